@@ -1,0 +1,27 @@
+// `tidemark gui [WS.gpkg]` (also what `tidemark` with no command runs).
+#include "app/cli/commands.h"
+
+#ifdef TIDEMARK_HAVE_GUI
+#include "app/gui/gui.h"
+#endif
+
+namespace tidemark::cli {
+
+void add_gui_command(CLI::App& app, Context& ctx) {
+#ifdef TIDEMARK_HAVE_GUI
+    auto opt = std::make_shared<gui::GuiOptions>();
+    CLI::App* cmd = app.add_subcommand("gui", "Open the desktop app (the default with no command)");
+    cmd->add_option("workspace", opt->workspace, "Workspace to open");
+    cmd->add_option("--screenshot", opt->screenshot, "Write a PNG of the window after --frames frames, then quit");
+    cmd->add_option("--frames", opt->frames, "Frames to draw before the screenshot")->default_val(3);
+    cmd->add_option("--size", [opt](const CLI::results_t& r) {
+        return std::sscanf(r[0].c_str(), "%dx%d", &opt->width, &opt->height) == 2;
+    }, "Window size WxH")->default_str("1280x800");
+    cmd->callback([opt, &ctx] { ctx.exit_code = gui::run_gui(*opt); });
+#else
+    CLI::App* cmd = app.add_subcommand("gui", "Open the desktop app (not built in this configuration)");
+    cmd->callback([&ctx] { ctx.exit_code = fail("this build has no desktop app (TIDEMARK_BUILD_GUI=OFF)"); });
+#endif
+}
+
+}  // namespace tidemark::cli

@@ -1,0 +1,68 @@
+// `tidemark info PATH...`: layers, counts, geometry types, CRS, extent and problems.
+#include "app/cli/commands.h"
+#include "app/cli/problem_printer.h"
+#include "layers/ogr_reader.h"
+#include "layers/workspace.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace tidemark::cli {
+namespace {
+
+struct InfoOptions {
+    std::vector<std::string> paths;
+    bool all_problems = false;
+};
+
+int info_one(const std::string& path, const InfoOptions& opt) {
+    layers::ReadOptions read_options;
+    read_options.working_crs = geo::Crs::wgs84();
+    layers::ReadResult r = layers::read_vector(path, read_options);
+    if (!r.ok) return fail(r.error);
+    std::cout << path << " (" << r.driver << ")\n";
+    for (std::size_t i = 0; i < r.layers.size(); ++i) {
+        const auto& s = r.summaries[i];
+        const auto& l = r.layers[i];
+        if (s.name == layers::kSettingsTable) {
+            std::cout << "  Tidemark workspace settings:\n";
+            for (const auto& f : l.features)
+                if (f.values.size() >= 2 && layers::to_string(f.values[0]) != "settings" &&
+                    layers::to_string(f.values[0]) != "layers")
+                    std::cout << "    " << layers::to_string(f.values[0]) << " = " << layers::to_string(f.values[1]) << "\n";
+            continue;
+        }
+        std::cout << "  layer " << s.name << ": " << s.features << " feature(s), " << s.geometry_type;
+        if (s.geometry_type != "None") std::cout << ", " << l.vertex_count() << " vertices, CRS " << s.source_crs;
+        std::cout << "\n";
+        if (!s.lonlat_extent.empty()) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "    extent (WGS 84 lon/lat): %.5f, %.5f - %.5f, %.5f\n", s.lonlat_extent.min_x,
+                          s.lonlat_extent.min_y, s.lonlat_extent.max_x, s.lonlat_extent.max_y);
+            std::cout << buf;
+        }
+        std::cout << "    fields:";
+        for (const auto& f : l.fields) std::cout << " " << f.name;
+        std::cout << "\n";
+    }
+    print_problems(std::cout, r.problems, opt.all_problems ? 0 : 20);
+    if (r.problems.empty()) std::cout << "problems: none\n";
+    return kOk;
+}
+
+}  // namespace
+
+void add_info_command(CLI::App& app, Context& ctx) {
+    auto opt = std::make_shared<InfoOptions>();
+    CLI::App* cmd = app.add_subcommand("info", "Describe vector files or workspaces: layers, counts, CRS, extent, problems");
+    cmd->add_option("path", opt->paths, "Any GDAL vector source or Tidemark workspace")->required();
+    cmd->add_flag("--all-problems", opt->all_problems, "List every problem, not the first 20");
+    cmd->callback([opt, &ctx] {
+        for (const auto& p : opt->paths) {
+            int code = info_one(p, *opt);
+            if (code != kOk) ctx.exit_code = code;
+        }
+    });
+}
+
+}  // namespace tidemark::cli

@@ -1,0 +1,82 @@
+// `tidemark workspace new WS.gpkg --coast FILE --ports FILE --forces FILE [--crs EPSG:N]`
+#include "app/cli/commands.h"
+#include "app/cli/problem_printer.h"
+#include "layers/import.h"
+#include "layers/workspace.h"
+
+#include <filesystem>
+#include <iostream>
+
+namespace tidemark::cli {
+namespace {
+
+struct NewOptions {
+    std::string workspace;
+    std::string coast, ports, forces, territorial;
+    std::string crs;
+    bool overwrite = false;
+    bool all_problems = false;
+};
+
+int workspace_new(const NewOptions& opt) {
+    if (std::filesystem::exists(opt.workspace) && !opt.overwrite)
+        return fail(opt.workspace + ": already exists; choose another name or pass --overwrite");
+    std::vector<std::string> inputs;
+    for (const auto* p : {&opt.coast, &opt.ports, &opt.forces, &opt.territorial})
+        if (!p->empty()) inputs.push_back(*p);
+    geo::Crs crs = geo::Crs::british_national_grid();
+    if (!opt.crs.empty()) {
+        std::string error;
+        auto parsed = geo::Crs::parse(opt.crs, &error);
+        if (!parsed) return fail("--crs: " + error);
+        if (parsed->is_geographic())
+            return fail("--crs " + opt.crs + " is geographic (degrees); the working CRS must be projected (metres), e.g. EPSG:27700");
+        crs = *parsed;
+    } else {
+        crs = layers::working_crs_for(inputs);
+    }
+    layers::Workspace ws(crs);
+    geo::Problems problems;
+    struct Input { const std::string* path; layers::LayerRole role; const char* name; };
+    const Input wanted[] = {{&opt.coast, layers::LayerRole::Coastline, "coastline"},
+                            {&opt.ports, layers::LayerRole::Ports, "ports"},
+                            {&opt.forces, layers::LayerRole::Forces, "forces"},
+                            {&opt.territorial, layers::LayerRole::Territorial, "territorial_sea"}};
+    for (const Input& in : wanted) {
+        if (in.path->empty()) continue;
+        std::string error;
+        auto layer = layers::import_layer(*in.path, crs, in.role, in.name, problems, &error);
+        if (!layer) {
+            print_problems(std::cerr, problems, opt.all_problems ? 0 : 20);
+            return fail(error);
+        }
+        ws.put(std::move(*layer));
+    }
+    std::string error;
+    if (!ws.save(&error, opt.workspace)) return fail(error);
+    std::cout << "created " << opt.workspace << " (working CRS " << crs.name() << ", " << crs.definition() << ")\n";
+    for (const auto& l : ws.layers)
+        std::cout << "  " << l.name << ": " << l.features.size() << " feature(s)\n";
+    print_problems(std::cerr, problems, opt.all_problems ? 0 : 20);
+    return kOk;
+}
+
+}  // namespace
+
+void add_workspace_command(CLI::App& app, Context& ctx) {
+    CLI::App* ws = app.add_subcommand("workspace", "Create and manage workspaces (one GeoPackage each)");
+    ws->require_subcommand(1);
+    auto opt = std::make_shared<NewOptions>();
+    CLI::App* create = ws->add_subcommand("new", "Create a workspace from coastline, ports and police force files");
+    create->add_option("workspace", opt->workspace, "The workspace file to create (.gpkg)")->required();
+    create->add_option("--coast", opt->coast, "Coastline: lines or land polygons, any GDAL format")->required();
+    create->add_option("--ports", opt->ports, "Ports, harbours, marinas: points");
+    create->add_option("--forces", opt->forces, "Police force areas: polygons with code and name");
+    create->add_option("--territorial", opt->territorial, "Territorial sea limit: polygons (optional)");
+    create->add_option("--crs", opt->crs, "Working CRS (default EPSG:27700 around the UK, else local UTM)");
+    create->add_flag("--overwrite", opt->overwrite, "Replace an existing workspace file");
+    create->add_flag("--all-problems", opt->all_problems, "List every problem, not the first 20");
+    create->callback([opt, &ctx] { ctx.exit_code = workspace_new(*opt); });
+}
+
+}  // namespace tidemark::cli

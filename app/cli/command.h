@@ -1,0 +1,25 @@
+// The `tidemark` command line. Each command lives in its own cmd_*.cpp and registers
+// itself through one function listed in commands.cpp.
+// Exit status: 0 success, 1 bad input (message on stderr naming file/line/feature),
+// 2 usage error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace tidemark::cli {
+
+enum ExitCode { kOk = 0, kBadInput = 1, kUsage = 2 };
+
+// Shared by all commands: the exit code the chosen command's callback sets.
+struct Context {
+    int exit_code = kOk;
+};
+
+// Prints "tidemark: <message>" to stderr and returns kBadInput.
+int fail(const std::string& message);
+
+int run(int argc, char** argv);
+
+}  // namespace tidemark::cli

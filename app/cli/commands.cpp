@@ -1,0 +1,46 @@
+#include "app/cli/commands.h"
+
+#include <iostream>
+
+namespace tidemark::cli {
+
+int fail(const std::string& message) {
+    std::cerr << "tidemark: " << message << "\n";
+    return kBadInput;
+}
+
+int run(int argc, char** argv) {
+    CLI::App app{"Tidemark: joint monitoring and policing plans for the UK coastline.\n"
+                 "Run with no command to open the desktop app.", "tidemark"};
+    app.require_subcommand(0, 1);
+    app.set_version_flag("--version", "tidemark 0.1.0");
+    Context ctx;
+
+    // The one list of commands.
+    add_info_command(app, ctx);
+    add_workspace_command(app, ctx);
+    add_gui_command(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kUsage;
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+    if (app.get_subcommands().empty()) {
+        // No command: the desktop app, as users expect from a double-click.
+        const char* gui_args[] = {argv[0], "gui"};
+        return run(2, const_cast<char**>(gui_args));
+    }
+    return ctx.exit_code;
+}
+
+}  // namespace tidemark::cli

@@ -1,0 +1,12 @@
+// One registration function per command; commands.cpp lists them all.
+#pragma once
+
+#include "app/cli/command.h"
+
+namespace tidemark::cli {
+
+void add_info_command(CLI::App& app, Context& ctx);
+void add_workspace_command(CLI::App& app, Context& ctx);
+void add_gui_command(CLI::App& app, Context& ctx);
+
+}  // namespace tidemark::cli

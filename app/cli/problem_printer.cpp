@@ -1,0 +1,26 @@
+#include "app/cli/problem_printer.h"
+
+#include <ostream>
+
+namespace tidemark::cli {
+
+void print_problems(std::ostream& out, const geo::Problems& problems, std::size_t limit) {
+    if (problems.empty()) return;
+    std::size_t errors = 0, warnings = 0;
+    for (const auto& p : problems) {
+        errors += p.severity == geo::Problem::Severity::Error;
+        warnings += p.severity == geo::Problem::Severity::Warning;
+    }
+    out << "problems: " << problems.size() << " (" << errors << " error(s), " << warnings << " warning(s))\n";
+    std::size_t shown = 0;
+    for (const auto& p : problems) {
+        if (limit && shown == limit) break;
+        const char* tag = p.severity == geo::Problem::Severity::Error ? "error" :
+                          p.severity == geo::Problem::Severity::Warning ? "warning" : "note";
+        out << "  " << tag << ": " << p.describe() << "\n";
+        ++shown;
+    }
+    if (shown < problems.size()) out << "  ... and " << problems.size() - shown << " more (use --all-problems)\n";
+}
+
+}  // namespace tidemark::cli

@@ -1,0 +1,147 @@
+#include "geo/crs.h"
+
+#include <proj.h>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <utility>
+
+namespace tidemark::geo {
+namespace {
+
+struct ContextDeleter {
+    void operator()(PJ_CONTEXT* c) const { proj_context_destroy(c); }
+};
+struct PjDeleter {
+    void operator()(PJ* p) const { proj_destroy(p); }
+};
+using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+ContextPtr new_context() {
+    ContextPtr ctx(proj_context_create());
+    // Never reach for the network: grids come from proj-data or not at all.
+    proj_context_set_enable_network(ctx.get(), 0);
+    proj_log_level(ctx.get(), PJ_LOG_NONE);
+    return ctx;
+}
+
+bool is_geographic_type(PJ_TYPE t) {
+    return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
+           t == PJ_TYPE_GEOGRAPHIC_CRS;
+}
+
+}  // namespace
+
+std::optional<Crs> Crs::parse(const std::string& definition, std::string* error) {
+    ContextPtr ctx = new_context();
+    PjPtr pj(proj_create(ctx.get(), definition.c_str()));
+    if (!pj) {
+        if (error)
+            *error = "unknown CRS '" + definition +
+                     "': expected an EPSG code such as EPSG:27700, or WKT (" +
+                     proj_context_errno_string(ctx.get(), proj_context_errno(ctx.get())) + ")";
+        return std::nullopt;
+    }
+    PJ_TYPE type = proj_get_type(pj.get());
+    if (type == PJ_TYPE_BOUND_CRS) {
+        PjPtr base(proj_get_source_crs(ctx.get(), pj.get()));
+        if (base) type = proj_get_type(base.get());
+    }
+    if (!proj_is_crs(pj.get())) {
+        if (error) *error = "'" + definition + "' is not a coordinate reference system";
+        return std::nullopt;
+    }
+    const char* name = proj_get_name(pj.get());
+    return Crs(definition, name ? name : definition, is_geographic_type(type));
+}
+
+Crs Crs::wgs84() { return Crs("EPSG:4326", "WGS 84", true); }
+Crs Crs::british_national_grid() { return Crs("EPSG:27700", "OSGB36 / British National Grid", false); }
+
+std::string Crs::wkt() const {
+    ContextPtr ctx = new_context();
+    PjPtr pj(proj_create(ctx.get(), definition_.c_str()));
+    if (!pj) return {};
+    const char* w = proj_as_wkt(ctx.get(), pj.get(), PJ_WKT2_2019, nullptr);
+    return w ? w : std::string{};
+}
+
+Crs choose_working_crs(const Box& lonlat) {
+    // BNG's area of use (EPSG) is 49.75..61.01 N, 9.01 W..2.01 E; allow a margin so the
+    // Channel Islands and the NI border stay on one grid.
+    const Box bng_area{-10.5, 48.5, 3.5, 62.0};
+    if (lonlat.empty() || (bng_area.contains({lonlat.min_x, lonlat.min_y}) &&
+                           bng_area.contains({lonlat.max_x, lonlat.max_y})))
+        return Crs::british_national_grid();
+    XY c = lonlat.centre();
+    int zone = std::clamp(static_cast<int>(std::floor((c.x + 180.0) / 6.0)) + 1, 1, 60);
+    int epsg = (c.y >= 0 ? 32600 : 32700) + zone;
+    return *Crs::parse("EPSG:" + std::to_string(epsg));
+}
+
+Transformer::Transformer(const Crs& from, const Crs& to) {
+    identity_ = from == to;
+    ContextPtr ctx = new_context();
+    PjPtr raw(proj_create_crs_to_crs(ctx.get(), from.definition().c_str(), to.definition().c_str(), nullptr));
+    if (!raw)
+        throw std::runtime_error("cannot transform from " + from.name() + " to " + to.name() + ": " +
+                                 proj_context_errno_string(ctx.get(), proj_context_errno(ctx.get())));
+    PjPtr norm(proj_normalize_for_visualization(ctx.get(), raw.get()));
+    if (!norm) throw std::runtime_error("cannot normalise axis order from " + from.name() + " to " + to.name());
+    ctx_ = ctx.release();
+    op_ = norm.release();
+}
+
+Transformer::~Transformer() {
+    if (op_) proj_destroy(op_);
+    if (ctx_) proj_context_destroy(ctx_);
+}
+
+Transformer::Transformer(Transformer&& o) noexcept
+    : ctx_(std::exchange(o.ctx_, nullptr)), op_(std::exchange(o.op_, nullptr)), identity_(o.identity_) {}
+
+Transformer& Transformer::operator=(Transformer&& o) noexcept {
+    if (this != &o) {
+        this->~Transformer();
+        ctx_ = std::exchange(o.ctx_, nullptr);
+        op_ = std::exchange(o.op_, nullptr);
+        identity_ = o.identity_;
+    }
+    return *this;
+}
+
+void Transformer::apply(XY* points, std::size_t count, bool inverse) const {
+    if (identity_ || count == 0) return;
+    const PJ_DIRECTION dir = inverse ? PJ_INV : PJ_FWD;
+    proj_trans_generic(op_, dir, &points[0].x, sizeof(XY), count, &points[0].y, sizeof(XY), count,
+                       nullptr, 0, 0, nullptr, 0, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (points[i].x == HUGE_VAL || points[i].y == HUGE_VAL || !std::isfinite(points[i].x) ||
+            !std::isfinite(points[i].y))
+            points[i] = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+    }
+}
+
+XY Transformer::forward(XY p) const { apply(&p, 1, false); return p; }
+XY Transformer::inverse(XY p) const { apply(&p, 1, true); return p; }
+void Transformer::forward(XY* points, std::size_t count) const { apply(points, count, false); }
+void Transformer::inverse(XY* points, std::size_t count) const { apply(points, count, true); }
+
+void Transformer::forward(Geometry& g) const {
+    forward(g.points.data(), g.points.size());
+    for (Path& l : g.lines) forward(l.data(), l.size());
+    for (Polygon& poly : g.polygons) {
+        forward(poly.outer.data(), poly.outer.size());
+        for (Path& h : poly.holes) forward(h.data(), h.size());
+    }
+}
+
+std::string Transformer::pipeline() const {
+    if (identity_) return "identity";
+    PJ_PROJ_INFO info = proj_pj_info(op_);
+    return info.definition ? info.definition : (info.description ? info.description : "");
+}
+
+}  // namespace tidemark::geo

@@ -1,0 +1,73 @@
+// The in-memory data model: a Layer is a named set of features whose geometry is in the
+// workspace's working CRS, with typed attribute fields and a spatial index.
+#pragma once
+
+#include "geo/geometry.h"
+#include "geo/problem.h"
+#include "geo/spatial_index.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace tidemark::layers {
+
+using geo::Box;
+using geo::Geometry;
+using geo::XY;
+
+// What a layer is for. The role decides default styles and which commands use it.
+enum class LayerRole { Generic, Coastline, Ports, Forces, Territorial, Tracks, TrackLegs, Reports, Segments, Gaps, Table };
+const char* role_name(LayerRole role);
+std::optional<LayerRole> role_from_name(const std::string& name);
+
+enum class FieldType { Integer, Real, String, DateTime };  // DateTime values are ISO 8601 UTC strings
+
+struct Field {
+    std::string name;
+    FieldType type = FieldType::String;
+};
+
+// Null, integer, real or text. DateTime fields hold text.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+std::string to_string(const Value& v);  // "" for null
+std::optional<double> to_number(const Value& v);
+
+struct Feature {
+    std::int64_t fid = 0;       // id in the source, for problem reports
+    Geometry geometry;          // in the working CRS; kind None for attribute-only rows
+    std::vector<Value> values;  // parallel to Layer::fields
+};
+
+class Layer {
+public:
+    std::string name;
+    LayerRole role = LayerRole::Generic;
+    std::string source;            // where it was read from (path, layer)
+    std::string attribution;       // e.g. "© OpenStreetMap contributors"
+    bool force_multi = false;      // write Multi* geometry types even when every feature has one part
+    std::vector<Field> fields;
+    std::vector<Feature> features;
+
+    int field_index(const std::string& name) const;  // -1 when absent (case-insensitive)
+    int add_field(const std::string& name, FieldType type);  // returns its index; existing index if present
+    const Value& value(const Feature& f, const std::string& field) const;  // null when absent
+    Box extent() const;
+    geo::GeometryKind geometry_kind() const;  // kind of the first feature with geometry, None if none
+    std::size_t vertex_count() const;
+
+    // Built on demand; invalidated by rebuild_index() after the features change.
+    const geo::SpatialIndex& index() const;
+    void rebuild_index();
+    // Nearest feature to p (by true geometry distance) within max_distance; -1 when none.
+    std::int64_t nearest(XY p, double max_distance, double* distance = nullptr) const;
+
+private:
+    mutable std::optional<geo::SpatialIndex> index_;
+};
+
+double distance(const Geometry& g, XY p);  // 0 inside polygons
+
+}  // namespace tidemark::layers

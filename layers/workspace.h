@@ -1,0 +1,55 @@
+// A workspace is one GeoPackage file: its layers (in the working CRS, ordinary GeoPackage
+// layers QGIS opens) plus a `tidemark_settings` key/value table (working CRS, time window,
+// layer roles and styles, and JSON blobs other modules keep there).
+#pragma once
+
+#include "geo/crs.h"
+#include "geo/time.h"
+#include "layers/layer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tidemark::layers {
+
+inline constexpr const char* kSettingsTable = "tidemark_settings";
+
+class Workspace {
+public:
+    explicit Workspace(geo::Crs crs = geo::Crs::british_national_grid()) : crs_(std::move(crs)) {}
+
+    // Opens an existing workspace. nullopt with `error` naming the file and what is wrong.
+    static std::optional<Workspace> open(const std::string& path, std::string* error);
+
+    // Writes the whole workspace to `path` (the current path when empty) through a temporary
+    // file and an atomic rename: the previous save survives any crash mid-write.
+    bool save(std::string* error, const std::string& path = {});
+
+    const std::string& path() const { return path_; }
+    const geo::Crs& crs() const { return crs_; }
+
+    std::vector<Layer> layers;
+
+    Layer* find(const std::string& name);
+    const Layer* find(const std::string& name) const;
+    Layer* find_role(LayerRole role);  // the first layer with that role
+    const Layer* find_role(LayerRole role) const;
+    // Adds `layer`, replacing any layer of the same name; returns the stored layer.
+    Layer& put(Layer layer);
+    bool remove(const std::string& name);
+
+    // Time window of interest [from, to), when set.
+    std::optional<geo::UnixTime> window_from, window_to;
+
+    // Free-form settings: styles (by layer name), module settings. Saved as JSON text.
+    nlohmann::json settings = nlohmann::json::object();
+
+private:
+    std::string path_;
+    geo::Crs crs_;
+};
+
+}  // namespace tidemark::layers
