@@ -110,6 +110,13 @@ std::size_t SentenceReader::finish() {
 }
 
 LineResult SentenceReader::parse_line(std::string_view line, long line_number) {
+    tag_block_bad_ = false;
+    LineResult r = parse(line, line_number);
+    r.tag_block_bad = tag_block_bad_;
+    return r;
+}
+
+LineResult SentenceReader::parse(std::string_view line, long line_number) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     double time = NAN;
     std::string_view station;
@@ -141,9 +148,12 @@ LineResult SentenceReader::parse_line(std::string_view line, long line_number) {
         line.remove_prefix(end + 1);
         std::size_t star = block.rfind('*');
         if (star != std::string_view::npos) {
-            if (!checksum_ok(block.substr(0, star), block.substr(star + 1)))
-                return reject(LineOutcome::BadChecksum, "tag block checksum does not match its content");
+            bool ok = checksum_ok(block.substr(0, star), block.substr(star + 1));
             block = block.substr(0, star);
+            if (!ok) {  // the sentence itself may be fine (gpsd decodes it): keep it, trust nothing in the block
+                tag_block_bad_ = true;
+                continue;
+            }
         }
         while (!block.empty()) {
             std::string_view f = next_field(block);
