@@ -33,9 +33,9 @@ public:
     std::uint32_t u(std::size_t start, int len) const {
         if (start >= size_) return 0;
         std::size_t byte = start >> 3;
-        std::uint64_t w = 0;
-        for (int i = 0; i < 8; ++i) w = (w << 8) | bytes_[byte + i];
-        w <<= (start & 7);
+        std::uint64_t w;
+        std::memcpy(&w, bytes_ + byte, 8);
+        w = __builtin_bswap64(w) << (start & 7);  // big-endian bit order
         std::uint32_t v = static_cast<std::uint32_t>(w >> (64 - len));
         // A field cut short by the end of the payload keeps the bits it has, right-aligned
         // (as gpsd reads a 163-bit type 1: radio = its 14 remaining bits). Fill bits are not data.

@@ -122,7 +122,7 @@ LineResult SentenceReader::parse(std::string_view line, long line_number) {
     std::string_view station;
 
     // Leading timestamp column: anything before the first '!' or '\'.
-    std::size_t start = line.find_first_of("!\\");
+    std::size_t start = !line.empty() && (line[0] == '!' || line[0] == '\\') ? 0 : line.find_first_of("!\\");
     if (start == std::string_view::npos) {
         if (!line.empty() && line[0] == '$' && line.substr(1, 4) == "PGHP") {
             std::size_t star = line.rfind('*');
@@ -159,7 +159,11 @@ LineResult SentenceReader::parse(std::string_view line, long line_number) {
             std::string_view f = next_field(block);
             if (f.size() < 2 || f[1] != ':') continue;
             if (f[0] == 'c') {
-                double v = unix_number(f.substr(2));
+                std::string_view digits = f.substr(2);
+                long long whole = 0;
+                auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), whole);
+                double v = ec == std::errc() && end == digits.data() + digits.size() ? static_cast<double>(whole)
+                                                                                      : unix_number(digits);
                 if (!std::isnan(v)) time = v > 1e11 ? v / 1000.0 : v;
             } else if (f[0] == 's') {
                 station = f.substr(2);
