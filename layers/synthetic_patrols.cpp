@@ -193,13 +193,18 @@ SynthesisResult synthesize_patrols(const std::vector<Vessel>& fleet, const std::
         geo::Transformer to_ll(geo::Crs::british_national_grid(), geo::Crs::wgs84());
         while (t < o.to) {
             // Choose a patrol box centre: reachable sea at the class's distance from land.
-            std::vector<std::pair<int, int>> candidates;
+            // Cells farther out than the class's band are the fallback when no land is near.
+            std::vector<std::pair<int, int>> candidates, farther;
             for (int tries = 0; tries < 400 && candidates.size() < 40; ++tries) {
                 int cx = static_cast<int>(u01(rng) * grid.width()), cy = static_cast<int>(u01(rng) * grid.width());
                 if (!grid.sea(cx, cy)) continue;
                 double d = grid.land_distance_m(cx, cy);
                 if (o.land_bng.empty() || (d >= shape.offshore_min && d <= shape.offshore_max)) candidates.emplace_back(cx, cy);
+                else if (d > shape.offshore_max && std::hypot(grid.centre_of(cx, cy).x - port_xy.x, grid.centre_of(cx, cy).y - port_xy.y) <
+                                                       shape.offshore_max * 1.5)
+                    farther.emplace_back(cx, cy);
             }
+            if (candidates.empty()) candidates = farther;
             if (candidates.empty()) {
                 r.problems.push_back(problem(v.name, "no sea " + std::to_string(static_cast<int>(shape.offshore_min / 1000)) +
                                                          " km or more from land within reach of " + home->name + ": skipped"));
