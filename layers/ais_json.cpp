@@ -97,6 +97,33 @@ void two(std::string& s, int v) {
     s += static_cast<char>('0' + v % 10);
 }
 
+// "YYYY-MM-DDTHH:MM:SSZ" without snprintf (the JSON writer's hot spot); same result as
+// geo::format_iso8601 (fractions dropped toward negative infinity). Hinnant's civil_from_days.
+std::string iso_time(double t) {
+    long long secs = static_cast<long long>(std::floor(t));
+    long long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    long long sod = secs - days * 86400;
+    long long z = days + 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long y = yoe + era * 400;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    if (m <= 2) ++y;
+    if (y < 0 || y > 9999) return geo::format_iso8601(t);
+    std::string s;
+    s.reserve(20);
+    two(s, static_cast<int>(y / 100));
+    two(s, static_cast<int>(y % 100));
+    s += '-'; two(s, m); s += '-'; two(s, d); s += 'T';
+    two(s, static_cast<int>(sod / 3600)); s += ':'; two(s, static_cast<int>(sod / 60 % 60)); s += ':';
+    two(s, static_cast<int>(sod % 60)); s += 'Z';
+    return s;
+}
+
 }  // namespace
 
 void append_json(const Message& m, const Assembled& src, std::string& out) {
@@ -206,7 +233,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
         default: break;
     }
     w.integer("line", src.line);
-    if (!std::isnan(src.time)) w.text("time", geo::format_iso8601(src.time));
+    if (!std::isnan(src.time)) w.text("time", iso_time(src.time));
     w.close();
 }
 
