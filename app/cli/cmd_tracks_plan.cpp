@@ -56,9 +56,16 @@ int plan(const PlanOptions& opt) {
             auto checks = layers::check_patrol(p, t, v);
             problems.insert(problems.end(), checks.begin(), checks.end());
             if (t.legs.empty()) {
-                if (!std::isnan(p.start))
-                    problems.push_back({geo::Problem::Severity::Error, path, "planned patrols", p.vessel, p.line,
-                                        "needs at least 2 waypoints and a speed (speed_kn, --speed or the fleet's cruise speed)"});
+                if (!std::isnan(p.start)) {
+                    geo::Problem pr;
+                    pr.severity = geo::Problem::Severity::Error;
+                    pr.source = path;
+                    pr.layer = "planned patrols";
+                    pr.feature = p.vessel;
+                    pr.line = p.line;
+                    pr.reason = "needs at least 2 waypoints and a speed (speed_kn, --speed or the fleet's cruise speed)";
+                    problems.push_back(std::move(pr));
+                }
                 continue;
             }
             t.mmsi = v ? v->mmsi : 0;
