@@ -150,7 +150,8 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
             if (ogr_layer->GetExtent(&env, TRUE) == OGRERR_NONE && fits_lonlat(env)) {
                 source_crs = geo::Crs::wgs84();
                 source_crs_name = "(none; assumed WGS 84)";
-                result.problems.push_back(problem(Sev::Warning, path, lname, "",
+                // CSV has no way to declare a CRS; lon/lat columns are WGS 84 by convention.
+                result.problems.push_back(problem(result.driver == "CSV" ? Sev::Info : Sev::Warning, path, lname, "",
                     "no CRS declared; coordinates fit longitude/latitude, so WGS 84 (EPSG:4326) is assumed"));
             } else if (ogr_layer->GetFeatureCount() > 0) {
                 result.problems.push_back(problem(Sev::Error, path, lname, "",
