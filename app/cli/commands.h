@@ -10,5 +10,6 @@ void add_workspace_command(CLI::App& app, Context& ctx);
 void add_gui_command(CLI::App& app, Context& ctx);
 void add_ais_command(CLI::App& app, Context& ctx);
 void add_tracks_command(CLI::App& app, Context& ctx);
+void add_forces_command(CLI::App& app, Context& ctx);
 
 }  // namespace tidemark::cli
