@@ -16,21 +16,35 @@ constexpr double kTouchS = 1e-6;
 // Longest chunk of pieces swept with one index query.
 constexpr std::size_t kMaxChunkPieces = 256;
 
-double box_gap(const Box& a, const Box& b) {
+// Squared distance between two boxes (0 when they meet).
+double box_gap2(const Box& a, const Box& b) {
     const double dx = std::max({a.min_x - b.max_x, b.min_x - a.max_x, 0.0});
     const double dy = std::max({a.min_y - b.max_y, b.min_y - a.max_y, 0.0});
-    return std::hypot(dx, dy);
+    return dx * dx + dy * dy;
+}
+
+double segment_distance2(XY p, XY a, XY b) {
+    const double ex = b.x - a.x, ey = b.y - a.y;
+    const double len2 = ex * ex + ey * ey;
+    const double f = len2 > 0 ? std::clamp(((p.x - a.x) * ex + (p.y - a.y) * ey) / len2, 0.0, 1.0) : 0.0;
+    const double dx = p.x - a.x - f * ex, dy = p.y - a.y - f * ey;
+    return dx * dx + dy * dy;
 }
 
 // True when one edge of `path` is within r of every point of `box` (distance to an edge is
 // convex, so the four corners decide).
 bool edge_covers_box(const Path& path, const Box& box, double r) {
+    // Cheap first: a vertex within r of the box's farthest corner.
+    for (XY v : path) {
+        const double dx = std::max(v.x - box.min_x, box.max_x - v.x), dy = std::max(v.y - box.min_y, box.max_y - v.y);
+        if (dx * dx + dy * dy <= r * r) return true;
+    }
     const XY corners[4] = {{box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.min_x, box.max_y}, {box.max_x, box.max_y}};
     const std::size_t edges = path.size() - 1;
     for (std::size_t e = 0; e < edges; ++e) {
         bool all = true;
         for (XY c : corners)
-            if (distance_to_segment(c, path[e], path[e + 1]) > r) {
+            if (segment_distance2(c, path[e], path[e + 1]) > r * r) {
                 all = false;
                 break;
             }
@@ -110,31 +124,62 @@ private:
         return {std::max(t0, opt_.from), std::min(t1, opt_.to)};
     }
 
-    // Pieces first..last-1 (fixes first..last), all usable, inside `box`.
+    // Pieces first..last-1 (fixes first..last), all usable, inside `box`. Boxes of the halves,
+    // quarters, ... of the chunk are built once; each candidate segment descends only into the
+    // parts it cannot decide whole (all out of range, or one edge in range of the whole box).
     void sweep_chunk(std::size_t first, std::size_t last, const Box& box) {
-        const auto& f = *fixes_;
-        const bool sight = opt_.land != nullptr;
+        nodes_.assign(4 * (last - first), Box{});
+        build_node(1, first, last);
         index_.query(box.grown(range_), [&](std::uint32_t id) {
-            const CoastSegment& s = segments_[id];
-            if (box_gap(s.box, box) > range_) return true;
-            if (!sight && edge_covers_box(s.path, box, range_)) {
-                acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
-                return true;
-            }
-            for (std::size_t k = first; k < last; ++k) sweep_piece(k, id);
+            descend(1, first, last, id);
             return true;
         });
+    }
+
+    const Box& build_node(std::size_t node, std::size_t first, std::size_t last) {
+        Box& b = nodes_[node];
+        if (last - first == 1) {
+            b.expand((*fixes_)[first].p);
+            b.expand((*fixes_)[last].p);
+        } else {
+            const std::size_t mid = (first + last) / 2;
+            b.expand(build_node(2 * node, first, mid));
+            b.expand(build_node(2 * node + 1, mid, last));
+        }
+        return nodes_[node];
+    }
+
+    void descend(std::size_t node, std::size_t first, std::size_t last, std::uint32_t id) {
+        const CoastSegment& s = segments_[id];
+        const Box& box = nodes_[node];
+        if (box_gap2(s.box, box) > range_ * range_) return;
+        if (!opt_.land && edge_covers_box(s.path, box, range_)) {
+            const auto& f = *fixes_;
+            acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
+            return;
+        }
+        if (last - first == 1) {
+            sweep_piece(first, id);
+            return;
+        }
+        const std::size_t mid = (first + last) / 2;
+        descend(2 * node, first, mid, id);
+        descend(2 * node + 1, mid, last, id);
     }
 
     void sweep_piece(std::size_t k, std::uint32_t id) {
         const CoastSegment& s = segments_[id];
         const XY a = (*fixes_)[k].p, b = (*fixes_)[k + 1].p;
+        hits_.clear();
         Box piece;
         piece.expand(a);
         piece.expand(b);
-        if (box_gap(s.box, piece) > range_) return;
-        hits_.clear();
+        const double r2 = range_ * range_;
         for (std::size_t e = 0; e + 1 < s.path.size(); ++e) {
+            Box edge;
+            edge.expand(s.path[e]);
+            edge.expand(s.path[e + 1]);
+            if (box_gap2(piece, edge) > r2) continue;
             double lo, hi;
             if (moving_point_within(a, b, s.path[e], s.path[e + 1], range_, &lo, &hi)) {
                 hits_.push_back({lo, hi});
@@ -194,6 +239,7 @@ private:
     double range_ = 0;
     double chunk_limit_ = 0;
     std::vector<Interval> hits_;  // scratch, in u
+    std::vector<Box> nodes_;      // scratch: boxes of the current chunk's piece ranges, heap order
 };
 
 }  // namespace
