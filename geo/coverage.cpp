@@ -14,7 +14,7 @@ namespace {
 // Intervals closer than this (seconds) are one: piece boundaries computed in floating point.
 constexpr double kTouchS = 1e-6;
 // Longest chunk of pieces swept with one index query.
-constexpr std::size_t kMaxChunkPieces = 256;
+constexpr std::size_t kMaxChunkPieces = 1024;
 
 // Squared distance between two boxes (0 when they meet).
 double box_gap2(const Box& a, const Box& b) {
@@ -83,7 +83,7 @@ public:
         track_ = track;
         range_ = range;
         // Chunks stay small against the range, so most candidates are decided for the whole chunk.
-        chunk_limit_ = std::max(range_ * 0.25, 50.0);
+        chunk_limit_ = std::max(range_ * 0.5, 50.0);
         const auto& f = leg.fixes;
         std::size_t i = 0;
         while (i + 1 < f.size()) {
