@@ -1,0 +1,66 @@
+// Scanning a whole AIS NMEA log (a memory-mapped file or any buffer): framing, reassembly
+// and payload decoding in one pass, with counts per message type and per reject reason.
+#pragma once
+
+#include "layers/ais_payload.h"
+#include "layers/ais_sentence.h"
+#include "layers/mapped_file.h"
+
+#include <array>
+#include <cstddef>
+#include <string>
+
+namespace tidemark::layers::ais {
+
+struct LogStats {
+    std::size_t lines = 0;
+    std::size_t messages = 0;                  // decoded messages of supported types
+    std::array<std::size_t, 64> per_type{};    // every complete message, supported or not
+    std::size_t unsupported = 0;               // complete messages of other types (not errors)
+    std::size_t too_short = 0;                 // supported type, payload shorter than its fixed part
+    std::size_t bad_checksum = 0, malformed = 0, incomplete_multipart = 0;
+    std::size_t skipped = 0;                   // comments, blank lines, other NMEA sentences
+    // "lines 115, messages 97 (type 1: 12, ...), rejected: bad checksum 1, ..."
+    std::string summary() const;
+};
+
+// on_message(const Message&, const Assembled&) for each supported, fully decoded message;
+// on_reject(long line, LineOutcome, const char* reason) for each rejected line or message.
+template <class OnMessage, class OnReject>
+void scan_log(std::string_view text, LogStats& stats, OnMessage&& on_message, OnReject&& on_reject) {
+    SentenceReader reader;
+    Message m;
+    for_each_line(text, [&](std::string_view line, long n) {
+        ++stats.lines;
+        LineResult r = reader.parse_line(line, n);
+        switch (r.outcome) {
+            case LineOutcome::Message:
+                if (decode_payload(r.message, m)) {
+                    ++stats.messages;
+                    ++stats.per_type[static_cast<std::size_t>(m.type) & 63];
+                    on_message(static_cast<const Message&>(m), static_cast<const Assembled&>(r.message));
+                } else {
+                    ++stats.per_type[static_cast<std::size_t>(m.type) & 63];
+                    if (is_supported_type(m.type)) {
+                        ++stats.too_short;
+                        on_reject(n, LineOutcome::Malformed, "payload too short for its message type (truncated?)");
+                    } else {
+                        ++stats.unsupported;
+                    }
+                }
+                break;
+            case LineOutcome::Fragment: break;
+            case LineOutcome::Skipped: ++stats.skipped; break;
+            case LineOutcome::BadChecksum: ++stats.bad_checksum; on_reject(n, r.outcome, r.reason); break;
+            case LineOutcome::Malformed: ++stats.malformed; on_reject(n, r.outcome, r.reason); break;
+            case LineOutcome::IncompleteMultipart: ++stats.incomplete_multipart; on_reject(n, r.outcome, r.reason); break;
+        }
+    });
+    std::size_t left = reader.finish();
+    if (left) {
+        stats.incomplete_multipart += left;
+        on_reject(stats.lines, LineOutcome::IncompleteMultipart, "file ended before all fragments of a multipart message arrived");
+    }
+}
+
+}  // namespace tidemark::layers::ais

@@ -1,0 +1,112 @@
+#include "layers/csv_text.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace tidemark::layers {
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+std::optional<double> parse_number(std::string_view s) {
+    std::string t = trim(s);
+    if (t.empty()) return std::nullopt;
+    const char* b = t.data();
+    if (*b == '+') ++b;
+    double v = 0;
+    auto [p, ec] = std::from_chars(b, t.data() + t.size(), v);
+    if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+std::optional<bool> parse_yes_no(std::string_view s) {
+    std::string t = trim(s);
+    for (const char* y : {"yes", "true", "y", "1"})
+        if (iequals(t, y)) return true;
+    for (const char* n : {"no", "false", "n", "0"})
+        if (iequals(t, n)) return false;
+    return std::nullopt;
+}
+
+int CsvTable::column(std::initializer_list<std::string_view> names) const {
+    for (std::string_view n : names)
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (iequals(header[i], n)) return static_cast<int>(i);
+    return -1;
+}
+
+CsvTable parse_csv(std::string_view text) {
+    CsvTable table;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    std::size_t i = 0;
+    long line = 1;
+    bool have_header = false;
+    while (i < text.size()) {
+        CsvRow row;
+        row.line = line;
+        if (text[i] == '#' || text[i] == '\n' || text[i] == '\r') {  // comment or blank line
+            while (i < text.size() && text[i] != '\n') ++i;
+            ++i, ++line;
+            continue;
+        }
+        std::string cell;
+        bool quoted = false, row_done = false;
+        while (i < text.size() && !row_done) {
+            char c = text[i++];
+            if (quoted) {
+                if (c == '"') {
+                    if (i < text.size() && text[i] == '"') cell += '"', ++i;
+                    else quoted = false;
+                } else {
+                    if (c == '\n') ++line;
+                    cell += c;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.cells.push_back(std::move(cell));
+                cell.clear();
+            } else if (c == '\n') {
+                row_done = true;
+                ++line;
+            } else if (c != '\r') {
+                cell += c;
+            }
+        }
+        row.cells.push_back(std::move(cell));
+        if (!have_header) {
+            for (auto& h : row.cells) table.header.push_back(trim(h));
+            have_header = true;
+        } else {
+            table.rows.push_back(std::move(row));
+        }
+    }
+    return table;
+}
+
+std::optional<std::string> read_text_file(const std::string& path, std::string* error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (error) *error = path + ": cannot open the file (check the path and permissions)";
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace tidemark::layers

@@ -1,0 +1,473 @@
+#include "layers/track_io.h"
+
+#include "geo/track_builder.h"
+#include "layers/ais_log.h"
+#include "layers/csv_text.h"
+#include "layers/gdal_handles.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+namespace tidemark::layers {
+namespace {
+
+constexpr std::size_t kProblemsPerReason = 20;  // individual reports per reason; the rest are counted
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+geo::Problem problem(const std::string& path, long line, std::string reason,
+                     geo::Problem::Severity sev = geo::Problem::Severity::Warning, std::string feature = {}) {
+    geo::Problem p;
+    p.severity = sev;
+    p.source = path;
+    p.layer = "tracks";
+    p.feature = std::move(feature);
+    p.line = line;
+    p.reason = std::move(reason);
+    return p;
+}
+
+std::string detect_format(const std::string& path, std::string_view head) {
+    std::string ext = lower(std::filesystem::path(path).extension().string());
+    if (ext == ".gpx") return "gpx";
+    if (ext == ".nmea" || ext == ".ais" || ext == ".aivdm" || ext == ".log") return "ais";
+    if (head.find("!AIVDM") != std::string_view::npos || head.find("!AIVDO") != std::string_view::npos ||
+        head.find("VDM,") != std::string_view::npos)
+        return "ais";
+    if (head.find("<gpx") != std::string_view::npos) return "gpx";
+    return "csv";
+}
+
+// Marked synthetic by name (synthetic_*) or by the word "synthetic" in a leading comment.
+bool looks_synthetic(const std::string& path, std::string_view text) {
+    if (lower(std::filesystem::path(path).filename().string()).rfind("synthetic", 0) == 0) return true;
+    std::string_view first = text.substr(0, text.find('\n'));
+    return !first.empty() && first[0] == '#' && lower(std::string(first)).find("synthetic") != std::string::npos;
+}
+
+struct Projector {
+    geo::Transformer t;
+    bool ok(geo::XY p) const { return std::isfinite(p.x) && std::isfinite(p.y); }
+};
+
+// ---- AIS ----------------------------------------------------------------------------------
+
+void read_ais(const std::string& path, std::string_view text, Projector& proj, std::vector<geo::PositionReport>& out,
+              TrackReadResult& r) {
+    ais::LogStats stats;
+    std::map<std::uint32_t, std::string> names;  // from static messages (5, 19, 24 A)
+    std::map<std::string, std::size_t> reasons;
+    std::size_t untimed = 0;
+    long first_untimed = 0;
+    ais::scan_log(
+        text, stats,
+        [&](const ais::Message& m, const ais::Assembled& a) {
+            if (!m.shipname.empty()) names[m.mmsi] = m.shipname;
+            if (!m.has_position() || m.type == 4) return;  // base stations are not vessels
+            auto lon = m.lon_deg(), lat = m.lat_deg();
+            if (!lon || !lat) return;
+            if (std::isnan(a.time)) {
+                if (untimed++ == 0) first_untimed = a.line;
+                return;
+            }
+            geo::PositionReport rep;
+            rep.mmsi = m.mmsi;
+            rep.line = a.line;
+            rep.fix.t = a.time;
+            rep.fix.p = proj.t.forward(geo::XY{*lon, *lat});
+            if (!proj.ok(rep.fix.p)) return;
+            if (auto s = m.speed_kn()) rep.fix.speed_kn = *s;
+            if (auto c = m.course_deg()) rep.fix.course_deg = *c;
+            out.push_back(std::move(rep));
+        },
+        [&](long line, ais::LineOutcome o, const char* reason) {
+            if (reasons[ais::outcome_name(o)]++ < kProblemsPerReason)
+                r.problems.push_back(problem(path, line, std::string(ais::outcome_name(o)) + ": " + reason));
+        });
+    for (const auto& [name, count] : reasons)
+        if (count > kProblemsPerReason)
+            r.problems.push_back(problem(path, 0, std::to_string(count) + " lines rejected as " + name + " in all (first " +
+                                                      std::to_string(kProblemsPerReason) + " listed)"));
+    if (untimed)
+        r.problems.push_back(problem(path, first_untimed,
+                                     std::to_string(untimed) + " position report(s) have no time and were not used for "
+                                     "tracks; expected a tag block (\\c:unix_seconds*hh\\) or a leading timestamp column",
+                                     geo::Problem::Severity::Error));
+    for (auto& rep : out) {
+        auto it = names.find(rep.mmsi);
+        rep.vessel = "MMSI " + std::to_string(rep.mmsi);
+        (void)it;  // names are offered to the fleet matcher via the track's mmsi; keep the key stable
+    }
+}
+
+// ---- GPX ----------------------------------------------------------------------------------
+
+std::optional<double> ogr_time(OGRFeature& f, int field) {
+    if (field < 0 || !f.IsFieldSetAndNotNull(field)) return std::nullopt;
+    int y, mo, d, h, mi, tz;
+    float s;
+    if (!f.GetFieldAsDateTime(field, &y, &mo, &d, &h, &mi, &s, &tz)) return std::nullopt;
+    double t = static_cast<double>(geo::days_from_civil(y, mo, d)) * 86400.0 + h * 3600.0 + mi * 60.0 + s;
+    if (tz > 1) t -= (tz - 100) * 15 * 60.0;  // OGR: 100 = UTC, each step 15 minutes
+    return t;
+}
+
+void read_gpx(const std::string& path, Projector& proj, std::vector<geo::PositionReport>& out, TrackReadResult& r) {
+    ensure_gdal_registered();
+    const char* drivers[] = {"GPX", nullptr};
+    DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr)));
+    if (!ds) {
+        r.ok = false;
+        r.error = path + ": not a readable GPX file (" + last_gdal_error("GDAL's GPX driver could not open it") + ")";
+        return;
+    }
+    std::map<long long, std::string> track_names;
+    if (OGRLayer* tracks = ds->GetLayerByName("tracks")) {
+        for (auto& f : *tracks) {
+            const char* n = f->GetFieldAsString("name");
+            track_names[f->GetFID()] = n && *n ? n : "";
+        }
+    }
+    OGRLayer* pts = ds->GetLayerByName("track_points");
+    if (!pts || pts->GetFeatureCount() == 0) {
+        r.problems.push_back(problem(path, 0, "no track points (<trkpt>) found; expected a GPX track with timed points"));
+        return;
+    }
+    std::string stem = std::filesystem::path(path).stem().string();
+    OGRFeatureDefn* defn = pts->GetLayerDefn();
+    int f_time = defn->GetFieldIndex("time"), f_track = defn->GetFieldIndex("track_fid");
+    int f_speed = defn->GetFieldIndex("speed"), f_course = defn->GetFieldIndex("course");
+    std::size_t untimed = 0;
+    for (auto& f : *pts) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) continue;
+        auto t = ogr_time(*f, f_time);
+        if (!t) {
+            if (untimed++ < kProblemsPerReason)
+                r.problems.push_back(problem(path, 0, "track point has no <time>; expected an ISO 8601 time",
+                                             geo::Problem::Severity::Warning, std::to_string(f->GetFID())));
+            continue;
+        }
+        const auto* pt = g->toPoint();
+        geo::PositionReport rep;
+        long long tfid = f_track >= 0 ? f->GetFieldAsInteger64(f_track) : 0;
+        auto it = track_names.find(tfid);
+        rep.vessel = it != track_names.end() && !it->second.empty() ? it->second : stem;
+        rep.fix.t = *t;
+        rep.fix.p = proj.t.forward(geo::XY{pt->getX(), pt->getY()});
+        if (!proj.ok(rep.fix.p)) continue;
+        // GPX 1.0 <speed> is m/s and <course> degrees.
+        if (f_speed >= 0 && f->IsFieldSetAndNotNull(f_speed)) rep.fix.speed_kn = f->GetFieldAsDouble(f_speed) * 3600.0 / 1852.0;
+        if (f_course >= 0 && f->IsFieldSetAndNotNull(f_course)) rep.fix.course_deg = f->GetFieldAsDouble(f_course);
+        out.push_back(std::move(rep));
+    }
+    if (untimed > kProblemsPerReason)
+        r.problems.push_back(problem(path, 0, std::to_string(untimed) + " track points without <time> in all"));
+}
+
+// ---- CSV ----------------------------------------------------------------------------------
+
+struct CsvColumns {
+    int vessel = -1, mmsi = -1, time = -1, lat = -1, lon = -1, x = -1, y = -1, speed = -1, course = -1;
+    std::string crs;
+};
+
+bool map_columns(const CsvTable& t, const std::string& spec, CsvColumns& c, std::string& error) {
+    c.vessel = t.column({"vessel", "name", "vessel_name", "ship", "shipname", "boat", "callsign", "track"});
+    c.mmsi = t.column({"mmsi", "MMSI"});
+    c.time = t.column({"time", "timestamp", "datetime", "date_time", "basedatetime", "utc", "t", "unix_time"});
+    c.lat = t.column({"lat", "latitude", "lat_deg"});
+    c.lon = t.column({"lon", "lng", "long", "longitude", "lon_deg"});
+    c.x = t.column({"x", "easting"});
+    c.y = t.column({"y", "northing"});
+    c.speed = t.column({"speed_kn", "speed", "sog"});
+    c.course = t.column({"course_deg", "course", "cog"});
+    std::string_view rest = spec;
+    while (!rest.empty()) {
+        std::size_t comma = rest.find(',');
+        std::string item = trim(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        if (item.empty()) continue;
+        std::size_t eq = item.find('=');
+        if (eq == std::string::npos) {
+            error = "--columns item '" + item + "' is not KEY=COLUMN (e.g. time=ts,lat=y_deg)";
+            return false;
+        }
+        std::string key = lower(trim(item.substr(0, eq))), col = trim(item.substr(eq + 1));
+        if (key == "crs") {
+            c.crs = col;
+            continue;
+        }
+        int idx = t.column({col});
+        if (idx < 0) {
+            error = "--columns: column '" + col + "' (for " + key + ") is not in the header";
+            return false;
+        }
+        if (key == "vessel") c.vessel = idx;
+        else if (key == "mmsi") c.mmsi = idx;
+        else if (key == "time") c.time = idx;
+        else if (key == "lat") c.lat = idx;
+        else if (key == "lon") c.lon = idx;
+        else if (key == "x") c.x = idx;
+        else if (key == "y") c.y = idx;
+        else if (key == "speed") c.speed = idx;
+        else if (key == "course") c.course = idx;
+        else {
+            error = "--columns key '" + key + "' unknown; expected vessel, mmsi, time, lat, lon, x, y, crs, speed, course";
+            return false;
+        }
+    }
+    if (c.time < 0) {
+        error = "no time column (looked for time, timestamp, datetime, basedatetime, utc); map one with --columns time=NAME";
+        return false;
+    }
+    if ((c.lat < 0 || c.lon < 0) && (c.x < 0 || c.y < 0)) {
+        error = "no position columns (lat/lon or x/y); map them with --columns lat=NAME,lon=NAME or x=..,y=..,crs=EPSG:27700";
+        return false;
+    }
+    if (c.vessel < 0 && c.mmsi < 0) {
+        error = "no vessel column (vessel, name, mmsi, ...); map one with --columns vessel=NAME";
+        return false;
+    }
+    return true;
+}
+
+void read_csv(const std::string& path, std::string_view text, const geo::Crs& working, Projector& proj,
+              const TrackReadOptions& o, std::vector<geo::PositionReport>& out, TrackReadResult& r) {
+    CsvTable t = parse_csv(text);
+    CsvColumns c;
+    std::string error;
+    if (!map_columns(t, o.columns, c, error)) {
+        r.ok = false;
+        r.error = path + ": " + error + " (header: " + [&] {
+            std::string h;
+            for (auto& s : t.header) h += (h.empty() ? "" : ",") + s;
+            return h;
+        }() + ")";
+        return;
+    }
+    bool use_latlon = c.lat >= 0 && c.lon >= 0;
+    std::optional<geo::Transformer> xy_proj;
+    if (!use_latlon) {
+        if (c.crs.empty()) {
+            r.problems.push_back(problem(path, 0, "x/y columns without a CRS: taken as the working CRS " + working.name() +
+                                                      "; give --columns crs=EPSG:NNNN if they are not",
+                                         geo::Problem::Severity::Info));
+        } else {
+            std::string crs_error;
+            auto crs = geo::Crs::parse(c.crs, &crs_error);
+            if (!crs) {
+                r.ok = false;
+                r.error = path + ": --columns crs=" + c.crs + ": " + crs_error;
+                return;
+            }
+            xy_proj.emplace(*crs, working);
+        }
+    }
+    std::size_t bad = 0;
+    for (const CsvRow& row : t.rows) {
+        auto cell = [&](int i) { return i >= 0 && i < static_cast<int>(row.cells.size()) ? trim(row.cells[i]) : std::string(); };
+        auto fail = [&](std::string why) {
+            if (bad++ < 100) r.problems.push_back(problem(path, row.line, std::move(why)));
+        };
+        geo::PositionReport rep;
+        rep.line = row.line;
+        std::string mmsi = cell(c.mmsi);
+        if (!mmsi.empty()) {
+            auto n = parse_number(mmsi);
+            if (n && *n >= 1 && *n <= 999999999) rep.mmsi = static_cast<std::uint32_t>(*n);
+        }
+        rep.vessel = cell(c.vessel);
+        if (rep.vessel.empty()) rep.vessel = rep.mmsi ? "MMSI " + std::to_string(rep.mmsi) : "";
+        if (rep.vessel.empty()) {
+            fail("row has no vessel name or MMSI");
+            continue;
+        }
+        std::string ts = cell(c.time);
+        double tv = ais::parse_time_prefix(ts);
+        if (std::isnan(tv)) {
+            fail("time '" + ts + "' is not ISO 8601 (2026-03-01T12:00:00Z) or Unix seconds");
+            continue;
+        }
+        rep.fix.t = tv;
+        if (use_latlon) {
+            auto lat = parse_number(cell(c.lat)), lon = parse_number(cell(c.lon));
+            if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) {
+                fail("lat/lon '" + cell(c.lat) + "', '" + cell(c.lon) + "' not decimal degrees in range (lat -90..90, lon -180..180)");
+                continue;
+            }
+            rep.fix.p = proj.t.forward(geo::XY{*lon, *lat});
+        } else {
+            auto x = parse_number(cell(c.x)), y = parse_number(cell(c.y));
+            if (!x || !y) {
+                fail("x/y '" + cell(c.x) + "', '" + cell(c.y) + "' are not numbers");
+                continue;
+            }
+            rep.fix.p = xy_proj ? xy_proj->forward(geo::XY{*x, *y}) : geo::XY{*x, *y};
+        }
+        if (!proj.ok(rep.fix.p)) {
+            fail("position cannot be transformed into the working CRS");
+            continue;
+        }
+        if (auto s = parse_number(cell(c.speed))) rep.fix.speed_kn = *s;
+        if (auto k = parse_number(cell(c.course))) rep.fix.course_deg = *k;
+        out.push_back(std::move(rep));
+    }
+    if (bad > 100) r.problems.push_back(problem(path, 0, std::to_string(bad) + " bad rows in all (first 100 listed)"));
+}
+
+}  // namespace
+
+TrackReadResult read_tracks(const std::string& path, const geo::Crs& working, const TrackReadOptions& o) {
+    TrackReadResult r;
+    MappedFile file;
+    if (!file.open(path, &r.error)) return r;
+    std::string_view text = file.text();
+    std::string format = o.format.empty() ? detect_format(path, text.substr(0, 4096)) : lower(o.format);
+    if (format != "ais" && format != "gpx" && format != "csv") {
+        r.error = "unknown track format '" + o.format + "'; expected ais, gpx or csv";
+        return r;
+    }
+    r.ok = true;
+    Projector proj{geo::Transformer(geo::Crs::wgs84(), working)};
+    std::vector<geo::PositionReport> reports;
+    if (format == "ais") read_ais(path, text, proj, reports, r);
+    else if (format == "gpx") read_gpx(path, proj, reports, r);
+    else read_csv(path, text, working, proj, o, reports, r);
+    if (!r.ok) return r;
+    geo::TrackBuildOptions bo;
+    bo.max_gap_s = o.max_gap_s;
+    bo.max_speed_kn = o.max_speed_kn;
+    bo.source = path;
+    bo.synthetic = looks_synthetic(path, text);
+    r.tracks = geo::build_tracks(std::move(reports), bo, r.problems);
+    return r;
+}
+
+// ---- workspace ----------------------------------------------------------------------------
+
+void store_tracks(Workspace& ws, const std::vector<geo::Track>& tracks) {
+    Layer points;
+    points.name = kTrackPointsLayer;
+    points.role = LayerRole::Tracks;
+    points.source = "tidemark tracks";
+    points.fields = {{"vessel", FieldType::String},   {"mmsi", FieldType::Integer},    {"time", FieldType::DateTime},
+                     {"unix_time", FieldType::Real},  {"speed_kn", FieldType::Real},   {"course_deg", FieldType::Real},
+                     {"leg", FieldType::Integer},     {"planned", FieldType::Integer}, {"synthetic", FieldType::Integer}};
+    Layer legs;
+    legs.name = kTrackLegsLayer;
+    legs.role = LayerRole::TrackLegs;
+    legs.source = "tidemark tracks";
+    legs.fields = {{"vessel", FieldType::String}, {"mmsi", FieldType::Integer},    {"leg", FieldType::Integer},
+                   {"start", FieldType::DateTime}, {"end", FieldType::DateTime},   {"fixes", FieldType::Integer},
+                   {"planned", FieldType::Integer}, {"synthetic", FieldType::Integer}};
+    std::int64_t pid = 1, lid = 1;
+    for (const geo::Track& t : tracks) {
+        Value mmsi = t.mmsi ? Value(static_cast<std::int64_t>(t.mmsi)) : Value();
+        for (std::size_t li = 0; li < t.legs.size(); ++li) {
+            const auto& fixes = t.legs[li].fixes;
+            if (fixes.empty()) continue;
+            Feature lf;
+            lf.fid = lid++;
+            lf.geometry.kind = geo::GeometryKind::Line;
+            geo::Path path;
+            for (const geo::Fix& f : fixes) {
+                path.push_back(f.p);
+                Feature pf;
+                pf.fid = pid++;
+                pf.geometry.kind = geo::GeometryKind::Point;
+                pf.geometry.points.push_back(f.p);
+                pf.values = {t.vessel,
+                             mmsi,
+                             geo::format_iso8601(f.t),
+                             f.t,
+                             f.speed_kn >= 0 ? Value(f.speed_kn) : Value(),
+                             f.course_deg >= 0 ? Value(f.course_deg) : Value(),
+                             static_cast<std::int64_t>(li),
+                             static_cast<std::int64_t>(t.planned),
+                             static_cast<std::int64_t>(t.synthetic)};
+                points.features.push_back(std::move(pf));
+            }
+            if (path.size() == 1) path.push_back(path.front());  // a one-fix leg still draws as a (zero-length) line
+            lf.geometry.lines.push_back(std::move(path));
+            lf.values = {t.vessel,
+                         mmsi,
+                         static_cast<std::int64_t>(li),
+                         geo::format_iso8601(fixes.front().t),
+                         geo::format_iso8601(fixes.back().t),
+                         static_cast<std::int64_t>(fixes.size()),
+                         static_cast<std::int64_t>(t.planned),
+                         static_cast<std::int64_t>(t.synthetic)};
+            legs.features.push_back(std::move(lf));
+        }
+    }
+    ws.put(std::move(points));
+    ws.put(std::move(legs));
+}
+
+std::vector<geo::Track> load_tracks(const Workspace& ws) {
+    std::vector<geo::Track> out;
+    const Layer* pts = ws.find(kTrackPointsLayer);
+    if (!pts) return out;
+    std::map<std::pair<std::string, bool>, std::size_t> index;  // (vessel, planned) -> track
+    int f_vessel = pts->field_index("vessel"), f_mmsi = pts->field_index("mmsi"), f_time = pts->field_index("time"),
+        f_unix = pts->field_index("unix_time"), f_speed = pts->field_index("speed_kn"),
+        f_course = pts->field_index("course_deg"), f_leg = pts->field_index("leg"), f_planned = pts->field_index("planned"),
+        f_synth = pts->field_index("synthetic");
+    auto val = [](const Feature& f, int i) -> const Value& {
+        static const Value null_value;
+        return i >= 0 && i < static_cast<int>(f.values.size()) ? f.values[i] : null_value;
+    };
+    struct Pending {
+        long long leg;
+        geo::Fix fix;
+    };
+    std::vector<std::vector<Pending>> fixes;
+    for (const Feature& f : pts->features) {
+        if (f.geometry.points.empty()) continue;
+        std::string vessel = to_string(val(f, f_vessel));
+        bool planned = to_number(val(f, f_planned)).value_or(0) != 0;
+        auto [it, added] = index.try_emplace({vessel, planned}, out.size());
+        if (added) {
+            geo::Track t;
+            t.vessel = vessel;
+            t.mmsi = static_cast<std::uint32_t>(to_number(val(f, f_mmsi)).value_or(0));
+            t.planned = planned;
+            t.synthetic = to_number(val(f, f_synth)).value_or(0) != 0;
+            out.push_back(std::move(t));
+            fixes.emplace_back();
+        }
+        Pending p;
+        p.leg = static_cast<long long>(to_number(val(f, f_leg)).value_or(0));
+        p.fix.p = f.geometry.points.front();
+        if (auto u = to_number(val(f, f_unix))) p.fix.t = *u;
+        else p.fix.t = geo::parse_iso8601(to_string(val(f, f_time))).value_or(0);
+        p.fix.speed_kn = to_number(val(f, f_speed)).value_or(-1);
+        p.fix.course_deg = to_number(val(f, f_course)).value_or(-1);
+        fixes[it->second].push_back(p);
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto& list = fixes[i];
+        std::stable_sort(list.begin(), list.end(), [](const Pending& a, const Pending& b) {
+            return a.leg != b.leg ? a.leg < b.leg : a.fix.t < b.fix.t;
+        });
+        long long leg = -1;
+        for (const Pending& p : list) {
+            if (p.leg != leg || out[i].legs.empty()) {
+                out[i].legs.emplace_back();
+                leg = p.leg;
+            }
+            out[i].legs.back().fixes.push_back(p.fix);
+        }
+    }
+    return out;
+}
+
+}  // namespace tidemark::layers
