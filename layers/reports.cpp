@@ -1,5 +1,6 @@
 #include "layers/reports.h"
 
+#include "geo/observation.h"
 #include "geo/os_grid_ref.h"
 #include "geo/report_grading.h"
 #include "layers/ogr_reader.h"
@@ -13,10 +14,6 @@
 #include <fstream>
 #include <sstream>
 
-#if __has_include("geo/observation.h")
-#include "geo/observation.h"
-#define TIDEMARK_HAVE_OBSERVATION 1
-#endif
 
 namespace tidemark::layers {
 namespace {
@@ -398,7 +395,6 @@ void flag_duplicates(std::vector<Report>& reports, geo::Problems* problems, doub
     }
 }
 
-#ifdef TIDEMARK_HAVE_OBSERVATION
 std::vector<geo::WeightedEvent> report_events(const std::vector<Report>& reports, geo::UnixTime now) {
     std::vector<geo::WeightedEvent> events;
     for (const Report& r : reports) {
@@ -411,6 +407,5 @@ std::vector<geo::WeightedEvent> report_events(const std::vector<Report>& reports
     }
     return events;
 }
-#endif
 
 }  // namespace tidemark::layers

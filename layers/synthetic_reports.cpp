@@ -121,10 +121,12 @@ std::vector<double> place_weights(const std::vector<Place>& places, Draw& draw) 
         w.push_back(x);
     }
     // A few hot spots, so the density map shows clusters rather than an even sprinkle.
+    // Picked from the base weights, each boosted once (boosting as we pick would snowball onto one place).
+    const std::vector<double> base = w;
     const std::size_t hot = std::min<std::size_t>(6, places.size());
     for (std::size_t k = 0; k < hot; ++k) {
-        const std::size_t i = draw.weighted(w);
-        w[i] *= 8;
+        const std::size_t i = draw.weighted(base);
+        w[i] = base[i] * 8;
     }
     return w;
 }

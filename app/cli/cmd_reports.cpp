@@ -10,6 +10,7 @@
 #include "layers/synthetic_reports.h"
 #include "layers/workspace.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -42,6 +43,14 @@ std::optional<geo::UnixTime> time_option(const std::string& text, const char* na
     auto t = geo::parse_iso8601(text);
     if (!t) *error = std::string(name) + " \"" + text + "\" is not an ISO 8601 time, e.g. 2026-03-01T00:00:00Z";
     return t;
+}
+
+// Problems in file and line order, so a person can walk down the file fixing rows.
+void print_sorted(geo::Problems problems, bool all) {
+    std::stable_sort(problems.begin(), problems.end(), [](const geo::Problem& a, const geo::Problem& b) {
+        return a.source != b.source ? a.source < b.source : a.line < b.line;
+    });
+    print_problems(std::cerr, problems, all ? 0 : 20);
 }
 
 void print_read_summary(const std::string& file, const layers::ReportReadResult& r) {
@@ -96,7 +105,7 @@ int reports_import(const ReportsOptions& o) {
     std::cout << o.workspace << ": layer reports now holds " << all.size() << " report(s) (" << all.size() - before
               << " new, " << incoming.size() - (all.size() - before) << " replaced; " << duplicates
               << " flagged as possible duplicates; " << synthetic << " SYNTHETIC)\n";
-    print_problems(std::cerr, problems, o.all_problems ? 0 : 20);
+    print_sorted(std::move(problems), o.all_problems);
     (void)rejected;
     return kOk;
 }
@@ -129,7 +138,7 @@ int reports_check(const ReportsOptions& o) {
     }
     layers::flag_duplicates(all, &problems);
     if (!coast) std::cout << "(no --coast or --workspace given: inland/offshore checks skipped)\n";
-    print_problems(std::cerr, problems, o.all_problems ? 0 : 20);
+    print_sorted(std::move(problems), o.all_problems);
     if (rejected > 0) return fail(std::to_string(rejected) + " row(s) rejected; fix them as each message says and check again");
     return kOk;
 }

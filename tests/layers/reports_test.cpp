@@ -1,5 +1,6 @@
 #include "layers/reports.h"
 
+#include "geo/observation.h"
 #include "layers/layer.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
@@ -269,4 +270,25 @@ TEST(ReportStore, RoundTripsThroughTheWorkspaceFile) {
     EXPECT_EQ(l.duplicate_of, "R0");
     EXPECT_TRUE(l.synthetic);
     EXPECT_EQ(l.line, 7);
+}
+
+// weight = grading_weight x recency (docs/reports.md): 2/B -> 0.6 x 0.8 = 0.48; a week old -> x 0.5.
+TEST(ReportEvents, GradingTimesRecencyWithoutDuplicates) {
+    const geo::UnixTime now = 1772401200;
+    layers::Report a, b, dup;
+    a.position = {1, 2};
+    a.observed_at = now - 7 * 86400;
+    a.source_evaluation = 2;
+    a.assessment = 'B';
+    b.observed_at = now;
+    b.source_evaluation = 1;
+    b.assessment = 'A';
+    dup = b;
+    dup.possible_duplicate = true;
+    const auto events = layers::report_events({a, b, dup}, now);
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_NEAR(events[0].weight, 0.24, 1e-12);
+    EXPECT_EQ(events[0].p, (geo::XY{1, 2}));
+    EXPECT_EQ(events[0].t, now - 7 * 86400);
+    EXPECT_NEAR(events[1].weight, 1.0, 1e-12);
 }
