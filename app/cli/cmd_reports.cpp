@@ -23,7 +23,7 @@ struct ReportsOptions {
     std::vector<std::string> files;
     std::string columns;
     std::string coast;  // check: coastline file for the inland/offshore test
-    double max_inland_km = 10, max_offshore_km = 60;
+    double max_inland_km = 15, max_offshore_km = 60;
     bool all_problems = false;
     // density
     std::string output;
@@ -205,7 +205,7 @@ void add_reports_command(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<ReportsOptions>();
     auto common_read = [o](CLI::App* sub) {
         sub->add_option("--columns", o->columns, "Map fields to other column names: observed_at=When,grid_ref=Location");
-        sub->add_option("--max-inland-km", o->max_inland_km, "Reject reports further inland than this (default 10)");
+        sub->add_option("--max-inland-km", o->max_inland_km, "Reject reports further inland than this (default 15)");
         sub->add_option("--max-offshore-km", o->max_offshore_km, "Reject reports further offshore than this (default 60)");
         sub->add_flag("--all-problems", o->all_problems, "List every problem, not the first 20");
     };
