@@ -48,7 +48,7 @@ struct ReportReadResult {
 const std::vector<std::string>& report_categories();
 const std::vector<std::string>& report_sources();
 
-// Reads one file. `columns` maps canonical fields onto other column names:
+// Reads one file ("file.gpkg:layer" for one layer of a multi-layer file). `columns` maps canonical fields onto other column names:
 // "report_id=Ref,observed_at=When,grid_ref=Location" (canonical names in docs/reports.md).
 ReportReadResult read_reports(const std::string& path, const geo::Crs& working, const std::string& columns = {});
 

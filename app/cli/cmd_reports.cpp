@@ -110,6 +110,29 @@ int reports_import(const ReportsOptions& o) {
     return kOk;
 }
 
+// Refreshes the links (coast, segment, force, port, watched) after tracks or coverage change.
+int reports_link(const ReportsOptions& o) {
+    std::string error;
+    auto ws = layers::Workspace::open(o.workspace, &error);
+    if (!ws) return fail(error);
+    std::vector<layers::Report> all = layers::load_reports(*ws);
+    if (all.empty()) return fail(o.workspace + ": no reports layer; import reports first with `tidemark reports import`");
+    layers::store_reports(*ws, all);
+    const auto links = layers::link_reports(*ws, all);
+    layers::add_link_fields(*ws->find(layers::kReportsLayer), links);
+    if (!ws->save(&error)) return fail(error);
+    std::size_t watched = 0, known = 0;
+    for (const auto& l : links) {
+        known += l.watched.has_value();
+        watched += l.watched.value_or(false);
+    }
+    std::cout << o.workspace << ": linked " << all.size() << " report(s)";
+    if (known) std::cout << "; " << watched << " watched by a patrol within 1 h of the activity";
+    else std::cout << "; no patrol tracks in the workspace, `watched` left unknown";
+    std::cout << "\n";
+    return kOk;
+}
+
 int reports_check(const ReportsOptions& o) {
     geo::Crs crs = geo::Crs::british_national_grid();
     std::optional<layers::Layer> coast;
@@ -215,6 +238,10 @@ void add_reports_command(CLI::App& app, Context& ctx) {
     import->add_option("files", o->files, "CSV, GeoJSON, GeoPackage or KML files")->required();
     common_read(import);
     import->callback([o, &ctx] { ctx.exit_code = reports_import(*o); });
+
+    CLI::App* link = cmd->add_subcommand("link", "Refresh each report's coast, segment, force, port and `watched` links");
+    link->add_option("workspace", o->workspace, "Workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    link->callback([o, &ctx] { ctx.exit_code = reports_link(*o); });
 
     CLI::App* check = cmd->add_subcommand("check", "Validate report files and list every problem; exit 1 if any row is rejected");
     check->add_option("files", o->files, "CSV, GeoJSON, GeoPackage or KML files")->required();

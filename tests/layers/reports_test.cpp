@@ -292,3 +292,24 @@ TEST(ReportEvents, GradingTimesRecencyWithoutDuplicates) {
     EXPECT_EQ(events[0].t, now - 7 * 86400);
     EXPECT_NEAR(events[1].weight, 1.0, 1e-12);
 }
+
+TEST(ReadReports, OneLayerOfAGeoPackage) {
+    ScratchDir dir;
+    layers::Workspace ws;
+    layers::Report r;
+    r.report_id = "P1";
+    r.category = "small craft";
+    r.position = {633052, 141238};
+    r.observed_at = r.reported_at = 1772401200;
+    layers::store_reports(ws, {r});
+    std::string error;
+    ASSERT_TRUE(ws.save(&error, dir.file("ws.gpkg"))) << error;
+    auto read = layers::read_reports(dir.file("ws.gpkg") + ":reports", kBng);
+    ASSERT_TRUE(read.ok) << read.error;
+    ASSERT_EQ(read.reports.size(), 1u);
+    EXPECT_EQ(read.rejected, 0u);
+    EXPECT_EQ(read.reports[0].report_id, "P1");
+    EXPECT_NEAR(read.reports[0].position.x, 633052, 1e-6);
+    auto missing = layers::read_reports(dir.file("ws.gpkg") + ":nope", kBng);
+    EXPECT_FALSE(missing.ok);
+}
