@@ -124,47 +124,55 @@ private:
         return {std::max(t0, opt_.from), std::min(t1, opt_.to)};
     }
 
-    // Pieces first..last-1 (fixes first..last), all usable, inside `box`. Boxes of the halves,
-    // quarters, ... of the chunk are built once; each candidate segment descends only into the
-    // parts it cannot decide whole (all out of range, or one edge in range of the whole box).
+    // Pieces first..last-1 (fixes first..last), all usable, inside `box`. A candidate segment is
+    // decided for the whole chunk when it can be (box out of range, or in range of one vertex or
+    // edge); otherwise it is stepped along the chunk: the vessel's distance to the segment changes
+    // no faster than the distance it sails, so from a fix at distance d the in/out state holds
+    // for the next |d - R| metres sailed; only pieces where it may change are solved exactly.
     void sweep_chunk(std::size_t first, std::size_t last, const Box& box) {
-        nodes_.assign(4 * (last - first), Box{});
-        build_node(1, first, last);
+        const auto& f = *fixes_;
+        sailed_.resize(last - first + 1);
+        sailed_[0] = 0;
+        for (std::size_t k = first + 1; k <= last; ++k)
+            sailed_[k - first] = sailed_[k - first - 1] + std::hypot(f[k].p.x - f[k - 1].p.x, f[k].p.y - f[k - 1].p.y);
+        const double r2 = range_ * range_;
         index_.query(box.grown(range_), [&](std::uint32_t id) {
-            descend(1, first, last, id);
+            const CoastSegment& s = segments_[id];
+            if (box_gap2(s.box, box) > r2) return true;
+            if (!opt_.land && edge_covers_box(s.path, box, range_)) {
+                acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
+                return true;
+            }
+            step(first, last, id);
             return true;
         });
     }
 
-    const Box& build_node(std::size_t node, std::size_t first, std::size_t last) {
-        Box& b = nodes_[node];
-        if (last - first == 1) {
-            b.expand((*fixes_)[first].p);
-            b.expand((*fixes_)[last].p);
-        } else {
-            const std::size_t mid = (first + last) / 2;
-            b.expand(build_node(2 * node, first, mid));
-            b.expand(build_node(2 * node + 1, mid, last));
+    void step(std::size_t first, std::size_t last, std::uint32_t id) {
+        const auto& f = *fixes_;
+        const Path& path = segments_[id].path;
+        std::size_t k = first;
+        while (k < last) {
+            double d2 = std::numeric_limits<double>::infinity();
+            for (std::size_t e = 0; e + 1 < path.size(); ++e) d2 = std::min(d2, segment_distance2(f[k].p, path[e], path[e + 1]));
+            const double d = std::sqrt(d2);
+            const double reach = sailed_[k - first] + std::abs(d - range_);
+            // The last fix j in (k, last] reached within the margin: same state from k to j.
+            const auto it = std::upper_bound(sailed_.begin() + static_cast<std::ptrdiff_t>(k - first) + 1, sailed_.end(), reach);
+            const std::size_t j = first + static_cast<std::size_t>(it - sailed_.begin()) - 1;
+            if (j > k) {
+                if (d <= range_) {
+                    if (!opt_.land)
+                        acc_.add(id, {std::max(f[k].t, opt_.from), std::min(f[j].t, opt_.to)}, track_);
+                    else
+                        for (std::size_t p = k; p < j; ++p) emit(p, id, piece_time(p, 0, 1));
+                }
+                k = j;
+            } else {
+                sweep_piece(k, id);
+                ++k;
+            }
         }
-        return nodes_[node];
-    }
-
-    void descend(std::size_t node, std::size_t first, std::size_t last, std::uint32_t id) {
-        const CoastSegment& s = segments_[id];
-        const Box& box = nodes_[node];
-        if (box_gap2(s.box, box) > range_ * range_) return;
-        if (!opt_.land && edge_covers_box(s.path, box, range_)) {
-            const auto& f = *fixes_;
-            acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
-            return;
-        }
-        if (last - first == 1) {
-            sweep_piece(first, id);
-            return;
-        }
-        const std::size_t mid = (first + last) / 2;
-        descend(2 * node, first, mid, id);
-        descend(2 * node + 1, mid, last, id);
     }
 
     void sweep_piece(std::size_t k, std::uint32_t id) {
@@ -239,7 +247,7 @@ private:
     double range_ = 0;
     double chunk_limit_ = 0;
     std::vector<Interval> hits_;  // scratch, in u
-    std::vector<Box> nodes_;      // scratch: boxes of the current chunk's piece ranges, heap order
+    std::vector<double> sailed_;  // scratch: distance sailed from the chunk's first fix to each fix, m
 };
 
 }  // namespace

@@ -15,10 +15,11 @@
 //   the first and end of the last observed interval; observers = the vessels that observed it.
 //
 // How (never materialising (fix, segment) pairs): each leg is swept in chunks of consecutive
-// fixes; one index query per chunk finds the candidate segments; a segment that one of its
-// edges keeps within R of the whole chunk box is observed for the whole chunk; otherwise per
-// piece (two consecutive fixes) the in-range time is solved exactly per polyline edge (the
-// moving point is in range of an edge on one interval: quadratic for the end discs, linear for
+// fixes; one index query per chunk finds the candidate segments. A candidate is decided for the
+// whole chunk when its box is out of range or one of its vertices/edges is in range of the whole
+// chunk box; otherwise it is stepped along the chunk (the distance to it changes no faster than
+// the distance sailed, so the in/out state holds for |d - R| metres), and only pieces where the
+// state may change are solved exactly per polyline edge (quadratic for the end discs, linear for
 // the slab). Intervals are merged per segment as they are found, per thread, and reduced after.
 #pragma once
 

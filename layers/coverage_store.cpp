@@ -42,6 +42,7 @@ Layer segments_layer(const std::vector<geo::CoastSegment>& segments, const geo::
     Layer l;
     l.name = kSegmentsLayer;
     l.role = LayerRole::Segments;
+    l.empty_kind = geo::GeometryKind::Line;
     l.fields = {{"segment_id", FieldType::Integer}, {"line_id", FieldType::Integer},  {"force_code", FieldType::String},
                 {"force_name", FieldType::String},  {"length_m", FieldType::Real},    {"observed_s", FieldType::Real},
                 {"visits", FieldType::Integer},     {"max_gap_s", FieldType::Real},   {"first_seen", FieldType::DateTime},
@@ -81,6 +82,7 @@ Layer gaps_layer(const std::vector<geo::CoastSegment>& segments, const geo::GapA
     l.name = kGapsLayer;
     l.role = LayerRole::Gaps;
     l.force_multi = true;
+    l.empty_kind = geo::GeometryKind::Line;
     l.fields = {{"gap_id", FieldType::Integer},  {"force_codes", FieldType::String}, {"length_m", FieldType::Real},
                 {"worst_gap_s", FieldType::Real}, {"segments", FieldType::Integer},   {"reports", FieldType::Real},
                 {"ports", FieldType::Integer},    {"risk", FieldType::Real}};

@@ -21,6 +21,7 @@ int run(int argc, char** argv) {
     add_workspace_command(app, ctx);
     add_gui_command(app, ctx);
     add_reports_command(app, ctx);
+    add_coverage_command(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -9,5 +9,6 @@ void add_info_command(CLI::App& app, Context& ctx);
 void add_workspace_command(CLI::App& app, Context& ctx);
 void add_gui_command(CLI::App& app, Context& ctx);
 void add_reports_command(CLI::App& app, Context& ctx);
+void add_coverage_command(CLI::App& app, Context& ctx);
 
 }  // namespace tidemark::cli
