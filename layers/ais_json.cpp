@@ -67,6 +67,14 @@ void turn(Writer& w, int t) {
     w.integer("turn", static_cast<long long>(t < 0 ? -rot : rot));
 }
 
+// null only for the standard's "not available"; other out-of-range values are shown as sent.
+void position(Writer& w, const Message& m, int decimals) {
+    if (m.lon_available()) w.fixed("lon", m.lon_raw_deg(), decimals);
+    else w.null("lon");
+    if (m.lat_available()) w.fixed("lat", m.lat_raw_deg(), decimals);
+    else w.null("lat");
+}
+
 void heading(Writer& w, int h) {
     if (h == 511) w.null("heading");
     else w.integer("heading", h);
@@ -103,8 +111,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
             turn(w, m.turn);
             w.fixed_or_null("speed", m.speed_kn(), 1);
             w.boolean("accuracy", m.accuracy);
-            w.fixed_or_null("lon", m.lon_deg(), 6);
-            w.fixed_or_null("lat", m.lat_deg(), 6);
+            position(w, m, 6);
             w.fixed_or_null("course", m.course_deg(), 1);
             heading(w, m.heading);
             second(w, m.second);
@@ -119,8 +126,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
             ts += 'T'; two(ts, m.hour); ts += ':'; two(ts, m.minute); ts += ':'; two(ts, m.utc_second); ts += 'Z';
             w.text("timestamp", ts);
             w.boolean("accuracy", m.accuracy);
-            w.fixed_or_null("lon", m.lon_deg(), 6);
-            w.fixed_or_null("lat", m.lat_deg(), 6);
+            position(w, m, 6);
             w.integer("epfd", m.epfd);
             w.boolean("raim", m.raim);
             w.integer("radio", m.radio);
@@ -147,8 +153,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
             w.integer("reserved", m.reserved);
             w.fixed_or_null("speed", m.speed_kn(), 1);
             w.boolean("accuracy", m.accuracy);
-            w.fixed_or_null("lon", m.lon_deg(), 6);
-            w.fixed_or_null("lat", m.lat_deg(), 6);
+            position(w, m, 6);
             w.fixed_or_null("course", m.course_deg(), 1);
             heading(w, m.heading);
             second(w, m.second);
@@ -190,8 +195,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
             w.integer("status", m.status);
             w.text("status_text", status_text(m.status));
             w.boolean("accuracy", m.accuracy);
-            w.fixed_or_null("lon", m.lon_deg(), 4);
-            w.fixed_or_null("lat", m.lat_deg(), 4);
+            position(w, m, 4);
             if (auto s = m.speed_kn()) w.integer("speed", static_cast<long long>(*s));
             else w.null("speed");
             if (auto c = m.course_deg()) w.integer("course", static_cast<long long>(*c));
