@@ -64,13 +64,11 @@ int reports_import(const ReportsOptions& o) {
     const layers::Layer* coast = ws->find_role(layers::LayerRole::Coastline);
     geo::Problems problems;
     std::vector<layers::Report> incoming;
-    std::size_t rejected = 0;
     for (const auto& file : o.files) {
         layers::ReportReadResult r = layers::read_reports(file, ws->crs(), o.columns);
         if (!r.ok) return fail(r.error);
         if (coast) layers::reject_far_from_coast(r, *coast, limits(o));
         print_read_summary(file, r);
-        rejected += r.rejected;
         problems.insert(problems.end(), r.problems.begin(), r.problems.end());
         incoming.insert(incoming.end(), r.reports.begin(), r.reports.end());
     }
@@ -106,7 +104,6 @@ int reports_import(const ReportsOptions& o) {
               << " new, " << incoming.size() - (all.size() - before) << " replaced; " << duplicates
               << " flagged as possible duplicates; " << synthetic << " SYNTHETIC)\n";
     print_sorted(std::move(problems), o.all_problems);
-    (void)rejected;
     return kOk;
 }
 
