@@ -49,6 +49,7 @@ public:
     std::string source;            // where it was read from (path, layer)
     std::string attribution;       // e.g. "© OpenStreetMap contributors"
     bool force_multi = false;      // write Multi* geometry types even when every feature has one part
+    geo::GeometryKind empty_kind = geo::GeometryKind::None;  // kind to declare when no feature has geometry
     std::vector<Field> fields;
     std::vector<Feature> features;
 

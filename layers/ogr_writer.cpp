@@ -33,6 +33,7 @@ OGRwkbGeometryType geometry_type(const Layer& layer) {
         std::size_t parts = f.geometry.points.size() + f.geometry.lines.size() + f.geometry.polygons.size();
         if (parts > 1) single = false;
     }
+    if (kind == geo::GeometryKind::None) kind = layer.empty_kind;  // an empty result layer keeps its type
     switch (kind) {
         case geo::GeometryKind::Point: return single ? wkbPoint : wkbMultiPoint;
         case geo::GeometryKind::Line: return single ? wkbLineString : wkbMultiLineString;

@@ -20,6 +20,8 @@ int run(int argc, char** argv) {
     add_info_command(app, ctx);
     add_workspace_command(app, ctx);
     add_gui_command(app, ctx);
+    add_reports_command(app, ctx);
+    add_coverage_command(app, ctx);
     add_ais_command(app, ctx);
     add_tracks_command(app, ctx);
     add_forces_command(app, ctx);

@@ -1,0 +1,342 @@
+// `tidemark coverage`: which stretches of coast were watched, when, how often, and where the
+// gaps are, per police force. From files (-o OUT.gpkg) or a workspace (results stored in it).
+// Definitions: geo/coverage.h, geo/gaps.h, docs/coverage.md.
+#include "app/cli/commands.h"
+#include "app/cli/problem_printer.h"
+#include "geo/coverage.h"
+#include "geo/gaps.h"
+#include "layers/coverage_store.h"
+#include "layers/fleet.h"
+#include "layers/ogr_reader.h"
+#include "layers/reports.h"
+#include "layers/roles.h"
+#include "layers/track_io.h"
+#include "layers/workspace.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+namespace tidemark::cli {
+namespace {
+
+struct CoverageArgs {
+    std::string workspace;
+    std::string coast, forces, ports, reports, fleet, crs, output;
+    std::vector<std::string> tracks;
+    std::optional<double> radius_nm;
+    std::string from, to;
+    double segment_m = geo::kDefaultSegmentLengthM;
+    double revisit_h = geo::kDefaultRevisitS / 3600;
+    double max_gap_min = geo::kDefaultMaxGapS / 60;
+    bool line_of_sight = false;
+};
+
+// Everything coverage needs, gathered from files or a workspace, in one working CRS.
+struct Inputs {
+    geo::Crs crs = geo::Crs::british_national_grid();
+    std::vector<geo::Path> coast;
+    std::vector<geo::ForceArea> forces;
+    std::vector<geo::XY> ports;
+    std::vector<geo::Track> tracks;
+    std::vector<layers::Vessel> fleet;
+    std::vector<layers::Report> reports;
+    std::optional<geo::UnixTime> from, to;
+    geo::Problems problems;
+};
+
+bool is_workspace(const std::string& path) {
+    return std::filesystem::path(path).extension() == ".gpkg";
+}
+
+// Reads every layer of `path` for `role`; false with `error` when nothing usable came out.
+bool read_role_file(const std::string& path, layers::LayerRole role, const geo::Crs& crs, std::vector<layers::Layer>& out,
+                    geo::Problems& problems, std::string* error) {
+    layers::ReadOptions ro;
+    ro.working_crs = crs;
+    ro.role = role;
+    ro.validate_polygons = false;
+    layers::ReadResult r = layers::read_vector(path, ro);
+    if (!r.ok) {
+        *error = r.error;
+        return false;
+    }
+    problems.insert(problems.end(), r.problems.begin(), r.problems.end());
+    for (auto& l : r.layers) {
+        if (l.name == layers::kSettingsTable) continue;
+        if (layers::prepare_for_role(l, role, problems)) out.push_back(std::move(l));
+    }
+    if (out.empty()) {
+        *error = path + ": no layer usable as " + layers::role_name(role) + " (see the problems above)";
+        return false;
+    }
+    return true;
+}
+
+bool add_tracks_from(const std::string& path, const geo::Crs& crs, const CoverageArgs& a, Inputs& in, std::string* error) {
+    if (is_workspace(path)) {
+        auto ws = layers::Workspace::open(path, error);
+        if (!ws) return false;
+        auto t = layers::load_tracks(*ws);
+        if (t.empty()) {
+            *error = path + ": workspace has no tracks (layer track_points); import some with `tidemark tracks import`";
+            return false;
+        }
+        in.tracks.insert(in.tracks.end(), t.begin(), t.end());
+        return true;
+    }
+    layers::TrackReadOptions to;
+    to.max_gap_s = a.max_gap_min * 60;
+    layers::TrackReadResult r = layers::read_tracks(path, crs, to);
+    if (!r.ok) {
+        *error = r.error;
+        return false;
+    }
+    in.problems.insert(in.problems.end(), r.problems.begin(), r.problems.end());
+    in.tracks.insert(in.tracks.end(), r.tracks.begin(), r.tracks.end());
+    return true;
+}
+
+bool gather_from_files(const CoverageArgs& a, Inputs& in, std::string* error) {
+    if (a.coast.empty() || a.tracks.empty() || a.output.empty()) {
+        *error = "without a workspace, give --coast FILE, --tracks FILE... and -o OUT.gpkg";
+        return false;
+    }
+    if (!a.crs.empty()) {
+        auto crs = geo::Crs::parse(a.crs, error);
+        if (!crs) return false;
+        in.crs = *crs;
+    } else if (auto extent = layers::lonlat_extent(a.coast)) {
+        in.crs = geo::choose_working_crs(*extent);
+    }
+    std::vector<layers::Layer> coast;
+    if (!read_role_file(a.coast, layers::LayerRole::Coastline, in.crs, coast, in.problems, error)) return false;
+    for (const auto& l : coast) {
+        auto lines = layers::coast_lines(l);
+        in.coast.insert(in.coast.end(), lines.begin(), lines.end());
+    }
+    if (!a.forces.empty()) {
+        std::vector<layers::Layer> forces;
+        if (!read_role_file(a.forces, layers::LayerRole::Forces, in.crs, forces, in.problems, error)) return false;
+        for (const auto& l : forces) {
+            auto f = layers::force_areas(l);
+            in.forces.insert(in.forces.end(), f.begin(), f.end());
+        }
+    }
+    if (!a.ports.empty()) {
+        std::vector<layers::Layer> ports;
+        if (!read_role_file(a.ports, layers::LayerRole::Ports, in.crs, ports, in.problems, error)) return false;
+        for (const auto& l : ports) {
+            auto p = layers::layer_points(l);
+            in.ports.insert(in.ports.end(), p.begin(), p.end());
+        }
+    }
+    for (const auto& t : a.tracks)
+        if (!add_tracks_from(t, in.crs, a, in, error)) return false;
+    return true;
+}
+
+bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs& in, std::string* error) {
+    in.crs = ws.crs();
+    const layers::Layer* coast = ws.find_role(layers::LayerRole::Coastline);
+    if (!coast) {
+        *error = a.workspace + ": no coastline layer (role coastline) in the workspace; add one, or give --coast FILE";
+        if (a.coast.empty()) return false;
+    }
+    if (!a.coast.empty()) {
+        std::vector<layers::Layer> layers_read;
+        if (!read_role_file(a.coast, layers::LayerRole::Coastline, in.crs, layers_read, in.problems, error)) return false;
+        for (const auto& l : layers_read) {
+            auto lines = layers::coast_lines(l);
+            in.coast.insert(in.coast.end(), lines.begin(), lines.end());
+        }
+    } else {
+        in.coast = layers::coast_lines(*coast);
+    }
+    if (!a.forces.empty()) {
+        std::vector<layers::Layer> forces;
+        if (!read_role_file(a.forces, layers::LayerRole::Forces, in.crs, forces, in.problems, error)) return false;
+        for (const auto& l : forces) {
+            auto f = layers::force_areas(l);
+            in.forces.insert(in.forces.end(), f.begin(), f.end());
+        }
+    } else if (const layers::Layer* forces = ws.find_role(layers::LayerRole::Forces)) {
+        layers::Layer copy = *forces;
+        if (layers::prepare_for_role(copy, layers::LayerRole::Forces, in.problems)) in.forces = layers::force_areas(copy);
+    }
+    if (!a.ports.empty()) {
+        std::vector<layers::Layer> ports;
+        if (!read_role_file(a.ports, layers::LayerRole::Ports, in.crs, ports, in.problems, error)) return false;
+        for (const auto& l : ports) {
+            auto p = layers::layer_points(l);
+            in.ports.insert(in.ports.end(), p.begin(), p.end());
+        }
+    } else if (const layers::Layer* ports = ws.find_role(layers::LayerRole::Ports)) {
+        in.ports = layers::layer_points(*ports);
+    }
+    in.tracks = layers::load_tracks(ws);
+    for (const auto& t : a.tracks)
+        if (!add_tracks_from(t, in.crs, a, in, error)) return false;
+    if (in.tracks.empty()) {
+        *error = a.workspace + ": no tracks in the workspace; import some with `tidemark tracks import`, or give --tracks FILE";
+        return false;
+    }
+    in.fleet = layers::load_fleet(ws);
+    in.reports = layers::load_reports(ws);
+    in.from = ws.window_from;
+    in.to = ws.window_to;
+    return true;
+}
+
+// Sensor range per track: --radius-nm for all, else the fleet register's. Tracks of vessels the
+// register does not know get no range and a warning.
+std::vector<double> track_ranges(const CoverageArgs& a, Inputs& in) {
+    std::vector<double> ranges;
+    for (const auto& t : in.tracks) {
+        if (a.radius_nm) {
+            ranges.push_back(*a.radius_nm * 1852.0);
+            continue;
+        }
+        const layers::Vessel* v = layers::find_vessel(in.fleet, t.mmsi, t.vessel);
+        ranges.push_back(v ? layers::sensor_range_m(*v) : 0.0);
+        if (!v) {
+            geo::Problem p;
+            p.source = a.fleet.empty() ? a.workspace : a.fleet;
+            p.feature = t.vessel;
+            p.reason = "vessel not in the fleet register: its track is left out; add it to the register or give --radius-nm";
+            in.problems.push_back(p);
+        }
+    }
+    return ranges;
+}
+
+void print_table(const geo::GapAnalysis& gaps, const std::vector<geo::ForceArea>& forces) {
+    std::printf("%-10s %-34s %9s %10s %8s %14s %8s %15s\n", "force_code", "force_name", "coast_km", "covered_km", "covered%",
+                "longest_gap_km", "reports", "reports_in_gaps");
+    for (const auto& r : gaps.forces) {
+        const bool has = r.force >= 0;
+        std::printf("%-10s %-34.34s %9.1f %10.1f %8.1f %14.1f %8.1f %15.1f\n", has ? forces[r.force].code.c_str() : "-",
+                    has ? forces[r.force].name.c_str() : "(no force area)", r.coast_km, r.covered_km, r.covered_pct,
+                    r.longest_gap_km, r.reports, r.reports_in_gaps);
+    }
+}
+
+int run_coverage(const CoverageArgs& a) {
+    if (a.segment_m < geo::kMinSegmentLengthM || a.segment_m > geo::kMaxSegmentLengthM)
+        return fail("--segment-m must be between 100 and 10000 metres");
+    if (a.radius_nm && !(*a.radius_nm > 0)) return fail("--radius-nm must be > 0");
+    if (!(a.revisit_h > 0)) return fail("--revisit-h must be > 0");
+    std::string error;
+    Inputs in;
+    std::optional<layers::Workspace> ws;
+    if (!a.workspace.empty()) {
+        ws = layers::Workspace::open(a.workspace, &error);
+        if (!ws) return fail(error);
+        if (!gather_from_workspace(a, *ws, in, &error)) return fail(error);
+    } else if (!gather_from_files(a, in, &error)) {
+        return fail(error);
+    }
+    if (!a.fleet.empty()) {
+        layers::FleetReadResult f = layers::read_fleet_csv(a.fleet);
+        if (!f.ok) return fail(f.error);
+        in.problems.insert(in.problems.end(), f.problems.begin(), f.problems.end());
+        in.fleet = f.vessels;
+    }
+    if (!a.radius_nm && in.fleet.empty()) return fail("no sensor ranges: give --fleet FILE (the fleet register) or --radius-nm R");
+    if (!a.reports.empty()) {
+        layers::ReportReadResult r = layers::read_reports(a.reports, in.crs);
+        if (!r.ok) return fail(r.error);
+        in.problems.insert(in.problems.end(), r.problems.begin(), r.problems.end());
+        in.reports = r.reports;
+    }
+
+    // The window: --from/--to, else the workspace's, else the span of the tracks.
+    const geo::Interval span = geo::track_time_span(in.tracks);
+    geo::CoverageOptions options;
+    options.from = in.from.value_or(span.from);
+    options.to = in.to.value_or(span.to);
+    if (!a.from.empty()) {
+        auto t = geo::parse_iso8601(a.from);
+        if (!t) return fail("--from " + a.from + ": expected an ISO 8601 time such as 2026-03-01T00:00Z");
+        options.from = *t;
+    }
+    if (!a.to.empty()) {
+        auto t = geo::parse_iso8601(a.to);
+        if (!t) return fail("--to " + a.to + ": expected an ISO 8601 time such as 2026-03-08T00:00Z");
+        options.to = *t;
+    }
+    if (!(options.to > options.from))
+        return fail("empty time window " + geo::format_iso8601(options.from) + " .. " + geo::format_iso8601(options.to) +
+                    ": give --from and --to with --to after --from");
+    options.max_gap_s = a.max_gap_min * 60;
+
+    const std::vector<double> ranges = track_ranges(a, in);
+    auto segments = geo::cut_coast_segments(in.coast, a.segment_m);
+    if (segments.empty()) return fail("the coastline has no lines to cut into segments");
+    geo::assign_forces(segments, in.forces);
+    geo::assign_port_distances(segments, in.ports);
+    std::optional<geo::LandMask> land;
+    if (a.line_of_sight) {
+        land.emplace(in.coast);
+        options.land = &*land;
+    }
+    if (isatty(STDERR_FILENO)) {
+        options.progress = [](double f) {
+            const int filled = static_cast<int>(f * 40);
+            std::fprintf(stderr, "\rcoverage [%-40s] %3.0f%%", std::string(static_cast<std::size_t>(filled), '#').c_str(), f * 100);
+            if (f >= 1.0) std::fprintf(stderr, "\n");
+        };
+    }
+    const geo::CoverageResult coverage = geo::compute_coverage(segments, in.tracks, ranges, options);
+
+    geo::GapOptions gap_options;
+    gap_options.revisit_s = a.revisit_h * 3600;
+    // Report weights decay with age counted back from the window's end (layers/reports.h).
+    const auto events = layers::report_events(in.reports, options.to);
+    const geo::GapAnalysis gaps = geo::analyse_gaps(segments, coverage, in.forces.size(), in.ports, events, gap_options);
+
+    std::vector<std::string> names;
+    for (const auto& t : in.tracks) names.push_back(t.vessel);
+    layers::CoverageLayers result = layers::coverage_layers(segments, coverage, gaps, in.forces, names);
+    if (!in.problems.empty()) print_problems(std::cerr, in.problems, 20);
+    if (!a.output.empty() && !layers::write_coverage_file(a.output, result, in.crs, &error)) return fail(error);
+    if (ws) {
+        layers::store_coverage(*ws, std::move(result));
+        if (!ws->save(&error)) return fail(error);
+    }
+    std::printf("window %s .. %s: %zu tracks, %zu fixes, %zu segments, %zu gaps (revisit target %.1f h)\n",
+                geo::format_iso8601(options.from).c_str(), geo::format_iso8601(options.to).c_str(), in.tracks.size(),
+                coverage.fixes, segments.size(), gaps.gaps.size(), a.revisit_h);
+    print_table(gaps, in.forces);
+    return kOk;
+}
+
+}  // namespace
+
+void add_coverage_command(CLI::App& app, Context& ctx) {
+    auto a = std::make_shared<CoverageArgs>();
+    CLI::App* cmd = app.add_subcommand("coverage", "Coverage of the coast by patrol tracks: segments, gaps and a per-force summary");
+    cmd->add_option("workspace", a->workspace, "Workspace (.gpkg): read inputs from it and store the results in it")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--coast", a->coast, "Coastline: land polygons or lines")->check(CLI::ExistingFile);
+    cmd->add_option("--tracks", a->tracks, "Tracks: AIS NMEA, GPX, CSV or a workspace (.gpkg)")->check(CLI::ExistingFile);
+    cmd->add_option("--forces", a->forces, "Police force areas (polygons with a code/name)")->check(CLI::ExistingFile);
+    cmd->add_option("--ports", a->ports, "Ports and landing places (points)")->check(CLI::ExistingFile);
+    cmd->add_option("--reports", a->reports, "Kraken reports (CSV, GeoJSON, GeoPackage, KML)")->check(CLI::ExistingFile);
+    cmd->add_option("--fleet", a->fleet, "Fleet register CSV (sensor ranges)")->check(CLI::ExistingFile);
+    cmd->add_option("--radius-nm", a->radius_nm, "Sensor range for every vessel, nautical miles (overrides the fleet)");
+    cmd->add_option("--from", a->from, "Window start, ISO 8601 (default: workspace window, else first fix)");
+    cmd->add_option("--to", a->to, "Window end, ISO 8601 (default: workspace window, else last fix)");
+    cmd->add_option("--segment-m", a->segment_m, "Target segment length, metres (100-10000, default 1000)");
+    cmd->add_option("--revisit-h", a->revisit_h, "Revisit target, hours (default 24)");
+    cmd->add_option("--max-gap-min", a->max_gap_min, "Fixes further apart than this break a leg, minutes (default 30)");
+    cmd->add_flag("--line-of-sight", a->line_of_sight, "Sight lines must not cross land (except within 50 m of the coast)");
+    cmd->add_option("--crs", a->crs, "Working CRS for file inputs, e.g. EPSG:27700 (default: chosen from the coast)");
+    cmd->add_option("-o,--output", a->output, "GeoPackage to write (segments, gaps, force_summary)");
+    cmd->callback([a, &ctx] { ctx.exit_code = run_coverage(*a); });
+}
+
+}  // namespace tidemark::cli

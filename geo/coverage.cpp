@@ -1,0 +1,368 @@
+#include "geo/coverage.h"
+
+#include "geo/observation.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+namespace tidemark::geo {
+namespace {
+
+// Intervals closer than this (seconds) are one: piece boundaries computed in floating point.
+constexpr double kTouchS = 1e-6;
+// Longest chunk of pieces swept with one index query.
+constexpr std::size_t kMaxChunkPieces = 1024;
+
+// Squared distance between two boxes (0 when they meet).
+double box_gap2(const Box& a, const Box& b) {
+    const double dx = std::max({a.min_x - b.max_x, b.min_x - a.max_x, 0.0});
+    const double dy = std::max({a.min_y - b.max_y, b.min_y - a.max_y, 0.0});
+    return dx * dx + dy * dy;
+}
+
+double segment_distance2(XY p, XY a, XY b) {
+    const double ex = b.x - a.x, ey = b.y - a.y;
+    const double len2 = ex * ex + ey * ey;
+    const double f = len2 > 0 ? std::clamp(((p.x - a.x) * ex + (p.y - a.y) * ey) / len2, 0.0, 1.0) : 0.0;
+    const double dx = p.x - a.x - f * ex, dy = p.y - a.y - f * ey;
+    return dx * dx + dy * dy;
+}
+
+// True when one edge of `path` is within r of every point of `box` (distance to an edge is
+// convex, so the four corners decide).
+bool edge_covers_box(const Path& path, const Box& box, double r) {
+    // Cheap first: a vertex within r of the box's farthest corner.
+    for (XY v : path) {
+        const double dx = std::max(v.x - box.min_x, box.max_x - v.x), dy = std::max(v.y - box.min_y, box.max_y - v.y);
+        if (dx * dx + dy * dy <= r * r) return true;
+    }
+    const XY corners[4] = {{box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.min_x, box.max_y}, {box.max_x, box.max_y}};
+    const std::size_t edges = path.size() - 1;
+    for (std::size_t e = 0; e < edges; ++e) {
+        bool all = true;
+        for (XY c : corners)
+            if (segment_distance2(c, path[e], path[e + 1]) > r * r) {
+                all = false;
+                break;
+            }
+        if (all) return true;
+    }
+    return false;
+}
+
+// Per-thread sums: observed intervals and observers per segment, merged as they arrive.
+struct Accumulator {
+    std::vector<std::vector<Interval>> intervals;
+    std::vector<std::vector<std::uint32_t>> observers;
+
+    explicit Accumulator(std::size_t segments) : intervals(segments), observers(segments) {}
+
+    void add(std::uint32_t segment, Interval iv, std::uint32_t track) {
+        if (!(iv.to > iv.from)) return;
+        auto& list = intervals[segment];
+        if (!list.empty() && iv.from >= list.back().from && iv.from <= list.back().to + kTouchS)
+            list.back().to = std::max(list.back().to, iv.to);
+        else
+            list.push_back(iv);
+        auto& obs = observers[segment];
+        if (obs.empty() || obs.back() != track) obs.push_back(track);
+    }
+};
+
+class LegSweeper {
+public:
+    LegSweeper(const std::vector<CoastSegment>& segments, const SpatialIndex& index, const CoverageOptions& options,
+               Accumulator& acc)
+        : segments_(segments), index_(index), opt_(options), acc_(acc) {}
+
+    void sweep(const TrackLeg& leg, std::uint32_t track, double range) {
+        fixes_ = &leg.fixes;
+        track_ = track;
+        range_ = range;
+        // Chunks stay small against the range, so most candidates are decided for the whole chunk.
+        chunk_limit_ = std::max(range_ * 0.5, 50.0);
+        const auto& f = leg.fixes;
+        std::size_t i = 0;
+        while (i + 1 < f.size()) {
+            if (!usable(i)) {
+                ++i;
+                continue;
+            }
+            Box box;
+            box.expand(f[i].p);
+            box.expand(f[i + 1].p);
+            std::size_t j = i + 1;
+            while (j + 1 < f.size() && j - i < kMaxChunkPieces && usable(j)) {
+                Box grown = box;
+                grown.expand(f[j + 1].p);
+                if (std::max(grown.width(), grown.height()) > chunk_limit_) break;
+                box = grown;
+                ++j;
+            }
+            sweep_chunk(i, j, box);
+            i = j;
+        }
+    }
+
+private:
+    bool usable(std::size_t k) const {
+        const Fix& a = (*fixes_)[k];
+        const Fix& b = (*fixes_)[k + 1];
+        const double dt = b.t - a.t;
+        return dt > 0 && dt <= opt_.max_gap_s && b.t > opt_.from && a.t < opt_.to;
+    }
+
+    Interval piece_time(std::size_t k, double u_lo, double u_hi) const {
+        const Fix& a = (*fixes_)[k];
+        const Fix& b = (*fixes_)[k + 1];
+        const double dt = b.t - a.t;
+        const UnixTime t0 = u_lo <= 0 ? a.t : (u_lo >= 1 ? b.t : a.t + u_lo * dt);
+        const UnixTime t1 = u_hi >= 1 ? b.t : (u_hi <= 0 ? a.t : a.t + u_hi * dt);
+        return {std::max(t0, opt_.from), std::min(t1, opt_.to)};
+    }
+
+    // Pieces first..last-1 (fixes first..last), all usable, inside `box`. A candidate segment is
+    // decided for the whole chunk when it can be (box out of range, or in range of one vertex or
+    // edge); otherwise it is stepped along the chunk: the vessel's distance to the segment changes
+    // no faster than the distance it sails, so from a fix at distance d the in/out state holds
+    // for the next |d - R| metres sailed; only pieces where it may change are solved exactly.
+    void sweep_chunk(std::size_t first, std::size_t last, const Box& box) {
+        const auto& f = *fixes_;
+        sailed_.resize(last - first + 1);
+        sailed_[0] = 0;
+        for (std::size_t k = first + 1; k <= last; ++k)
+            sailed_[k - first] = sailed_[k - first - 1] + std::hypot(f[k].p.x - f[k - 1].p.x, f[k].p.y - f[k - 1].p.y);
+        const double r2 = range_ * range_;
+        index_.query(box.grown(range_), [&](std::uint32_t id) {
+            const CoastSegment& s = segments_[id];
+            if (box_gap2(s.box, box) > r2) return true;
+            if (!opt_.land && edge_covers_box(s.path, box, range_)) {
+                acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
+                return true;
+            }
+            step(first, last, id);
+            return true;
+        });
+    }
+
+    void step(std::size_t first, std::size_t last, std::uint32_t id) {
+        const auto& f = *fixes_;
+        const Path& path = segments_[id].path;
+        std::size_t k = first;
+        while (k < last) {
+            double d2 = std::numeric_limits<double>::infinity();
+            for (std::size_t e = 0; e + 1 < path.size(); ++e) d2 = std::min(d2, segment_distance2(f[k].p, path[e], path[e + 1]));
+            const double d = std::sqrt(d2);
+            const double reach = sailed_[k - first] + std::abs(d - range_);
+            // The last fix j in (k, last] reached within the margin: same state from k to j.
+            const auto it = std::upper_bound(sailed_.begin() + static_cast<std::ptrdiff_t>(k - first) + 1, sailed_.end(), reach);
+            const std::size_t j = first + static_cast<std::size_t>(it - sailed_.begin()) - 1;
+            if (j > k) {
+                if (d <= range_) {
+                    if (!opt_.land)
+                        acc_.add(id, {std::max(f[k].t, opt_.from), std::min(f[j].t, opt_.to)}, track_);
+                    else
+                        for (std::size_t p = k; p < j; ++p) emit(p, id, piece_time(p, 0, 1));
+                }
+                k = j;
+            } else {
+                sweep_piece(k, id);
+                ++k;
+            }
+        }
+    }
+
+    void sweep_piece(std::size_t k, std::uint32_t id) {
+        const CoastSegment& s = segments_[id];
+        const XY a = (*fixes_)[k].p, b = (*fixes_)[k + 1].p;
+        hits_.clear();
+        Box piece;
+        piece.expand(a);
+        piece.expand(b);
+        const double r2 = range_ * range_;
+        for (std::size_t e = 0; e + 1 < s.path.size(); ++e) {
+            Box edge;
+            edge.expand(s.path[e]);
+            edge.expand(s.path[e + 1]);
+            if (box_gap2(piece, edge) > r2) continue;
+            double lo, hi;
+            if (moving_point_within(a, b, s.path[e], s.path[e + 1], range_, &lo, &hi)) {
+                hits_.push_back({lo, hi});
+                if (lo <= 0 && hi >= 1) break;  // the whole piece: nothing more to learn
+            }
+        }
+        if (hits_.empty()) return;
+        std::sort(hits_.begin(), hits_.end(), [](const Interval& x, const Interval& y) { return x.from < y.from; });
+        Interval run = hits_[0];
+        for (std::size_t h = 1; h <= hits_.size(); ++h) {
+            if (h < hits_.size() && hits_[h].from <= run.to) {
+                run.to = std::max(run.to, hits_[h].to);
+                continue;
+            }
+            emit(k, id, piece_time(k, run.from, run.to));
+            if (h < hits_.size()) run = hits_[h];
+        }
+    }
+
+    // Adds an in-range interval of piece k; under line of sight only its visible parts, judged
+    // at the midpoints of equal sub-steps no longer than sight_step_s.
+    void emit(std::size_t k, std::uint32_t id, Interval iv) {
+        if (!(iv.to > iv.from)) return;
+        if (!opt_.land) {
+            acc_.add(id, iv, track_);
+            return;
+        }
+        const Fix& fa = (*fixes_)[k];
+        const Fix& fb = (*fixes_)[k + 1];
+        const double span = iv.duration();
+        const auto steps = static_cast<std::size_t>(std::max(1.0, std::ceil(span / std::max(opt_.sight_step_s, 1e-3))));
+        const double h = span / static_cast<double>(steps);
+        std::size_t run_start = steps;  // none
+        for (std::size_t q = 0; q <= steps; ++q) {
+            bool visible = false;
+            if (q < steps) {
+                const double t = iv.from + (static_cast<double>(q) + 0.5) * h;
+                const double u = (t - fa.t) / (fb.t - fa.t);
+                const XY p{fa.p.x + u * (fb.p.x - fa.p.x), fa.p.y + u * (fb.p.y - fa.p.y)};
+                visible = opt_.land->sight_clear(p, closest_point_on_path(p, segments_[id].path), opt_.sight_allowance_m);
+            }
+            if (visible && run_start == steps) run_start = q;
+            if (!visible && run_start != steps) {
+                const UnixTime to = q == steps ? iv.to : iv.from + static_cast<double>(q) * h;
+                acc_.add(id, {iv.from + static_cast<double>(run_start) * h, to}, track_);
+                run_start = steps;
+            }
+        }
+    }
+
+    const std::vector<CoastSegment>& segments_;
+    const SpatialIndex& index_;
+    const CoverageOptions& opt_;
+    Accumulator& acc_;
+    const std::vector<Fix>* fixes_ = nullptr;
+    std::uint32_t track_ = 0;
+    double range_ = 0;
+    double chunk_limit_ = 0;
+    std::vector<Interval> hits_;  // scratch, in u
+    std::vector<double> sailed_;  // scratch: distance sailed from the chunk's first fix to each fix, m
+};
+
+}  // namespace
+
+SegmentCoverage summarise_intervals(std::vector<Interval> intervals, UnixTime from, UnixTime to) {
+    SegmentCoverage out;
+    for (Interval& iv : intervals) iv = {std::max(iv.from, from), std::min(iv.to, to)};
+    std::erase_if(intervals, [](const Interval& iv) { return !(iv.to > iv.from); });
+    std::sort(intervals.begin(), intervals.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
+    for (const Interval& iv : intervals) {
+        if (!out.observed.empty() && iv.from <= out.observed.back().to + kTouchS)
+            out.observed.back().to = std::max(out.observed.back().to, iv.to);
+        else
+            out.observed.push_back(iv);
+    }
+    UnixTime cursor = from;
+    for (const Interval& iv : out.observed) {
+        out.observed_s += iv.duration();
+        out.max_gap_s = std::max(out.max_gap_s, iv.from - cursor);
+        cursor = iv.to;
+    }
+    out.max_gap_s = std::max(out.max_gap_s, to - cursor);
+    out.visits = static_cast<int>(out.observed.size());
+    if (!out.observed.empty()) {
+        out.first_seen = out.observed.front().from;
+        out.last_seen = out.observed.back().to;
+    }
+    return out;
+}
+
+Interval track_time_span(const std::vector<Track>& tracks) {
+    Interval span{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    for (const Track& t : tracks)
+        for (const TrackLeg& leg : t.legs)
+            if (!leg.fixes.empty()) {
+                span.from = std::min(span.from, leg.fixes.front().t);
+                span.to = std::max(span.to, leg.fixes.back().t);
+            }
+    if (span.from > span.to) return {0, 0};
+    return span;
+}
+
+CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const std::vector<Track>& tracks,
+                                const std::vector<double>& range_m, const CoverageOptions& options) {
+    CoverageResult result;
+    result.from = options.from;
+    result.to = options.to;
+
+    struct Work {
+        std::uint32_t track;
+        const TrackLeg* leg;
+    };
+    std::vector<Work> work;
+    for (std::size_t t = 0; t < tracks.size() && t < range_m.size(); ++t) {
+        if (!(range_m[t] > 0)) continue;
+        for (const TrackLeg& leg : tracks[t].legs) {
+            result.fixes += leg.fixes.size();
+            if (leg.fixes.size() >= 2) work.push_back({static_cast<std::uint32_t>(t), &leg});
+        }
+    }
+    // Longest legs first so the threads finish together.
+    std::sort(work.begin(), work.end(), [](const Work& a, const Work& b) { return a.leg->fixes.size() > b.leg->fixes.size(); });
+
+    std::vector<Box> boxes;
+    boxes.reserve(segments.size());
+    for (const CoastSegment& s : segments) boxes.push_back(s.box);
+    const SpatialIndex index(boxes);
+
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(work.size(), 1))));
+    std::vector<Accumulator> accs(threads, Accumulator(segments.size()));
+    std::atomic<std::size_t> next{0}, swept{0}, finished{0};
+    const std::size_t total = std::max<std::size_t>(result.fixes, 1);
+    auto worker = [&](unsigned w) {
+        LegSweeper sweeper(segments, index, options, accs[w]);
+        for (std::size_t i; (i = next.fetch_add(1)) < work.size();) {
+            sweeper.sweep(*work[i].leg, work[i].track, range_m[work[i].track]);
+            swept += work[i].leg->fixes.size();
+        }
+        ++finished;
+    };
+    std::vector<std::thread> pool;
+    for (unsigned w = 1; w < threads; ++w) pool.emplace_back(worker, w);
+    if (options.progress) {
+        // The calling thread reports progress while the pool works, then joins in.
+        if (threads == 1) {
+            worker(0);
+        } else {
+            std::thread last(worker, 0);
+            while (finished.load() < threads) {
+                options.progress(static_cast<double>(swept.load()) / static_cast<double>(total));
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+            last.join();
+        }
+        options.progress(1.0);
+    } else {
+        worker(0);
+    }
+    for (auto& th : pool) th.join();
+
+    result.segments.resize(segments.size());
+    for (std::size_t s = 0; s < segments.size(); ++s) {
+        std::vector<Interval> all;
+        std::vector<std::uint32_t> observers;
+        for (Accumulator& acc : accs) {
+            all.insert(all.end(), acc.intervals[s].begin(), acc.intervals[s].end());
+            observers.insert(observers.end(), acc.observers[s].begin(), acc.observers[s].end());
+        }
+        result.segments[s] = summarise_intervals(std::move(all), options.from, options.to);
+        std::sort(observers.begin(), observers.end());
+        observers.erase(std::unique(observers.begin(), observers.end()), observers.end());
+        result.segments[s].observers = std::move(observers);
+    }
+    return result;
+}
+
+}  // namespace tidemark::geo
