@@ -20,6 +20,8 @@ int run(int argc, char** argv) {
     add_info_command(app, ctx);
     add_workspace_command(app, ctx);
     add_gui_command(app, ctx);
+    add_export_command(app, ctx);
+    add_render_command(app, ctx);
 
     try {
         app.parse(argc, argv);
