@@ -136,6 +136,14 @@ bool write_export_layer(GDALDataset& ds, const Layer& layer, const LayerWriteCon
     if (csv_latlon) types.insert(types.end(), {OFTReal, OFTReal});
     for (std::size_t i = 0; i < names.size(); ++i) {
         OGRFieldDefn defn(names[i].c_str(), types[i]);
+        // dBase text columns default to 80 bytes and cut longer values: size them to the data.
+        const std::size_t source = i - (add_kml_name ? 1 : 0);
+        if (format == ExportFormat::Shapefile && types[i] == OFTString && source < layer.fields.size()) {
+            std::size_t widest = 1;
+            for (const Feature& f : layer.features)
+                if (source < f.values.size()) widest = std::max(widest, to_string(f.values[source]).size());
+            defn.SetWidth(static_cast<int>(std::min<std::size_t>(widest, 254)));
+        }
         if (out->CreateField(&defn, FALSE) != OGRERR_NONE) {
             *error = "cannot create field '" + names[i] + "' in layer '" + layer.name + "': " + last_gdal_error();
             return false;

@@ -7,14 +7,13 @@
 namespace tidemark::layers {
 namespace {
 
-constexpr std::size_t kMaxBytes = 10;
+constexpr std::size_t kMaxChars = 10;
 
-// Longest prefix of at most `bytes` bytes that does not split a UTF-8 sequence.
-std::string utf8_prefix(const std::string& s, std::size_t bytes) {
-    if (s.size() <= bytes) return s;
-    std::size_t n = bytes;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // s[n] continues a character
-    return s.substr(0, n);
+std::string laundered(const std::string& s) {
+    std::string out = s.empty() ? std::string("field") : s;
+    for (char& c : out)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) && c != '_') c = '_';
+    return out;
 }
 
 std::string lower(std::string s) {
@@ -25,20 +24,22 @@ std::string lower(std::string s) {
 }  // namespace
 
 std::vector<std::string> shapefile_field_names(const std::vector<std::string>& names) {
-    std::vector<std::string> out;
-    std::set<std::string> taken;  // lower-cased
-    // Names that already fit keep priority over cut names that would collide with them.
-    for (const auto& n : names)
-        if (n.size() <= kMaxBytes) taken.insert(lower(n));
+    std::vector<std::string> clean;
+    for (const auto& n : names) clean.push_back(laundered(n));
+    // Names that already fit are reserved, so a cut name never takes one of them.
+    std::set<std::string> reserved;
+    for (const auto& n : clean)
+        if (n.size() <= kMaxChars) reserved.insert(lower(n));
     std::set<std::string> used;
-    for (const auto& n : names) {
-        std::string candidate = utf8_prefix(n.empty() ? std::string("field") : n, kMaxBytes);
-        const bool fits = n.size() <= kMaxBytes && !n.empty();
-        bool clash = used.count(lower(candidate)) > 0 || (!fits && taken.count(lower(candidate)) > 0);
+    std::vector<std::string> out;
+    for (const auto& n : clean) {
+        const bool fits = n.size() <= kMaxChars;
+        std::string candidate = n.substr(0, kMaxChars);
+        bool clash = used.count(lower(candidate)) > 0 || (!fits && reserved.count(lower(candidate)) > 0);
         for (int k = 1; clash; ++k) {
             const std::string tail = "_" + std::to_string(k);
-            candidate = utf8_prefix(n, kMaxBytes - tail.size()) + tail;
-            clash = used.count(lower(candidate)) > 0 || taken.count(lower(candidate)) > 0;
+            candidate = n.substr(0, kMaxChars - tail.size()) + tail;
+            clash = used.count(lower(candidate)) > 0 || reserved.count(lower(candidate)) > 0;
         }
         used.insert(lower(candidate));
         out.push_back(candidate);
