@@ -46,7 +46,9 @@ void add_export_command(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand("export", "Export layers and tables (GeoPackage with QGIS styles, GeoJSON, KML, Shapefile, CSV, FlatGeobuf)");
     cmd->add_option("workspace", opt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
     cmd->add_option("--layer,-l", opt->layers, "Layer or table name (repeatable), or 'all'")->required();
-    cmd->add_option("--format,-f", opt->format, "gpkg | geojson | kml | shp | csv | fgb")->required();
+    cmd->add_option("--format,-f", opt->format, "gpkg | geojson | kml | shp | csv | fgb")
+        ->required()
+        ->check(CLI::IsMember({"gpkg", "geojson", "kml", "shp", "csv", "fgb"}, CLI::ignore_case));
     cmd->add_option("-o,--output", opt->output,
                     "Output file; with several layers a .gpkg file, or a folder of one file per layer for other formats")
         ->required();
