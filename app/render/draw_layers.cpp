@@ -171,7 +171,7 @@ void draw_symbol(cairo_t* cr, layers::PointSymbol symbol, double x, double y, do
     cairo_stroke(cr);
 }
 
-void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double unit) {
+void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double unit, const std::vector<Rect>& keep_clear) {
     const Rect& fr = view.frame();
     cairo_save(cr);
     cairo_rectangle(cr, fr.x, fr.y, fr.w, fr.h);
@@ -184,6 +184,7 @@ void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double 
     const double step = 0.3 * unit;
     const geo::Box visible = view.world().grown(view.metres_per_point() * 20);
     LabelPlacer labels(fr);
+    for (const Rect& r : keep_clear) labels.add_obstacle(r);
 
     for (const DrawnLayer& d : scene.layers) {
         const layers::Layer& l = *d.layer;

@@ -37,8 +37,9 @@ MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> t
 geo::Box default_extent(const MapScene& scene);
 
 // Draws sea, layers and labels clipped to the view's frame. `unit` scales line widths and
-// text with the page (1 on A4).
-void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double unit);
+// text with the page (1 on A4). No label is placed over `keep_clear` (frame furniture).
+void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double unit,
+                const std::vector<Rect>& keep_clear = {});
 
 // One point symbol centred at (x, y), `size` across, as the map draws it (also for the legend).
 void draw_symbol(cairo_t* cr, layers::PointSymbol symbol, double x, double y, double size, const layers::Rgba& fill,

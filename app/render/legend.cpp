@@ -99,6 +99,23 @@ std::vector<Row> legend_rows(const MapScene& scene) {
     return rows;
 }
 
+// `text` cut (at a UTF-8 character boundary) and ended with "…" so it fits `width` points.
+std::string fitted(cairo_t* cr, const std::string& text, double width) {
+    auto w = [&](const std::string& t) {
+        cairo_text_extents_t te;
+        cairo_text_extents(cr, t.c_str(), &te);
+        return te.x_advance;
+    };
+    if (w(text) <= width) return text;
+    std::string t = text;
+    while (!t.empty() && w(t + "…") > width) {
+        t.pop_back();
+        while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();  // continuation bytes
+        if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();  // lead byte of a cut character
+    }
+    return t + "…";
+}
+
 }  // namespace
 
 std::string display_name(const std::string& n) {
@@ -130,8 +147,9 @@ void draw_legend(cairo_t* cr, const Rect& box, const MapScene& scene, double u) 
         if (r.swatch != Swatch::None) draw_swatch(cr, r, x, y + (row_h - sw_h) / 2 - u, sw_w, sw_h, u);
         select_font(cr, 7 * u, r.heading, false);
         set_colour(cr, {0.13f, 0.13f, 0.15f, 1});
-        cairo_move_to(cr, r.swatch == Swatch::None ? x : x + sw_w + 5 * u, y + row_h * 0.62);
-        cairo_show_text(cr, r.text.c_str());
+        const double text_x = r.swatch == Swatch::None ? x : x + sw_w + 5 * u;
+        cairo_move_to(cr, text_x, y + row_h * 0.62);
+        cairo_show_text(cr, fitted(cr, r.text, box.x + box.w - text_x).c_str());
         y += row_h;
     }
 }

@@ -86,15 +86,31 @@ void scale_bar(cairo_t* cr, double x, double y, double length, double h, double 
     text_at(cr, x + length + 5 * u, y + h, unit_name, kInk);
 }
 
-void scale_bars(cairo_t* cr, const MapView& view, double u) {
+struct ScaleBars {
+    double km, nm, km_pt, nm_pt;
+    Rect box;
+};
+
+ScaleBars scale_bars_for(const MapView& view, double u) {
     const Rect& m = view.frame();
     const double max_pt = m.w * 0.25;
     const double mpp = view.metres_per_point();
-    const double km = nice_length(max_pt * mpp / 1000.0);
-    const double nm = nice_length(max_pt * mpp / kMetresPerNauticalMile);
-    const double km_pt = km * 1000.0 / mpp, nm_pt = nm * kMetresPerNauticalMile / mpp;
-    const double box_w = std::max(km_pt, nm_pt) + 40 * u, box_h = 42 * u;
-    const double bx = m.x + 8 * u, by = m.y + m.h - box_h - 8 * u;
+    ScaleBars s;
+    s.km = nice_length(max_pt * mpp / 1000.0);
+    s.nm = nice_length(max_pt * mpp / kMetresPerNauticalMile);
+    s.km_pt = s.km * 1000.0 / mpp;
+    s.nm_pt = s.nm * kMetresPerNauticalMile / mpp;
+    const double box_w = std::max(s.km_pt, s.nm_pt) + 40 * u, box_h = 42 * u;
+    s.box = {m.x + 8 * u, m.y + m.h - box_h - 8 * u, box_w, box_h};
+    return s;
+}
+
+Rect north_arrow_box(const Rect& m, double u) { return {m.x + m.w - 41 * u, m.y + 4 * u, 38 * u, 45 * u}; }
+
+void scale_bars(cairo_t* cr, const MapView& view, double u) {
+    const ScaleBars s = scale_bars_for(view, u);
+    const double km = s.km, nm = s.nm, km_pt = s.km_pt, nm_pt = s.nm_pt;
+    const double bx = s.box.x, by = s.box.y, box_w = s.box.w, box_h = s.box.h;
     cairo_rectangle(cr, bx, by, box_w, box_h);
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
     cairo_fill(cr);
@@ -133,6 +149,10 @@ void north_arrow(cairo_t* cr, const Rect& m, double true_north_deg, double u) {
 }
 
 }  // namespace
+
+std::vector<Rect> frame_furniture(const MapView& view, double unit) {
+    return {scale_bars_for(view, unit).box, north_arrow_box(view.frame(), unit)};
+}
 
 double nice_length(double max_length) {
     if (!(max_length > 0)) return 1;

@@ -36,6 +36,9 @@ PageLayout layout_page(double width_pt, double height_pt, bool with_marking);
 void draw_frame(cairo_t* cr, const PageLayout& page, const MapView& view, const MapScene& scene, const FrameText& text,
                 double true_north_deg);
 
+// Where the scale bars and north arrow sit inside the map: labels keep clear of them.
+std::vector<Rect> frame_furniture(const MapView& view, double unit);
+
 // A "nice" scale bar length (1, 2 or 5 × 10^k) not longer than `max_length`.
 double nice_length(double max_length);
 

@@ -83,7 +83,7 @@ bool draw_page(cairo_surface_t* surface, const layers::Workspace& ws, const MapS
     cairo_paint(cr.get());
     const PageLayout page = layout_page(w_pt, h_pt, !o.marking.empty());
     const MapView view(o.bbox.value_or(default_extent(scene)), page.map);
-    draw_scene(cr.get(), view, scene, page.unit);
+    draw_scene(cr.get(), view, scene, page.unit, frame_furniture(view, page.unit));
     draw_frame(cr.get(), page, view, scene, frame_text(ws, scene, o), true_north_deg(ws.crs(), view.world().centre()));
     cairo_show_page(cr.get());
     if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {

@@ -208,7 +208,11 @@ TEST(RenderMap, PngHasRequestedSizeAndDpi) {
 TEST(RenderMap, PdfIsVectorWithFrameText) {
     TIDEMARK_REQUIRE_SHARED(coast, "coast/gb_coastline_osm.gpkg");
     ScratchDir dir;
-    const layers::Workspace ws = demo_workspace();
+    layers::Workspace ws = demo_workspace();
+    if (const char* keep_dir = std::getenv("TIDEMARK_RENDER_KEEP")) {  // for rendering by hand with the CLI
+        std::string why;
+        ws.save(&why, (fs::path(keep_dir) / "demo_ws.gpkg").string());
+    }
     RenderOptions o;  // A4 landscape at 150 dpi: 1754 x 1240 px = 841.92 x 595.2 pt
     o.title = "Coverage, first week of March";
     o.marking = "OFFICIAL-SENSITIVE";
