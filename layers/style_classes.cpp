@@ -38,18 +38,26 @@ Classification gap_ramp(const Layer& layer, const std::string& field, double tar
         std::snprintf(b, sizeof b, "%.0f", s);
         return std::string(b);
     };
+    // The coverage engine writes max_gap_s = window length for a segment never seen and says
+    // so with visits = 0; without a visits field, null or negative gaps mean never observed.
+    const int visits = layer.field_index("visits");
+    const std::string seen = visits >= 0 ? "\"" + layer.fields[visits].name + "\" > 0 AND " : std::string();
+    const std::string never = f + " IS NULL OR " + f + " < 0" +
+                              (visits >= 0 ? " OR \"" + layer.fields[visits].name + "\" = 0" : std::string());
     c.classes = {
-        {"≤ " + hours_text(target) + " (revisit target met)", {0.10f, 0.62f, 0.25f, 1}, f + " >= 0 AND " + f + " <= " + limit(target)},
-        {hours_text(target) + " – " + hours_text(2 * target), {0.93f, 0.78f, 0.10f, 1}, f + " > " + limit(target) + " AND " + f + " <= " + limit(2 * target)},
-        {hours_text(2 * target) + " – " + hours_text(4 * target), {0.96f, 0.50f, 0.10f, 1}, f + " > " + limit(2 * target) + " AND " + f + " <= " + limit(4 * target)},
-        {"> " + hours_text(4 * target), {0.70f, 0.25f, 0.10f, 1}, f + " > " + limit(4 * target)},
-        {"never observed", {0.85f, 0.0f, 0.05f, 1}, f + " IS NULL OR " + f + " < 0"},
+        {"≤ " + hours_text(target) + " (revisit target met)", {0.10f, 0.62f, 0.25f, 1}, seen + f + " >= 0 AND " + f + " <= " + limit(target)},
+        {hours_text(target) + " – " + hours_text(2 * target), {0.93f, 0.78f, 0.10f, 1}, seen + f + " > " + limit(target) + " AND " + f + " <= " + limit(2 * target)},
+        {hours_text(2 * target) + " – " + hours_text(4 * target), {0.96f, 0.50f, 0.10f, 1}, seen + f + " > " + limit(2 * target) + " AND " + f + " <= " + limit(4 * target)},
+        {"> " + hours_text(4 * target), {0.70f, 0.25f, 0.10f, 1}, seen + f + " > " + limit(4 * target)},
+        {"never observed", {0.85f, 0.0f, 0.05f, 1}, never},
     };
     const int fi = layer.field_index(field);
     for (const Feature& feat : layer.features) {
-        std::optional<double> v = fi >= 0 && fi < static_cast<int>(feat.values.size()) ? to_number(feat.values[fi]) : std::nullopt;
+        auto value_of = [&](int i) { return i >= 0 && i < static_cast<int>(feat.values.size()) ? to_number(feat.values[i]) : std::nullopt; };
+        const std::optional<double> v = value_of(fi);
+        const std::optional<double> n = value_of(visits);
         int k = 4;
-        if (v && *v >= 0) k = *v <= target ? 0 : *v <= 2 * target ? 1 : *v <= 4 * target ? 2 : 3;
+        if (v && *v >= 0 && !(n && *n == 0)) k = *v <= target ? 0 : *v <= 2 * target ? 1 : *v <= 4 * target ? 2 : 3;
         c.feature_class.push_back(k);
     }
     return c;

@@ -33,7 +33,7 @@ double revisit_target_s(const nlohmann::json& settings);
 
 // Classes of `layer` under `style`. A Segments layer coloured by max_gap_s gets the gap ramp
 // (green ≤ target, yellow ≤ 2×, orange ≤ 4×, red-brown beyond, red never observed:
-// null or negative gap); other fields get up to 10 categories (sorted), the rest "other".
+// `visits` = 0 when the layer has that field, or a null or negative gap); other fields get up to 10 categories (sorted), the rest "other".
 Classification classify(const Layer& layer, const Style& style, const nlohmann::json& settings);
 
 // A stable, distinguishable colour for category number i (colour-blind aware palette).

@@ -6,7 +6,7 @@
 namespace tidemark::render {
 
 int time_field(const layers::Layer& layer) {
-    for (const char* name : {"t", "time", "timestamp", "datetime", "reported_at"})
+    for (const char* name : {"t", "time", "timestamp", "datetime", "reported_at", "observed_at"})
         if (int i = layer.field_index(name); i >= 0) return i;
     for (std::size_t i = 0; i < layer.fields.size(); ++i)
         if (layer.fields[i].type == layers::FieldType::DateTime) return static_cast<int>(i);

@@ -17,7 +17,7 @@ struct VesselPosition {
 };
 
 // Index of the field holding a feature's time: "t", "time", "timestamp", "datetime",
-// "reported_at", else the first DateTime field; -1 when none.
+// "reported_at", "observed_at", else the first DateTime field; -1 when none.
 int time_field(const layers::Layer& layer);
 std::optional<geo::UnixTime> feature_time(const layers::Layer& layer, const layers::Feature& f, int field);
 
