@@ -123,6 +123,12 @@ MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> t
     }
     std::stable_sort(scene.layers.begin(), scene.layers.end(),
                      [](const DrawnLayer& a, const DrawnLayer& b) { return draw_rank(a.layer->role) < draw_rank(b.layer->role); });
+    // With the coverage ramp on the coast, gaps are a soft halo beneath it: at full strength
+    // their wide red strokes bury the ramp at national scale.
+    const bool ramp = std::any_of(scene.layers.begin(), scene.layers.end(),
+                                  [](const DrawnLayer& d) { return d.layer->role == LayerRole::Segments; });
+    for (DrawnLayer& d : scene.layers)
+        if (ramp && d.layer->role == LayerRole::Gaps) d.style.opacity *= 0.35f;
     return scene;
 }
 
