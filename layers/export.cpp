@@ -1,6 +1,7 @@
 #include "layers/export.h"
 
 #include "layers/export_atomic.h"
+#include "layers/export_kml.h"
 #include "layers/export_layer_writer.h"
 
 #include <algorithm>
@@ -20,7 +21,7 @@ struct FormatInfo {
 constexpr FormatInfo kFormats[] = {
     {ExportFormat::GeoPackage, {"gpkg", "geopackage", nullptr}, "gpkg", "GPKG"},
     {ExportFormat::GeoJSON, {"geojson", "json", nullptr}, "geojson", "GeoJSON"},
-    {ExportFormat::KML, {"kml", "libkml", nullptr}, "kml", "LIBKML"},
+    {ExportFormat::KML, {"kml", nullptr, nullptr}, "kml", nullptr},  // written by export_kml
     {ExportFormat::Shapefile, {"shp", "shapefile", "esri shapefile"}, "shp", "ESRI Shapefile"},
     {ExportFormat::CSV, {"csv", nullptr, nullptr}, "csv", "CSV"},
     {ExportFormat::FlatGeobuf, {"fgb", "flatgeobuf", nullptr}, "fgb", "FlatGeobuf"},
@@ -36,7 +37,6 @@ GDALDriver* driver_for(ExportFormat f, std::string* error) {
     ensure_gdal_registered();
     const char* name = info(f).driver;
     GDALDriver* d = GetGDALDriverManager()->GetDriverByName(name);
-    if (!d && f == ExportFormat::KML) d = GetGDALDriverManager()->GetDriverByName("KML");  // GDAL built without libkml
     if (!d) *error = std::string("this GDAL has no '") + name + "' driver";
     return d;
 }
@@ -51,6 +51,13 @@ std::string file_stem(const std::string& layer_name) {
 // Creates a dataset at `path` with the format's driver and writes `chosen` into it.
 bool write_dataset(const std::string& path, const Workspace& ws, const std::vector<const Layer*>& chosen,
                    ExportFormat format, const ExportProgress& progress, std::string* error) {
+    if (format == ExportFormat::KML) {
+        if (chosen.size() != 1) {
+            *error = "a KML file holds one layer here";
+            return false;
+        }
+        return write_kml(path, *chosen[0], ws.crs(), ws.settings, progress, error);
+    }
     GDALDriver* driver = driver_for(format, error);
     if (!driver) return false;
     DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));

@@ -4,8 +4,6 @@
 #include "layers/export_shapefile_names.h"
 #include "layers/ogr_geometry.h"
 #include "layers/ogr_writer.h"
-#include "layers/style.h"
-#include "layers/style_classes.h"
 
 #include <cpl_string.h>
 #include <ogr_spatialref.h>
@@ -18,8 +16,8 @@ namespace {
 
 constexpr std::size_t kProgressEvery = 5000;  // features between progress reports
 
-bool needs_wgs84(ExportFormat f) { return f == ExportFormat::GeoJSON || f == ExportFormat::KML || f == ExportFormat::CSV; }
-bool times_as_text(ExportFormat f) { return f == ExportFormat::Shapefile || f == ExportFormat::CSV || f == ExportFormat::KML; }
+bool needs_wgs84(ExportFormat f) { return f == ExportFormat::GeoJSON || f == ExportFormat::CSV; }
+bool times_as_text(ExportFormat f) { return f == ExportFormat::Shapefile || f == ExportFormat::CSV; }
 
 OGRwkbGeometryType geometry_type(const Layer& layer, bool* single) {
     *single = !layer.force_multi;
@@ -46,36 +44,6 @@ OGRFieldType ogr_type(FieldType t, ExportFormat f) {
         case FieldType::String: break;
     }
     return OFTString;
-}
-
-// OGR feature style string for KML: the colour each feature is drawn in on the map.
-std::string kml_style(geo::GeometryKind kind, const Style& st, const Rgba* cls) {
-    auto ogr_colour = [](const Rgba& c) {
-        std::string h = hex_rgb(c);
-        char a[4];
-        std::snprintf(a, sizeof a, "%02x", static_cast<int>(std::clamp(c.a, 0.0f, 1.0f) * 255 + 0.5f));
-        return h + a;
-    };
-    char width[16];
-    std::snprintf(width, sizeof width, "%.1fpx", std::max(1.0f, st.stroke_width_px));
-    if (kind == geo::GeometryKind::Point)
-        return "SYMBOL(id:\"http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png\",c:" +
-               ogr_colour(cls ? *cls : st.fill) + ")";
-    if (kind == geo::GeometryKind::Line) return "PEN(c:" + ogr_colour(cls ? *cls : st.stroke) + ",w:" + width + ")";
-    Rgba fill = cls ? *cls : st.fill;
-    if (!st.fill_enabled && !cls) fill.a = 0;
-    else fill.a *= 0.5f;  // see-through areas in Google Earth
-    return "BRUSH(fc:" + ogr_colour(fill) + ");PEN(c:" + ogr_colour(st.stroke) + ",w:" + width + ")";
-}
-
-// What a placemark is called: the style's label field, else a name-like field, else layer + fid.
-std::string placemark_name(const Layer& layer, const Feature& f, const Style& st) {
-    for (const std::string& field : {st.label_field, std::string("name"), std::string("vessel"), std::string("category")})
-        if (!field.empty() && layer.field_index(field) >= 0) {
-            std::string v = to_string(layer.value(f, field));
-            if (!v.empty()) return v;
-        }
-    return layer.name + " " + std::to_string(f.fid);
 }
 
 }  // namespace
@@ -109,7 +77,7 @@ bool write_export_layer(GDALDataset& ds, const Layer& layer, const LayerWriteCon
         case ExportFormat::GeoPackage:
             if (layer.field_index("fid") >= 0) lco.SetNameValue("FID", "tm_fid");
             break;
-        case ExportFormat::KML: break;
+        case ExportFormat::KML: break;  // layers/export_kml.cpp
     }
     const OGRwkbGeometryType create_type = csv_latlon ? wkbNone : gtype;
     OGRLayer* out = ds.CreateLayer(layer.name.c_str(), create_type == wkbNone ? nullptr : &srs, create_type, lco.List());
@@ -121,23 +89,18 @@ bool write_export_layer(GDALDataset& ds, const Layer& layer, const LayerWriteCon
     // Output field names: the layer's own, cut to 10 characters for Shapefile.
     std::vector<std::string> names;
     for (const Field& f : layer.fields) names.push_back(f.name);
-    const bool kml = format == ExportFormat::KML;
-    const Style style = style_for(ctx.settings, layer);
-    const bool add_kml_name = kml && layer.field_index("name") < 0;
-    if (add_kml_name) names.insert(names.begin(), "name");
     if (csv_latlon) {
         names.push_back(layer.field_index("lat") < 0 ? "lat" : "wgs84_lat");
         names.push_back(layer.field_index("lon") < 0 ? "lon" : "wgs84_lon");
     }
     if (format == ExportFormat::Shapefile) names = shapefile_field_names(names);
     std::vector<OGRFieldType> types;
-    if (add_kml_name) types.push_back(OFTString);
     for (const Field& f : layer.fields) types.push_back(ogr_type(f.type, format));
     if (csv_latlon) types.insert(types.end(), {OFTReal, OFTReal});
     for (std::size_t i = 0; i < names.size(); ++i) {
         OGRFieldDefn defn(names[i].c_str(), types[i]);
         // dBase text columns default to 80 bytes and cut longer values: size them to the data.
-        const std::size_t source = i - (add_kml_name ? 1 : 0);
+        const std::size_t source = i;
         if (format == ExportFormat::Shapefile && types[i] == OFTString && source < layer.fields.size()) {
             std::size_t widest = 1;
             for (const Feature& f : layer.features)
@@ -149,20 +112,16 @@ bool write_export_layer(GDALDataset& ds, const Layer& layer, const LayerWriteCon
             return false;
         }
     }
-    // Drivers may add fields of their own (e.g. KML); look ours up by the name we gave.
+    // Drivers may add or launder fields; look ours up by the name we gave.
     OGRFeatureDefn* defn = out->GetLayerDefn();
     std::vector<int> index;
     for (const auto& n : names) index.push_back(defn->GetFieldIndex(n.c_str()));
-    const std::size_t first_value = add_kml_name ? 1 : 0;
-
-    const Classification classes = kml ? classify(layer, style, ctx.settings) : Classification{};
     const std::size_t total = layer.features.size();
     for (std::size_t k = 0; k < total; ++k) {
         const Feature& src = layer.features[k];
         OGRFeature feature(defn);
-        if (add_kml_name && index[0] >= 0) feature.SetField(index[0], placemark_name(layer, src, style).c_str());
         for (std::size_t i = 0; i < layer.fields.size() && i < src.values.size(); ++i) {
-            const int at = index[first_value + i];
+            const int at = index[i];
             if (at < 0) continue;
             const Value& v = src.values[i];
             if (auto n = std::get_if<std::int64_t>(&v)) feature.SetField(at, static_cast<GIntBig>(*n));
@@ -182,10 +141,6 @@ bool write_export_layer(GDALDataset& ds, const Layer& layer, const LayerWriteCon
                 if (!single) og.reset(OGRGeometryFactory::forceTo(og.release(), gtype));
                 feature.SetGeometryDirectly(og.release());
             }
-        }
-        if (kml) {
-            const int cls = k < classes.feature_class.size() ? classes.feature_class[k] : -1;
-            feature.SetStyleString(kml_style(src.geometry.kind, style, cls >= 0 ? &classes.classes[cls].colour : nullptr).c_str());
         }
         if (out->CreateFeature(&feature) != OGRERR_NONE) {
             *error = "cannot write feature " + std::to_string(src.fid) + " of layer '" + layer.name + "': " + last_gdal_error();

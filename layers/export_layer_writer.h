@@ -1,7 +1,7 @@
 // Writes one Layer into an open GDAL dataset the way each export format wants it: field
 // names and types adapted (Shapefile 10-char names, times as ISO text where the format
-// has no time type), geometry in WGS 84 where the format requires it, KML names and styles,
-// CSV lat/lon columns for points.
+// has no time type), geometry in WGS 84 where the format requires it, CSV lat/lon columns
+// for points. (KML is written by export_kml.)
 #pragma once
 
 #include "geo/crs.h"
