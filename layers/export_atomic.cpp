@@ -1,7 +1,10 @@
 #include "layers/export_atomic.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <filesystem>
 
@@ -21,6 +24,20 @@ fs::path folder_of(const fs::path& target) { return target.parent_path().empty()
 
 fs::path temp_name(const fs::path& target, const std::string& tag) {
     return folder_of(target) / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()) + tag);
+}
+
+// Removes temporaries for `target` left by writers that died (crash, kill): names
+// ".<file>.partial-<pid>..." whose process no longer exists.
+void remove_stale_temporaries(const fs::path& target) {
+    const std::string prefix = "." + target.filename().string() + ".partial-";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder_of(target), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
+    }
 }
 
 // Runs `write`, turning exceptions into an error message.
@@ -43,6 +60,7 @@ bool produce_file_atomically(const std::string& path,
         *error = path + ": folder " + folder_of(target).string() + " does not exist; create it first";
         return false;
     }
+    remove_stale_temporaries(target);
     const fs::path temp = temp_name(target, target.extension().string());
     fs::remove(temp, ec);
     std::string why;
@@ -80,6 +98,7 @@ bool produce_files_atomically(const std::string& path, bool as_folder,
         *error = path + ": exists and is not a folder; choose a folder name for a multi-layer export";
         return false;
     }
+    remove_stale_temporaries(target);
     const fs::path temp = temp_name(target, ".d");
     fs::remove_all(temp, ec);
     if (!fs::create_directory(temp, ec)) {

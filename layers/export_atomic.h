@@ -1,6 +1,7 @@
 // Producing export files so the target path only ever holds a complete result: everything is
 // written under a temporary name in the target's folder (same file system, so rename is
-// atomic) and moved into place only when the writer reports success.
+// atomic) and moved into place only when the writer reports success. Temporaries left by a
+// writer that was killed are removed by the next write to the same target.
 #pragma once
 
 #include <functional>

@@ -96,6 +96,12 @@ bool export_one(const Workspace& ws, const std::string& layer, ExportFormat f, c
     return export_layers(ws, r, error);
 }
 
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
 int epsg_of(OGRLayer* layer) {
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     if (!srs) return 0;
@@ -290,6 +296,32 @@ TEST(Export, FailedExportLeavesTargetUntouchedAndNoTemporaries) {
     for (const auto& e : fs::directory_iterator(dir.path())) left.push_back(e.path().filename().string());
     std::sort(left.begin(), left.end());
     EXPECT_EQ(left, (std::vector<std::string>{"reports.geojson", "ws.gpkg"}));
+}
+
+TEST(Export, KmlSharesOneStylePerCoverageClass) {
+    ScratchDir dir;
+    Workspace ws = fixture(dir);
+    std::string error;
+    ASSERT_TRUE(export_one(ws, "segments", ExportFormat::KML, dir.file("s.kml"), &error)) << error;
+    const std::string text = test::read_file(dir.file("s.kml"));
+    EXPECT_EQ(count_of(text, "<Style id="), 6u);  // default + 5 ramp classes
+    // 1 h meets the 24 h target (green 0.10,0.62,0.25 -> KML aabbggrr ff409e1a); null: never observed.
+    EXPECT_NE(text.find("<Style id=\"tm_segments_0\"><LineStyle><color>ff409e1a</color>"), std::string::npos) << text.substr(0, 1500);
+    EXPECT_EQ(count_of(text, "<styleUrl>#tm_segments_0</styleUrl>"), 1u);
+    EXPECT_EQ(count_of(text, "<styleUrl>#tm_segments_4</styleUrl>"), 1u);
+    auto ds = open_vector(dir.file("s.kml"));
+    ASSERT_TRUE(ds);
+    EXPECT_EQ(ds->GetLayer(0)->GetFeatureCount(), 2);
+}
+
+TEST(Export, StaleTemporaryOfADeadWriterIsRemoved) {
+    ScratchDir dir;
+    Workspace ws = fixture(dir);
+    // pid 2^22+1 is above Linux's pid_max limit (4194304): no such process.
+    const std::string stale = dir.write(".r.geojson.partial-4194305.geojson", "half written");
+    std::string error;
+    ASSERT_TRUE(export_one(ws, "reports", ExportFormat::GeoJSON, dir.file("r.geojson"), &error)) << error;
+    EXPECT_FALSE(fs::exists(stale));
 }
 
 TEST(Export, UnknownLayerNamesTheLayersThereAre) {
