@@ -19,12 +19,14 @@ int run(int argc, char** argv) {
     // The one list of commands.
     add_info_command(app, ctx);
     add_workspace_command(app, ctx);
-    add_gui_command(app, ctx);
-    add_reports_command(app, ctx);
-    add_coverage_command(app, ctx);
+    add_forces_command(app, ctx);
     add_ais_command(app, ctx);
     add_tracks_command(app, ctx);
-    add_forces_command(app, ctx);
+    add_reports_command(app, ctx);
+    add_coverage_command(app, ctx);
+    add_render_command(app, ctx);
+    add_export_command(app, ctx);
+    add_gui_command(app, ctx);
 
     try {
         app.parse(argc, argv);

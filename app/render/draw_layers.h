@@ -1,0 +1,51 @@
+// The map content: workspace layers drawn with their styles (layers/style.h) in an order
+// fixed by role (sea, land, force areas, coverage, gaps, tracks, ports, reports), then
+// decluttered labels. Works from roles and field names only, so layers other modules add
+// (segments, gaps, track_legs, track_points, reports) draw as soon as they exist.
+#pragma once
+
+#include "app/render/map_view.h"
+#include "app/render/vessel_positions.h"
+#include "layers/style_classes.h"
+#include "layers/workspace.h"
+
+#include <cairo.h>
+
+#include <optional>
+#include <vector>
+
+namespace tidemark::render {
+
+struct DrawnLayer {
+    const layers::Layer* layer = nullptr;
+    layers::Style style;
+    layers::Classification classes;
+    bool synthetic = false;  // labelled "synthetic" in the legend
+};
+
+struct MapScene {
+    std::vector<DrawnLayer> layers;  // drawing order, bottom first
+    std::optional<geo::UnixTime> time;  // --time: reports up to it, vessels where they were
+    std::vector<VesselPosition> vessels;
+};
+
+inline const layers::Rgba kSeaColour{0.80f, 0.88f, 0.94f, 1};
+
+MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> time);
+
+// The extent worth showing by default: coastline and force areas (else every layer), with a margin.
+geo::Box default_extent(const MapScene& scene);
+
+// Draws sea, layers and labels clipped to the view's frame. `unit` scales line widths and
+// text with the page (1 on A4). No label is placed over `keep_clear` (frame furniture).
+void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double unit,
+                const std::vector<Rect>& keep_clear = {});
+
+// One point symbol centred at (x, y), `size` across, as the map draws it (also for the legend).
+void draw_symbol(cairo_t* cr, layers::PointSymbol symbol, double x, double y, double size, const layers::Rgba& fill,
+                 const layers::Rgba& stroke, double stroke_width);
+void set_colour(cairo_t* cr, const layers::Rgba& c, float opacity = 1.0f);
+// Whether features of this layer draw dashed (planned patrols).
+bool is_planned(const layers::Layer& layer, const layers::Feature& f);
+
+}  // namespace tidemark::render

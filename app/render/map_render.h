@@ -1,0 +1,38 @@
+// Renders a workspace as a map for briefings: PNG (requested pixel size, DPI recorded in
+// the file), vector PDF (cairo PDF surface: lines stay sharp when zoomed) or GeoTIFF (the
+// map content only, georeferenced in the working CRS so QGIS places it). Every file is
+// written beside its target and renamed into place when complete.
+#pragma once
+
+#include "geo/time.h"
+#include "layers/workspace.h"
+
+#include <optional>
+#include <string>
+
+namespace tidemark::render {
+
+enum class MapFormat { Png, Pdf, GeoTiff };
+
+// From the file extension: .png, .pdf, .tif/.tiff; nullopt otherwise.
+std::optional<MapFormat> map_format_for(const std::string& path);
+
+struct RenderOptions {
+    int width_px = 1754;   // A4 landscape at 150 dpi; a PDF page is width_px / dpi inches wide
+    int height_px = 1240;
+    double dpi = 150;
+    bool fit_orientation = false;  // swap width and height when the map extent is taller than wide
+    std::optional<geo::Box> bbox;  // working CRS metres; default: coastline and force areas
+    std::optional<geo::UnixTime> time;  // vessel positions at, reports up to this time
+    std::string title = "Coastal monitoring coverage";
+    std::string marking;           // e.g. "OFFICIAL-SENSITIVE", printed top and bottom
+    std::optional<geo::UnixTime> generated_at;  // default: now
+};
+
+bool render_map(const layers::Workspace& ws, const RenderOptions& options, const std::string& path, std::string* error);
+
+// A bbox given as "minx,miny,maxx,maxy": in the working CRS, or in WGS 84 degrees
+// (lon, lat) when every value lies within ±180/±90 — converted to the working CRS.
+std::optional<geo::Box> parse_bbox(const std::string& text, const geo::Crs& working, std::string* error);
+
+}  // namespace tidemark::render

@@ -1,0 +1,155 @@
+#include "layers/style_classes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace tidemark::layers {
+namespace {
+
+constexpr std::size_t kMaxCategories = 10;
+
+std::string hours_text(double seconds) {
+    char buf[32];
+    const double h = seconds / 3600.0;
+    if (h >= 48 && std::fmod(h, 24.0) == 0) std::snprintf(buf, sizeof buf, "%g d", h / 24);
+    else std::snprintf(buf, sizeof buf, "%g h", h);
+    return buf;
+}
+
+std::string quoted_field(const std::string& f) { return "\"" + f + "\""; }
+
+std::string sql_text(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'') out += '\'';
+        out += c;
+    }
+    return out + "'";
+}
+
+Classification gap_ramp(const Layer& layer, const std::string& field, double target) {
+    Classification c;
+    c.field = field;
+    const std::string f = quoted_field(field);
+    auto limit = [](double s) {
+        char b[32];
+        std::snprintf(b, sizeof b, "%.0f", s);
+        return std::string(b);
+    };
+    // The coverage engine writes max_gap_s = window length for a segment never seen and says
+    // so with visits = 0; without a visits field, null or negative gaps mean never observed.
+    const int visits = layer.field_index("visits");
+    const std::string seen = visits >= 0 ? "\"" + layer.fields[visits].name + "\" > 0 AND " : std::string();
+    const std::string never = f + " IS NULL OR " + f + " < 0" +
+                              (visits >= 0 ? " OR \"" + layer.fields[visits].name + "\" = 0" : std::string());
+    c.classes = {
+        {"≤ " + hours_text(target) + " (revisit target met)", {0.10f, 0.62f, 0.25f, 1}, seen + f + " >= 0 AND " + f + " <= " + limit(target)},
+        {hours_text(target) + " – " + hours_text(2 * target), {0.93f, 0.78f, 0.10f, 1}, seen + f + " > " + limit(target) + " AND " + f + " <= " + limit(2 * target)},
+        {hours_text(2 * target) + " – " + hours_text(4 * target), {0.96f, 0.50f, 0.10f, 1}, seen + f + " > " + limit(2 * target) + " AND " + f + " <= " + limit(4 * target)},
+        {"> " + hours_text(4 * target), {0.70f, 0.25f, 0.10f, 1}, seen + f + " > " + limit(4 * target)},
+        {"never observed", {0.85f, 0.0f, 0.05f, 1}, never},
+    };
+    const int fi = layer.field_index(field);
+    for (const Feature& feat : layer.features) {
+        auto value_of = [&](int i) { return i >= 0 && i < static_cast<int>(feat.values.size()) ? to_number(feat.values[i]) : std::nullopt; };
+        const std::optional<double> v = value_of(fi);
+        const std::optional<double> n = value_of(visits);
+        int k = 4;
+        if (v && *v >= 0 && !(n && *n == 0)) k = *v <= target ? 0 : *v <= 2 * target ? 1 : *v <= 4 * target ? 2 : 3;
+        c.feature_class.push_back(k);
+    }
+    return c;
+}
+
+Classification categories(const Layer& layer, const std::string& field) {
+    Classification c;
+    c.field = field;
+    const int fi = layer.field_index(field);
+    std::map<std::string, std::size_t> counts;
+    for (const Feature& f : layer.features)
+        if (fi < static_cast<int>(f.values.size())) ++counts[to_string(f.values[fi])];
+    if (counts.size() < 2) return {};  // one class says nothing: draw in the layer's own colour
+    std::vector<std::string> names;
+    for (const auto& [name, n] : counts) names.push_back(name);
+    // Keep the most frequent categories when there are too many; show them sorted by name.
+    if (names.size() > kMaxCategories) {
+        std::stable_sort(names.begin(), names.end(), [&](const auto& a, const auto& b) { return counts[a] > counts[b]; });
+        names.resize(kMaxCategories - 1);
+        std::sort(names.begin(), names.end());
+    }
+    std::map<std::string, int> index;
+    for (const auto& n : names) {
+        index[n] = static_cast<int>(c.classes.size());
+        const std::string filter = n.empty() ? quoted_field(field) + " IS NULL" : quoted_field(field) + " = " + sql_text(n);
+        c.classes.push_back({n.empty() ? "(none)" : n, category_colour(c.classes.size()), filter});
+    }
+    const bool has_other = counts.size() > names.size();
+    if (has_other)
+        c.classes.push_back({"other", {0.55f, 0.55f, 0.55f, 1}, "ELSE"});
+    for (const Feature& f : layer.features) {
+        auto it = fi < static_cast<int>(f.values.size()) ? index.find(to_string(f.values[fi])) : index.end();
+        c.feature_class.push_back(it != index.end() ? it->second : has_other ? static_cast<int>(c.classes.size() - 1) : 0);
+    }
+    return c;
+}
+
+}  // namespace
+
+double revisit_target_s(const nlohmann::json& settings) {
+    if (settings.is_object() && settings.contains("coverage") && settings["coverage"].is_object()) {
+        const auto& cov = settings["coverage"];
+        if (cov.contains("revisit_target_h") && cov["revisit_target_h"].is_number()) {
+            double h = cov["revisit_target_h"].get<double>();
+            if (h > 0) return h * 3600.0;
+        }
+    }
+    return 24 * 3600.0;
+}
+
+Classification classify(const Layer& layer, const Style& style, const nlohmann::json& settings) {
+    if (style.colour_by.empty() || layer.field_index(style.colour_by) < 0) return {};
+    if (layer.role == LayerRole::Segments || style.colour_by == "max_gap_s")
+        return gap_ramp(layer, style.colour_by, revisit_target_s(settings));
+    return categories(layer, style.colour_by);
+}
+
+Rgba category_colour(std::size_t i) {
+    // Okabe–Ito, then Tol's muted: distinguishable for common colour-vision deficiencies.
+    static constexpr float kPalette[][3] = {
+        {0.00f, 0.45f, 0.70f}, {0.90f, 0.62f, 0.00f}, {0.00f, 0.62f, 0.45f}, {0.80f, 0.47f, 0.65f},
+        {0.84f, 0.37f, 0.00f}, {0.34f, 0.71f, 0.91f}, {0.60f, 0.60f, 0.20f}, {0.53f, 0.13f, 0.33f},
+        {0.27f, 0.67f, 0.60f}, {0.20f, 0.13f, 0.53f}};
+    const auto& p = kPalette[i % std::size(kPalette)];
+    return {p[0], p[1], p[2], 1};
+}
+
+std::string hex_rgb(const Rgba& c) {
+    auto b = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", b(c.r), b(c.g), b(c.b));
+    return buf;
+}
+
+std::string kml_abgr(const Rgba& c) {
+    auto b = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02x%02x%02x%02x", b(c.a), b(c.b), b(c.g), b(c.r));
+    return buf;
+}
+
+bool is_synthetic(const Layer& layer) {
+    const int fi = layer.field_index("synthetic");
+    if (fi < 0) return false;
+    for (const Feature& f : layer.features) {
+        if (fi >= static_cast<int>(f.values.size())) continue;
+        const Value& v = f.values[fi];
+        if (auto n = to_number(v); n && *n != 0) return true;
+        const std::string s = to_string(v);
+        if (s == "true" || s == "TRUE" || s == "True" || s == "yes") return true;
+    }
+    return false;
+}
+
+}  // namespace tidemark::layers

@@ -1,0 +1,49 @@
+// The classes a styled layer is drawn in when its Style names a `colour_by` field: the
+// coverage ramp for segment gaps, or one colour per category (ports by kind, reports by
+// category, tracks by vessel). Shared by the map export (legend + drawing) and the QGIS
+// styles written into exported GeoPackages, so all three agree.
+#pragma once
+
+#include "layers/layer.h"
+#include "layers/style.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace tidemark::layers {
+
+struct StyleClass {
+    std::string label;        // for the legend, e.g. "≤ 24 h" or "drugs"
+    Rgba colour;
+    std::string qgis_filter;  // QGIS expression selecting the class's features
+};
+
+struct Classification {
+    std::string field;               // empty: one colour for the whole layer
+    std::vector<StyleClass> classes;
+    // Per-feature class index into `classes`, -1 when the layer is not classified.
+    std::vector<int> feature_class;
+};
+
+// Revisit target for the coverage ramp: settings["coverage"]["revisit_target_h"] (hours),
+// 24 h when unset.
+double revisit_target_s(const nlohmann::json& settings);
+
+// Classes of `layer` under `style`. A Segments layer coloured by max_gap_s gets the gap ramp
+// (green ≤ target, yellow ≤ 2×, orange ≤ 4×, red-brown beyond, red never observed:
+// `visits` = 0 when the layer has that field, or a null or negative gap); other fields get up to 10 categories (sorted), the rest "other".
+Classification classify(const Layer& layer, const Style& style, const nlohmann::json& settings);
+
+// A stable, distinguishable colour for category number i (colour-blind aware palette).
+Rgba category_colour(std::size_t i);
+
+// "#rrggbb" (and "aabbggrr" for KML) of a colour.
+std::string hex_rgb(const Rgba& c);
+std::string kml_abgr(const Rgba& c);
+
+// True when the layer has a `synthetic` field set on any feature (demo data, to be labelled).
+bool is_synthetic(const Layer& layer);
+
+}  // namespace tidemark::layers
