@@ -102,9 +102,13 @@ void read_ais(const std::string& path, std::string_view text, Projector& proj, s
                                      geo::Problem::Severity::Error));
     // Vessel key: the name the vessel broadcasts (types 5, 19, 24 A), else "MMSI n"; the fleet
     // register links either (find_vessel tries the MMSI first).
+    // Two MMSIs broadcasting one name stay two vessels.
+    std::map<std::string, int> name_uses;
+    for (const auto& [mmsi, name] : names) ++name_uses[name];
     for (auto& rep : out) {
         auto it = names.find(rep.mmsi);
-        rep.vessel = it != names.end() ? it->second : "MMSI " + std::to_string(rep.mmsi);
+        std::string id = "MMSI " + std::to_string(rep.mmsi);
+        rep.vessel = it == names.end() ? id : name_uses[it->second] > 1 ? it->second + " (" + id + ")" : it->second;
     }
 }
 

@@ -128,3 +128,18 @@ TEST(TrackIo, StoreLoadRoundTripIsExact) {
     EXPECT_EQ(a.legs[1].fixes[0].p.x, 612999.75);
     EXPECT_EQ(a.legs[1].fixes[0].course_deg, 180);
 }
+
+TEST(TrackIo, AisVesselsNamedFromStaticMessagesByMmsi) {
+    test::ScratchDir dir;
+    // 235900101 sends its type 5 (HMC SEEKER, two fragments) after its first position;
+    // the positions take that name. Sentences from layers/ais_encode, checked with gpsdecode.
+    std::string path = dir.write("named.nmea",
+        "\\s:tidemark,c:1772366400*31\\!AIVDM,1,1,,A,13Pv<i@P2>w`Rw=SMMnbVpLR0000,0*23\n"
+        "\\s:tidemark,c:1772366410*30\\!AIVDM,2,1,3,A,53Pv<i@00000L9QW400Pl>1<DDdE80000000000o2PF4340Ht6B0DUj@j000,0*13\n"
+        "\\s:tidemark,c:1772366410*30\\!AIVDM,2,2,3,A,00000000000,2*27\n");
+    auto r = layers::read_tracks(path, geo::Crs::wgs84());
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(r.tracks.size(), 1u);
+    EXPECT_EQ(r.tracks[0].vessel, "HMC SEEKER");
+    EXPECT_EQ(r.tracks[0].mmsi, 235900101u);
+}
