@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <utility>
 
@@ -81,17 +83,40 @@ Crs choose_working_crs(const Box& lonlat) {
     return *Crs::parse("EPSG:" + std::to_string(epsg));
 }
 
+namespace {
+
+// proj_create_crs_to_crs searches the EPSG database (~100 ms); proj_clone of the result
+// takes ~1 ms. So each (from, to) pair is built once per process and cloned into every
+// Transformer's own context. The prototypes live in one context guarded by the mutex.
+PjPtr clone_operation(PJ_CONTEXT* target, const Crs& from, const Crs& to) {
+    static std::mutex mutex;
+    static ContextPtr cache_ctx = new_context();
+    static std::map<std::pair<std::string, std::string>, PjPtr> prototypes;
+    std::lock_guard lock(mutex);
+    auto key = std::make_pair(from.definition(), to.definition());
+    auto it = prototypes.find(key);
+    if (it == prototypes.end()) {
+        PjPtr raw(proj_create_crs_to_crs(cache_ctx.get(), key.first.c_str(), key.second.c_str(), nullptr));
+        if (!raw)
+            throw std::runtime_error("cannot transform from " + from.name() + " to " + to.name() + ": " +
+                                     proj_context_errno_string(cache_ctx.get(), proj_context_errno(cache_ctx.get())));
+        PjPtr norm(proj_normalize_for_visualization(cache_ctx.get(), raw.get()));
+        if (!norm) throw std::runtime_error("cannot normalise axis order from " + from.name() + " to " + to.name());
+        it = prototypes.emplace(key, std::move(norm)).first;
+    }
+    PjPtr copy(proj_clone(target, it->second.get()));
+    if (!copy) throw std::runtime_error("cannot copy the transformation from " + from.name() + " to " + to.name());
+    return copy;
+}
+
+}  // namespace
+
 Transformer::Transformer(const Crs& from, const Crs& to) {
     identity_ = from == to;
     ContextPtr ctx = new_context();
-    PjPtr raw(proj_create_crs_to_crs(ctx.get(), from.definition().c_str(), to.definition().c_str(), nullptr));
-    if (!raw)
-        throw std::runtime_error("cannot transform from " + from.name() + " to " + to.name() + ": " +
-                                 proj_context_errno_string(ctx.get(), proj_context_errno(ctx.get())));
-    PjPtr norm(proj_normalize_for_visualization(ctx.get(), raw.get()));
-    if (!norm) throw std::runtime_error("cannot normalise axis order from " + from.name() + " to " + to.name());
+    PjPtr op = clone_operation(ctx.get(), from, to);
     ctx_ = ctx.release();
-    op_ = norm.release();
+    op_ = op.release();
 }
 
 Transformer::~Transformer() {

@@ -67,6 +67,14 @@ void turn(Writer& w, int t) {
     w.integer("turn", static_cast<long long>(t < 0 ? -rot : rot));
 }
 
+// null only for the standard's "not available"; other out-of-range values are shown as sent.
+void position(Writer& w, const Message& m, int decimals) {
+    if (m.lon_available()) w.fixed("lon", m.lon_raw_deg(), decimals);
+    else w.null("lon");
+    if (m.lat_available()) w.fixed("lat", m.lat_raw_deg(), decimals);
+    else w.null("lat");
+}
+
 void heading(Writer& w, int h) {
     if (h == 511) w.null("heading");
     else w.integer("heading", h);
@@ -89,6 +97,33 @@ void two(std::string& s, int v) {
     s += static_cast<char>('0' + v % 10);
 }
 
+// "YYYY-MM-DDTHH:MM:SSZ" without snprintf (the JSON writer's hot spot); same result as
+// geo::format_iso8601 (fractions dropped toward negative infinity). Hinnant's civil_from_days.
+std::string iso_time(double t) {
+    long long secs = static_cast<long long>(std::floor(t));
+    long long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    long long sod = secs - days * 86400;
+    long long z = days + 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long y = yoe + era * 400;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    if (m <= 2) ++y;
+    if (y < 0 || y > 9999) return geo::format_iso8601(t);
+    std::string s;
+    s.reserve(20);
+    two(s, static_cast<int>(y / 100));
+    two(s, static_cast<int>(y % 100));
+    s += '-'; two(s, m); s += '-'; two(s, d); s += 'T';
+    two(s, static_cast<int>(sod / 3600)); s += ':'; two(s, static_cast<int>(sod / 60 % 60)); s += ':';
+    two(s, static_cast<int>(sod % 60)); s += 'Z';
+    return s;
+}
+
 }  // namespace
 
 void append_json(const Message& m, const Assembled& src, std::string& out) {
@@ -103,8 +138,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
             turn(w, m.turn);
             w.fixed_or_null("speed", m.speed_kn(), 1);
             w.boolean("accuracy", m.accuracy);
-            w.fixed_or_null("lon", m.lon_deg(), 6);
-            w.fixed_or_null("lat", m.lat_deg(), 6);
+            position(w, m, 6);
             w.fixed_or_null("course", m.course_deg(), 1);
             heading(w, m.heading);
             second(w, m.second);
@@ -119,8 +153,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
             ts += 'T'; two(ts, m.hour); ts += ':'; two(ts, m.minute); ts += ':'; two(ts, m.utc_second); ts += 'Z';
             w.text("timestamp", ts);
             w.boolean("accuracy", m.accuracy);
-            w.fixed_or_null("lon", m.lon_deg(), 6);
-            w.fixed_or_null("lat", m.lat_deg(), 6);
+            position(w, m, 6);
             w.integer("epfd", m.epfd);
             w.boolean("raim", m.raim);
             w.integer("radio", m.radio);
@@ -147,8 +180,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
             w.integer("reserved", m.reserved);
             w.fixed_or_null("speed", m.speed_kn(), 1);
             w.boolean("accuracy", m.accuracy);
-            w.fixed_or_null("lon", m.lon_deg(), 6);
-            w.fixed_or_null("lat", m.lat_deg(), 6);
+            position(w, m, 6);
             w.fixed_or_null("course", m.course_deg(), 1);
             heading(w, m.heading);
             second(w, m.second);
@@ -190,8 +222,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
             w.integer("status", m.status);
             w.text("status_text", status_text(m.status));
             w.boolean("accuracy", m.accuracy);
-            w.fixed_or_null("lon", m.lon_deg(), 4);
-            w.fixed_or_null("lat", m.lat_deg(), 4);
+            position(w, m, 4);
             if (auto s = m.speed_kn()) w.integer("speed", static_cast<long long>(*s));
             else w.null("speed");
             if (auto c = m.course_deg()) w.integer("course", static_cast<long long>(*c));
@@ -202,7 +233,7 @@ void append_json(const Message& m, const Assembled& src, std::string& out) {
         default: break;
     }
     w.integer("line", src.line);
-    if (!std::isnan(src.time)) w.text("time", geo::format_iso8601(src.time));
+    if (!std::isnan(src.time)) w.text("time", iso_time(src.time));
     w.close();
 }
 

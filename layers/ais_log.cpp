@@ -10,7 +10,8 @@ std::string LogStats::summary() const {
     if (!types.empty()) s += " (" + types + ")";
     s += "; rejected: bad checksum " + std::to_string(bad_checksum) + ", malformed " + std::to_string(malformed) +
          ", incomplete multipart " + std::to_string(incomplete_multipart) + ", truncated payload " +
-         std::to_string(too_short) + "; unsupported types (counted, not errors) " + std::to_string(unsupported) +
+         std::to_string(too_short) + "; tag blocks ignored for a bad checksum " +
+         std::to_string(bad_tag_block) + "; unsupported types (counted, not errors) " + std::to_string(unsupported) +
          "; other lines skipped " + std::to_string(skipped);
     return s;
 }

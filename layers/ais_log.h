@@ -19,6 +19,7 @@ struct LogStats {
     std::size_t unsupported = 0;               // complete messages of other types (not errors)
     std::size_t too_short = 0;                 // supported type, payload shorter than its fixed part
     std::size_t bad_checksum = 0, malformed = 0, incomplete_multipart = 0;
+    std::size_t bad_tag_block = 0;             // sentence used, its tag block ignored
     std::size_t skipped = 0;                   // comments, blank lines, other NMEA sentences
     // "lines 115, messages 97 (type 1: 12, ...), rejected: bad checksum 1, ..."
     std::string summary() const;
@@ -33,6 +34,11 @@ void scan_log(std::string_view text, LogStats& stats, OnMessage&& on_message, On
     for_each_line(text, [&](std::string_view line, long n) {
         ++stats.lines;
         LineResult r = reader.parse_line(line, n);
+        if (r.tag_block_bad) {
+            ++stats.bad_tag_block;
+            on_reject(n, LineOutcome::BadChecksum,
+                      "tag block checksum does not match its content; its time and station are ignored, the sentence is used");
+        }
         switch (r.outcome) {
             case LineOutcome::Message:
                 if (decode_payload(r.message, m)) {

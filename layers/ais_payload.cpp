@@ -33,14 +33,13 @@ public:
     std::uint32_t u(std::size_t start, int len) const {
         if (start >= size_) return 0;
         std::size_t byte = start >> 3;
-        std::uint64_t w = 0;
-        for (int i = 0; i < 8; ++i) w = (w << 8) | bytes_[byte + i];
-        w <<= (start & 7);
+        std::uint64_t w;
+        std::memcpy(&w, bytes_ + byte, 8);
+        w = __builtin_bswap64(w) << (start & 7);  // big-endian bit order
         std::uint32_t v = static_cast<std::uint32_t>(w >> (64 - len));
-        if (start + len > size_) {  // fill bits are not data
-            int drop = static_cast<int>(start + len - size_);
-            v = (v >> drop) << drop;
-        }
+        // A field cut short by the end of the payload keeps the bits it has, right-aligned
+        // (as gpsd reads a 163-bit type 1: radio = its 14 remaining bits). Fill bits are not data.
+        if (start + len > size_) v >>= static_cast<int>(start + len - size_);
         return v;
     }
     std::int32_t s(std::size_t start, int len) const {
@@ -109,14 +108,19 @@ bool Message::has_position() const {
     return type == 1 || type == 2 || type == 3 || type == 4 || type == 18 || type == 19 || type == 27;
 }
 
+bool Message::lon_available() const { return lon != (type == 27 ? 181 * 600 : 181 * 600000); }
+bool Message::lat_available() const { return lat != (type == 27 ? 91 * 600 : 91 * 600000); }
+double Message::lon_raw_deg() const { return type == 27 ? lon / 600.0 : lon / 600000.0; }
+double Message::lat_raw_deg() const { return type == 27 ? lat / 600.0 : lat / 600000.0; }
+
 std::optional<double> Message::lon_deg() const {
-    double d = type == 27 ? lon / 600.0 : lon / 600000.0;
+    double d = lon_raw_deg();
     if (d < -180.0 || d > 180.0) return std::nullopt;  // 181 = not available
     return d;
 }
 
 std::optional<double> Message::lat_deg() const {
-    double d = type == 27 ? lat / 600.0 : lat / 600000.0;
+    double d = lat_raw_deg();
     if (d < -90.0 || d > 90.0) return std::nullopt;  // 91 = not available
     return d;
 }

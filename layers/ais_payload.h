@@ -41,6 +41,10 @@ struct Message {
     std::string callsign, shipname, destination, vendorid;
 
     bool has_position() const;  // types 1,2,3,4,18,19,27
+    bool lon_available() const;  // false for exactly 181 degrees
+    bool lat_available() const;  // false for exactly 91 degrees
+    double lon_raw_deg() const;  // as transmitted, even when out of range
+    double lat_raw_deg() const;
     // Degrees; nullopt when not available (lon 181, lat 91) or out of range.
     std::optional<double> lon_deg() const;
     std::optional<double> lat_deg() const;

@@ -110,12 +110,19 @@ std::size_t SentenceReader::finish() {
 }
 
 LineResult SentenceReader::parse_line(std::string_view line, long line_number) {
+    tag_block_bad_ = false;
+    LineResult r = parse(line, line_number);
+    r.tag_block_bad = tag_block_bad_;
+    return r;
+}
+
+LineResult SentenceReader::parse(std::string_view line, long line_number) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     double time = NAN;
     std::string_view station;
 
     // Leading timestamp column: anything before the first '!' or '\'.
-    std::size_t start = line.find_first_of("!\\");
+    std::size_t start = !line.empty() && (line[0] == '!' || line[0] == '\\') ? 0 : line.find_first_of("!\\");
     if (start == std::string_view::npos) {
         if (!line.empty() && line[0] == '$' && line.substr(1, 4) == "PGHP") {
             std::size_t star = line.rfind('*');
@@ -141,15 +148,22 @@ LineResult SentenceReader::parse_line(std::string_view line, long line_number) {
         line.remove_prefix(end + 1);
         std::size_t star = block.rfind('*');
         if (star != std::string_view::npos) {
-            if (!checksum_ok(block.substr(0, star), block.substr(star + 1)))
-                return reject(LineOutcome::BadChecksum, "tag block checksum does not match its content");
+            bool ok = checksum_ok(block.substr(0, star), block.substr(star + 1));
             block = block.substr(0, star);
+            if (!ok) {  // the sentence itself may be fine (gpsd decodes it): keep it, trust nothing in the block
+                tag_block_bad_ = true;
+                continue;
+            }
         }
         while (!block.empty()) {
             std::string_view f = next_field(block);
             if (f.size() < 2 || f[1] != ':') continue;
             if (f[0] == 'c') {
-                double v = unix_number(f.substr(2));
+                std::string_view digits = f.substr(2);
+                long long whole = 0;
+                auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), whole);
+                double v = ec == std::errc() && end == digits.data() + digits.size() ? static_cast<double>(whole)
+                                                                                      : unix_number(digits);
                 if (!std::isnan(v)) time = v > 1e11 ? v / 1000.0 : v;
             } else if (f[0] == 's') {
                 station = f.substr(2);

@@ -41,6 +41,9 @@ struct LineResult {
     LineOutcome outcome = LineOutcome::Skipped;
     const char* reason = "";  // for rejects: what was wrong and what was expected (static text)
     Assembled message;        // when outcome == Message
+    // A tag block whose checksum failed: the sentence is still used, the block's time and
+    // station are not.
+    bool tag_block_bad = false;
 };
 
 class SentenceReader {
@@ -53,6 +56,8 @@ public:
     std::size_t finish();
 
 private:
+    LineResult parse(std::string_view line, long line_number);
+    bool tag_block_bad_ = false;
     struct Slot {
         std::string payload;
         std::string station;

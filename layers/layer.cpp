@@ -8,7 +8,7 @@ namespace tidemark::layers {
 
 namespace {
 constexpr const char* kRoleNames[] = {"generic", "coastline", "ports", "forces", "territorial_sea", "tracks",
-                                      "track_legs", "reports", "segments", "gaps", "table"};
+                                      "track_legs", "reports", "segments", "gaps", "table", "land"};
 }
 
 const char* role_name(LayerRole role) { return kRoleNames[static_cast<int>(role)]; }

@@ -19,7 +19,8 @@ using geo::Geometry;
 using geo::XY;
 
 // What a layer is for. The role decides default styles and which commands use it.
-enum class LayerRole { Generic, Coastline, Ports, Forces, Territorial, Tracks, TrackLegs, Reports, Segments, Gaps, Table };
+// Land: other land drawn for context (neighbouring countries), never cut into coverage segments.
+enum class LayerRole { Generic, Coastline, Ports, Forces, Territorial, Tracks, TrackLegs, Reports, Segments, Gaps, Table, Land };
 const char* role_name(LayerRole role);
 std::optional<LayerRole> role_from_name(const std::string& name);
 

@@ -150,7 +150,8 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
             if (ogr_layer->GetExtent(&env, TRUE) == OGRERR_NONE && fits_lonlat(env)) {
                 source_crs = geo::Crs::wgs84();
                 source_crs_name = "(none; assumed WGS 84)";
-                result.problems.push_back(problem(Sev::Warning, path, lname, "",
+                // CSV has no way to declare a CRS; lon/lat columns are WGS 84 by convention.
+                result.problems.push_back(problem(result.driver == "CSV" ? Sev::Info : Sev::Warning, path, lname, "",
                     "no CRS declared; coordinates fit longitude/latitude, so WGS 84 (EPSG:4326) is assumed"));
             } else if (ogr_layer->GetFeatureCount() > 0) {
                 result.problems.push_back(problem(Sev::Error, path, lname, "",
@@ -177,6 +178,16 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
         for (int i = 0; i < defn->GetFieldCount(); ++i)
             layer.fields.push_back({defn->GetFieldDefn(i)->GetNameRef(), field_type(defn->GetFieldDefn(i)->GetType())});
         const bool utf8 = ogr_layer->TestCapability(OLCStringsAsUTF8);
+        // Problems name the feature by id and, when there is one, by its name ("12 (Kent)").
+        int label_field = -1;
+        for (int i = 0; i < defn->GetFieldCount() && label_field < 0; ++i) {
+            std::string n = defn->GetFieldDefn(i)->GetNameRef();
+            for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (defn->GetFieldDefn(i)->GetType() == OFTString &&
+                (n == "name" || (n.size() > 4 && n.compare(n.size() - 4, 4, "name") == 0) ||
+                 (n.size() > 2 && n.compare(n.size() - 2, 2, "nm") == 0)))
+                label_field = i;
+        }
         bool reported_encoding = false;
         std::size_t no_geometry = 0;
 
@@ -186,7 +197,9 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
             std::unique_ptr<OGRFeature, decltype(&OGRFeature::DestroyFeature)> f(raw, &OGRFeature::DestroyFeature);
             Feature feature;
             feature.fid = f->GetFID();
-            const std::string fid = std::to_string(feature.fid);
+            std::string fid = std::to_string(feature.fid);
+            if (label_field >= 0 && f->IsFieldSetAndNotNull(label_field))
+                fid += std::string(" (") + f->GetFieldAsString(label_field) + ")";
             feature.values.reserve(layer.fields.size());
             bool recoded = false;
             for (int i = 0; i < static_cast<int>(layer.fields.size()); ++i)
@@ -240,6 +253,11 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
         LayerSummary summary;
         summary.name = lname;
         summary.geometry_type = OGRGeometryTypeToName(ogr_layer->GetGeomType());
+        if (wkbFlatten(ogr_layer->GetGeomType()) == wkbUnknown) {
+            // GeoJSON and friends declare no type; say what was actually found.
+            static const char* kinds[] = {"None", "Points", "Lines", "Polygons"};
+            summary.geometry_type = std::string(kinds[static_cast<int>(layer.geometry_kind())]) + " (single and multi)";
+        }
         summary.source_crs = source_crs_name;
         summary.features = layer.features.size();
         Box working = layer.extent();

@@ -1,13 +1,23 @@
 #include "layers/roles.h"
 
+#include <cctype>
 #include <initializer_list>
 
 namespace tidemark::layers {
 namespace {
 
+// "Main Port Name", "main_port_name" and "MAINPORTNAME" are the same column to a person.
+std::string folded(const std::string& name) {
+    std::string out;
+    for (char c : name)
+        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
 int first_field(const Layer& layer, std::initializer_list<const char*> names) {
     for (const char* n : names)
-        if (int i = layer.field_index(n); i >= 0) return i;
+        for (std::size_t i = 0; i < layer.fields.size(); ++i)
+            if (folded(layer.fields[i].name) == folded(n)) return static_cast<int>(i);
     return -1;
 }
 

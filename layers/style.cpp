@@ -22,6 +22,11 @@ Style default_style(LayerRole role) {
             s.fill_enabled = true;
             s.fill = {0.93f, 0.91f, 0.85f, 1};  // land, against a blue sea background
             break;
+        case LayerRole::Land:
+            s.stroke = {0.6f, 0.6f, 0.58f, 1};
+            s.fill_enabled = true;
+            s.fill = {0.88f, 0.88f, 0.86f, 1};  // greyer than the UK's land
+            break;
         case LayerRole::Territorial:
             s.stroke = {0.25f, 0.45f, 0.75f, 0.8f};
             s.stroke_width_px = 1.0f;

@@ -100,10 +100,11 @@ void read_ais(const std::string& path, std::string_view text, Projector& proj, s
                                      std::to_string(untimed) + " position report(s) have no time and were not used for "
                                      "tracks; expected a tag block (\\c:unix_seconds*hh\\) or a leading timestamp column",
                                      geo::Problem::Severity::Error));
+    // Vessel key: the name the vessel broadcasts (types 5, 19, 24 A), else "MMSI n"; the fleet
+    // register links either (find_vessel tries the MMSI first).
     for (auto& rep : out) {
         auto it = names.find(rep.mmsi);
-        rep.vessel = "MMSI " + std::to_string(rep.mmsi);
-        (void)it;  // names are offered to the fleet matcher via the track's mmsi; keep the key stable
+        rep.vessel = it != names.end() ? it->second : "MMSI " + std::to_string(rep.mmsi);
     }
 }
 

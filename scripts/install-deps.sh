@@ -8,12 +8,15 @@ packages=(
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libcairo2-dev
-  xvfb xauth npm poppler-utils gpsd-clients sqlite3
+  xvfb xauth poppler-utils gpsd-clients sqlite3
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The demo fetches its coastline with npm; any npm will do (a NodeSource nodejs ships its own
+# and conflicts with Debian's npm package).
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "tidemark: installing ${missing[*]}" >&2
 SUDO=""

@@ -12,7 +12,7 @@ namespace {
 
 struct NewOptions {
     std::string workspace;
-    std::string coast, ports, forces, territorial;
+    std::string coast, ports, forces, territorial, land;
     std::string crs;
     bool overwrite = false;
     bool all_problems = false;
@@ -21,9 +21,6 @@ struct NewOptions {
 int workspace_new(const NewOptions& opt) {
     if (std::filesystem::exists(opt.workspace) && !opt.overwrite)
         return fail(opt.workspace + ": already exists; choose another name or pass --overwrite");
-    std::vector<std::string> inputs;
-    for (const auto* p : {&opt.coast, &opt.ports, &opt.forces, &opt.territorial})
-        if (!p->empty()) inputs.push_back(*p);
     geo::Crs crs = geo::Crs::british_national_grid();
     if (!opt.crs.empty()) {
         std::string error;
@@ -33,7 +30,7 @@ int workspace_new(const NewOptions& opt) {
             return fail("--crs " + opt.crs + " is geographic (degrees); the working CRS must be projected (metres), e.g. EPSG:27700");
         crs = *parsed;
     } else {
-        crs = layers::working_crs_for(inputs);
+        crs = layers::working_crs_for({opt.coast});  // the watched coast decides, not context layers
     }
     layers::Workspace ws(crs);
     geo::Problems problems;
@@ -41,7 +38,8 @@ int workspace_new(const NewOptions& opt) {
     const Input wanted[] = {{&opt.coast, layers::LayerRole::Coastline, "coastline"},
                             {&opt.ports, layers::LayerRole::Ports, "ports"},
                             {&opt.forces, layers::LayerRole::Forces, "forces"},
-                            {&opt.territorial, layers::LayerRole::Territorial, "territorial_sea"}};
+                            {&opt.territorial, layers::LayerRole::Territorial, "territorial_sea"},
+                            {&opt.land, layers::LayerRole::Land, "neighbouring_land"}};
     for (const Input& in : wanted) {
         if (in.path->empty()) continue;
         std::string error;
@@ -61,6 +59,28 @@ int workspace_new(const NewOptions& opt) {
     return kOk;
 }
 
+struct AddOptions {
+    std::string workspace, file, name, role = "generic";
+};
+
+int workspace_add(const AddOptions& opt) {
+    auto role = layers::role_from_name(opt.role);
+    if (!role) return fail("--role " + opt.role + ": unknown role; expected generic, coastline, ports, forces, territorial_sea or land");
+    std::string error;
+    auto ws = layers::Workspace::open(opt.workspace, &error);
+    if (!ws) return fail(error);
+    geo::Problems problems;
+    const std::string name = opt.name.empty() ? std::filesystem::path(opt.file).stem().string() : opt.name;
+    auto layer = layers::import_layer(opt.file, ws->crs(), *role, name, problems, &error);
+    print_problems(std::cerr, problems);
+    if (!layer) return fail(error);
+    const std::size_t count = layer->features.size();
+    ws->put(std::move(*layer));
+    if (!ws->save(&error)) return fail(error);
+    std::cout << "added layer " << name << " (" << count << " feature(s)) to " << opt.workspace << "\n";
+    return kOk;
+}
+
 }  // namespace
 
 void add_workspace_command(CLI::App& app, Context& ctx) {
@@ -73,10 +93,19 @@ void add_workspace_command(CLI::App& app, Context& ctx) {
     create->add_option("--ports", opt->ports, "Ports, harbours, marinas: points");
     create->add_option("--forces", opt->forces, "Police force areas: polygons with code and name");
     create->add_option("--territorial", opt->territorial, "Territorial sea limit: polygons (optional)");
+    create->add_option("--land", opt->land, "Neighbouring land drawn for context, not watched (optional)");
     create->add_option("--crs", opt->crs, "Working CRS (default EPSG:27700 around the UK, else local UTM)");
     create->add_flag("--overwrite", opt->overwrite, "Replace an existing workspace file");
     create->add_flag("--all-problems", opt->all_problems, "List every problem, not the first 20");
     create->callback([opt, &ctx] { ctx.exit_code = workspace_new(*opt); });
+
+    auto add = std::make_shared<AddOptions>();
+    CLI::App* add_cmd = ws->add_subcommand("add", "Add (or replace) a layer from any GDAL vector file");
+    add_cmd->add_option("workspace", add->workspace, "The workspace (.gpkg)")->required();
+    add_cmd->add_option("file", add->file, "The file (FILE or FILE:LAYER)")->required();
+    add_cmd->add_option("--name", add->name, "Layer name in the workspace (default: the file name)");
+    add_cmd->add_option("--role", add->role, "generic, coastline, ports, forces, territorial_sea or land")->default_val("generic");
+    add_cmd->callback([add, &ctx] { ctx.exit_code = workspace_add(*add); });
 }
 
 }  // namespace tidemark::cli

@@ -22,6 +22,9 @@ int run(int argc, char** argv) {
     add_gui_command(app, ctx);
     add_reports_command(app, ctx);
     add_coverage_command(app, ctx);
+    add_ais_command(app, ctx);
+    add_tracks_command(app, ctx);
+    add_forces_command(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -10,5 +10,8 @@ void add_workspace_command(CLI::App& app, Context& ctx);
 void add_gui_command(CLI::App& app, Context& ctx);
 void add_reports_command(CLI::App& app, Context& ctx);
 void add_coverage_command(CLI::App& app, Context& ctx);
+void add_ais_command(CLI::App& app, Context& ctx);
+void add_tracks_command(CLI::App& app, Context& ctx);
+void add_forces_command(CLI::App& app, Context& ctx);
 
 }  // namespace tidemark::cli

@@ -1,0 +1,124 @@
+// `tidemark tracks import|plan|synthesize`: vessel tracks into a workspace, planned patrols,
+// and the seeded synthetic demo patrols (AIS NMEA logs that go through the real decoder).
+#include "app/cli/commands.h"
+#include "app/cli/problem_printer.h"
+#include "app/cli/tracks_commands.h"
+#include "layers/fleet.h"
+#include "layers/track_io.h"
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <set>
+
+namespace tidemark::cli {
+namespace {
+
+struct ImportOptions {
+    std::string workspace;
+    std::vector<std::string> files;
+    layers::TrackReadOptions read;
+    std::string fleet;
+    bool replace = false;
+    bool all_problems = false;
+};
+
+int import_tracks(const ImportOptions& opt) {
+    std::string error;
+    auto ws = layers::Workspace::open(opt.workspace, &error);
+    if (!ws) return fail(error);
+    std::vector<layers::Vessel> fleet;
+    geo::Problems problems;
+    if (!opt.fleet.empty()) {
+        layers::FleetReadResult fr = layers::read_fleet_csv(opt.fleet);
+        if (!fr.ok) return fail(fr.error);
+        problems.insert(problems.end(), fr.problems.begin(), fr.problems.end());
+        fleet = std::move(fr.vessels);
+        layers::store_fleet(*ws, fleet);
+    } else {
+        fleet = layers::load_fleet(*ws);
+    }
+    std::vector<geo::Track> incoming;
+    int code = kOk;
+    for (const std::string& path : opt.files) {
+        layers::TrackReadResult r = layers::read_tracks(path, ws->crs(), opt.read);
+        if (!r.ok) {
+            code = fail(r.error);
+            continue;
+        }
+        std::size_t fixes = 0, legs = 0;
+        for (const auto& t : r.tracks) {
+            legs += t.legs.size();
+            for (const auto& l : t.legs) fixes += l.fixes.size();
+        }
+        std::cout << path << ": " << r.tracks.size() << " vessel(s), " << legs << " leg(s), " << fixes << " fix(es)\n";
+        problems.insert(problems.end(), r.problems.begin(), r.problems.end());
+        for (auto& t : r.tracks) incoming.push_back(std::move(t));
+    }
+    std::set<std::string> unknown;
+    for (geo::Track& t : incoming) {
+        if (const layers::Vessel* v = layers::find_vessel(fleet, t.mmsi, t.vessel)) {
+            t.vessel = v->name;
+            if (t.mmsi == 0) t.mmsi = v->mmsi;
+        } else {
+            unknown.insert(t.vessel + (t.mmsi ? " (MMSI " + std::to_string(t.mmsi) + ")" : std::string()));
+        }
+    }
+    std::vector<geo::Track> all = opt.replace ? std::vector<geo::Track>{} : layers::load_tracks(*ws);
+    merge_tracks(all, std::move(incoming));
+    layers::store_tracks(*ws, all);
+    if (!ws->save(&error)) return fail(error);
+    std::cout << opt.workspace << ": " << all.size() << " track(s) stored in layers " << layers::kTrackPointsLayer << " and "
+              << layers::kTrackLegsLayer << "\n";
+    if (!unknown.empty()) {
+        std::cout << "vessels not in the fleet register (" << unknown.size() << "): add them to the fleet CSV to link them\n";
+        for (const auto& u : unknown) std::cout << "  " << u << "\n";
+    }
+    print_problems(std::cerr, problems, opt.all_problems ? 0 : 20);
+    return code;
+}
+
+}  // namespace
+
+void merge_tracks(std::vector<geo::Track>& into, std::vector<geo::Track> incoming) {
+    for (geo::Track& t : incoming) {
+        auto same = std::find_if(into.begin(), into.end(), [&](const geo::Track& o) {
+            return o.vessel == t.vessel && o.planned == t.planned;
+        });
+        if (same == into.end()) {
+            into.push_back(std::move(t));
+            continue;
+        }
+        for (auto& leg : t.legs) same->legs.push_back(std::move(leg));
+        std::stable_sort(same->legs.begin(), same->legs.end(), [](const geo::TrackLeg& a, const geo::TrackLeg& b) {
+            return a.fixes.front().t < b.fixes.front().t;
+        });
+        same->synthetic = same->synthetic || t.synthetic;
+        if (same->mmsi == 0) same->mmsi = t.mmsi;
+    }
+}
+
+void add_tracks_command(CLI::App& app, Context& ctx) {
+    CLI::App* tracks = app.add_subcommand("tracks", "Vessel tracks: import AIS/GPX/CSV, planned patrols, synthetic demo patrols");
+    tracks->require_subcommand(1);
+    auto opt = std::make_shared<ImportOptions>();
+    CLI::App* imp = tracks->add_subcommand("import", "Read tracks (AIS NMEA, GPX, CSV) into a workspace");
+    imp->add_option("workspace", opt->workspace, "Workspace (.gpkg) to store the tracks in")->required();
+    imp->add_option("files", opt->files, "Track files")->required();
+    imp->add_option("--format", opt->read.format, "ais, gpx or csv (default: from extension and content)")
+        ->check(CLI::IsMember({"ais", "gpx", "csv"}));
+    imp->add_option("--columns", opt->read.columns,
+                    "CSV column mapping, e.g. vessel=boat,time=ts,lat=y,lon=x (or x=..,y=..,crs=EPSG:27700)");
+    imp->add_option("--fleet", opt->fleet, "Fleet register CSV (also stored in the workspace as table 'fleet')");
+    imp->add_option("--max-gap", opt->read.max_gap_s, "Start a new leg after this many seconds without a fix")
+        ->capture_default_str();
+    imp->add_option("--max-speed", opt->read.max_speed_kn, "Drop fixes implying more than this speed (knots)")
+        ->capture_default_str();
+    imp->add_flag("--replace", opt->replace, "Replace all tracks in the workspace instead of adding to them");
+    imp->add_flag("--all-problems", opt->all_problems, "List every problem, not the first 20");
+    imp->callback([opt, &ctx] { ctx.exit_code = import_tracks(*opt); });
+    add_tracks_plan_command(*tracks, ctx);
+    add_tracks_synthesize_command(*tracks, ctx);
+}
+
+}  // namespace tidemark::cli

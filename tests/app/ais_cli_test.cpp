@@ -1,0 +1,112 @@
+// The real `tidemark` binary: ais decode, tracks import/plan/synthesize.
+#include "support/test_support.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+using namespace tidemark::test;
+
+namespace {
+const char* kLog =
+    "# test log\n"
+    "\\s:tidemark,c:1772366400*31\\!AIVDM,1,1,,A,13Pv<i@P2>w`Rw=SMMnbVpLR0000,0*23\n"
+    "!AIVDM,1,1,,A,13Pv<i@P2>w`Rw=SMMnbVpLR0000,0*24\n"
+    "!AIVDM,2,1,3,A,53Pv<i@00000L9QW400Pl>1<DDdE80000000000o2PF4340Ht6B0DUj@j000,0*13\n"
+    "!AIVDM,2,2,3,A,00000000000,2*27\n";
+}
+
+TEST(AisCli, DecodeWritesJsonLinesAndSummary) {
+    ScratchDir dir;
+    std::string in = dir.write("log.nmea", kLog);
+    auto r = run_tidemark({"ais", "decode", in, "--out", dir.file("out.jsonl")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::istringstream lines(read_file(dir.file("out.jsonl")));
+    std::string l;
+    std::vector<nlohmann::json> objs;
+    while (std::getline(lines, l)) objs.push_back(nlohmann::json::parse(l));
+    ASSERT_EQ(objs.size(), 2u);
+    EXPECT_EQ(objs[0]["mmsi"], 235900101);
+    EXPECT_EQ(objs[0]["time"], "2026-03-01T12:00:00Z");
+    EXPECT_EQ(objs[0]["line"], 2);
+    EXPECT_EQ(objs[1]["shipname"], "HMC SEEKER");
+    EXPECT_EQ(objs[1]["line"], 5);
+    EXPECT_NE(r.err.find("bad checksum 1"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(":3: bad checksum"), std::string::npos) << r.err;
+}
+
+TEST(AisCli, MissingFileIsBadInput) {
+    auto r = run_tidemark({"ais", "decode", "/nonexistent/x.nmea"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("/nonexistent/x.nmea"), std::string::npos);
+}
+
+TEST(TracksCli, SynthesizeImportAndPlan) {
+    ScratchDir dir;
+    std::string fleet = dir.write("fleet.csv",
+        "name,mmsi,mmsi_is_synthetic,agency,class,length_m,antenna_height_m,antenna_height_estimated,visual_range_nm,"
+        "cruise_speed_kn,max_speed_kn,endurance_h,home_port,radar_range_nm,notes\n"
+        "HMC Seeker,235900101,yes,Border Force,cutter,42,12,yes,8,14,26,168,Harwich,,\n"
+        "Kent Police RHIB,235900309,yes,E23000032,rhib,9,2.5,yes,3,25,40,6,Dover,,\n");
+    std::string ports = dir.write("ports.csv", "name,kind,lat,lon\nHarwich,port,51.9480,1.2870\nDover,port,51.1230,1.3290\n");
+    // A square "land" east of Dover, to check that no synthetic fix lands on it.
+    std::string land = dir.write("land.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+      "geometry":{"type":"Polygon","coordinates":[[[1.40,51.05],[1.55,51.05],[1.55,51.20],[1.40,51.20],[1.40,51.05]]]}}]})");
+    auto s = run_tidemark({"tracks", "synthesize", "--fleet", fleet, "--ports", ports, "--from", "2026-03-01T00:00:00Z",
+                           "--to", "2026-03-02T00:00:00Z", "--seed", "7", "--coast", land, "-o", dir.file("synth")});
+    ASSERT_EQ(s.exit_code, 0) << s.err;
+    std::vector<std::string> logs;
+    for (const auto& e : std::filesystem::directory_iterator(dir.file("synth"))) logs.push_back(e.path().string());
+    ASSERT_EQ(logs.size(), 2u);
+    for (const auto& p : logs) {
+        EXPECT_EQ(std::filesystem::path(p).filename().string().rfind("synthetic_", 0), 0u);
+        EXPECT_NE(read_file(p).substr(0, 200).find("SYNTHETIC"), std::string::npos);
+    }
+    for (const auto& p : logs) {
+        auto d = run_tidemark({"ais", "decode", p, "-q"});
+        ASSERT_EQ(d.exit_code, 0);
+        std::istringstream in(d.out);
+        std::string l;
+        std::size_t positions = 0, on_land = 0;
+        while (std::getline(in, l)) {
+            auto j = nlohmann::json::parse(l);
+            if (!j.contains("lat") || j["lat"].is_null()) continue;
+            ++positions;
+            double lat = j["lat"], lon = j["lon"];
+            if (lon > 1.40 && lon < 1.55 && lat > 51.05 && lat < 51.20) ++on_land;
+        }
+        EXPECT_GT(positions, 100u) << p;
+        EXPECT_EQ(on_land, 0u) << p;
+    }
+    // Same seed, same bytes.
+    auto again = run_tidemark({"tracks", "synthesize", "--fleet", fleet, "--ports", ports, "--from", "2026-03-01T00:00:00Z",
+                               "--to", "2026-03-02T00:00:00Z", "--seed", "7", "--coast", land, "-o", dir.file("synth2")});
+    ASSERT_EQ(again.exit_code, 0);
+    EXPECT_EQ(read_file(dir.file("synth/synthetic_hmc_seeker.nmea")), read_file(dir.file("synth2/synthetic_hmc_seeker.nmea")));
+
+    auto ws = run_tidemark({"workspace", "new", dir.file("ws.gpkg"), "--coast", land});
+    ASSERT_EQ(ws.exit_code, 0) << ws.err;
+    std::vector<std::string> args = {"tracks", "import", dir.file("ws.gpkg")};
+    args.insert(args.end(), logs.begin(), logs.end());
+    args.push_back(dir.write("other.csv", "mmsi,time,lat,lon\n999000001,2026-03-01T00:00:00Z,51.5,1.6\n"));
+    args.insert(args.end(), {"--fleet", fleet});
+    auto imp = run_tidemark(args);
+    ASSERT_EQ(imp.exit_code, 0) << imp.err;
+    EXPECT_NE(imp.out.find("vessels not in the fleet register (1)"), std::string::npos) << imp.out;
+    EXPECT_NE(imp.out.find("MMSI 999000001"), std::string::npos);
+
+    std::string plan = dir.write("plan.csv", "vessel,start,lat,lon,loiter_min,speed_kn\n"
+                                             "Kent Police RHIB,2026-03-02T08:00:00Z,51.10,1.35,0,45\n"
+                                             "Kent Police RHIB,,51.00,1.35,30,\n");
+    auto pl = run_tidemark({"tracks", "plan", dir.file("ws.gpkg"), plan});
+    ASSERT_EQ(pl.exit_code, 0) << pl.err;
+    EXPECT_NE(pl.err.find("above the vessel's maximum 40.0 kn"), std::string::npos) << pl.err;
+
+    auto info = run_tidemark({"info", dir.file("ws.gpkg")});
+    ASSERT_EQ(info.exit_code, 0);
+    EXPECT_NE(info.out.find("layer track_points"), std::string::npos);
+    EXPECT_NE(info.out.find("layer track_legs"), std::string::npos);
+    EXPECT_NE(info.out.find("layer fleet"), std::string::npos);
+}

@@ -1,0 +1,93 @@
+#include "layers/workspace.h"
+#include "support/test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace tidemark;
+using tidemark::test::run_tidemark;
+using tidemark::test::ScratchDir;
+
+namespace {
+const char* kCoast = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"A3":"GBR"},
+ "geometry":{"type":"Polygon","coordinates":[[[-1,50.5],[1,50.5],[1,51.5],[-1,51.5],[-1,50.5]]]}}]})";
+const char* kPorts = "name,kind,lat,lon\nDover,port,51.1230,1.3290\nNewhaven,port,50.7916,0.0570\n";
+const char* kForces = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"PFACD":"E23000032","PFANM":"Kent"},
+ "geometry":{"type":"Polygon","coordinates":[[[0,50.8],[1.5,50.8],[1.5,51.5],[0,51.5],[0,50.8]]]}}]})";
+}  // namespace
+
+TEST(Cli, HelpExitsZeroAndListsCommands) {
+    auto r = run_tidemark({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("info"), std::string::npos);
+    EXPECT_NE(r.out.find("workspace"), std::string::npos);
+    EXPECT_EQ(run_tidemark({"workspace", "new", "--help"}).exit_code, 0);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+    EXPECT_EQ(run_tidemark({"no-such-command"}).exit_code, 2);
+    EXPECT_EQ(run_tidemark({"info"}).exit_code, 2);                          // missing PATH
+    EXPECT_EQ(run_tidemark({"workspace", "new", "ws.gpkg"}).exit_code, 2);   // missing --coast
+}
+
+TEST(Cli, InfoOnAMissingFileExitsOneNamingIt) {
+    ScratchDir dir;
+    auto r = run_tidemark({"info", dir.file("nothing.gpkg")});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(dir.file("nothing.gpkg")), std::string::npos);
+    EXPECT_NE(r.err.find("no such file"), std::string::npos);
+}
+
+TEST(Cli, InfoListsLayersCountsCrsAndProblems) {
+    ScratchDir dir;
+    std::string f = dir.write("forces.geojson", kForces);
+    auto r = run_tidemark({"info", f});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("1 feature(s)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Polygon"), std::string::npos);
+    EXPECT_NE(r.out.find("WGS 84"), std::string::npos);
+    EXPECT_NE(r.out.find("0.00000, 50.80000 - 1.50000, 51.50000"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("problems: none"), std::string::npos);
+}
+
+TEST(Cli, WorkspaceNewCreatesTheThreeLayersInBng) {
+    ScratchDir dir;
+    std::string ws_path = dir.file("ws.gpkg");
+    auto r = run_tidemark({"workspace", "new", ws_path, "--coast", dir.write("c.geojson", kCoast), "--ports",
+                           dir.write("p.csv", kPorts), "--forces", dir.write("f.geojson", kForces)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string error;
+    auto ws = layers::Workspace::open(ws_path, &error);
+    ASSERT_TRUE(ws) << error;
+    EXPECT_EQ(ws->crs().definition(), "EPSG:27700");
+    ASSERT_TRUE(ws->find("coastline") && ws->find("ports") && ws->find("forces"));
+    const auto& forces = *ws->find("forces");
+    EXPECT_EQ(layers::to_string(forces.value(forces.features[0], "code")), "E23000032");
+    EXPECT_EQ(layers::to_string(forces.value(forces.features[0], "name")), "Kent");
+    // Dover: cs2cs -f %.4f EPSG:4326 EPSG:27700 <<< "51.1230 1.3290" -> 633052.0141 141238.8084
+    const auto& ports = *ws->find("ports");
+    EXPECT_NEAR(ports.features[0].geometry.points[0].x, 633052.0141, 0.001);
+    EXPECT_NEAR(ports.features[0].geometry.points[0].y, 141238.8084, 0.001);
+
+    auto again = run_tidemark({"workspace", "new", ws_path, "--coast", dir.file("c.geojson")});
+    EXPECT_EQ(again.exit_code, 1);
+    EXPECT_NE(again.err.find("already exists"), std::string::npos);
+}
+
+TEST(Cli, WorkspaceNewRejectsAGeographicOrUnknownCrs) {
+    ScratchDir dir;
+    std::string coast = dir.write("c.geojson", kCoast);
+    auto geographic = run_tidemark({"workspace", "new", dir.file("a.gpkg"), "--coast", coast, "--crs", "EPSG:4326"});
+    EXPECT_EQ(geographic.exit_code, 1);
+    EXPECT_NE(geographic.err.find("projected"), std::string::npos);
+    auto unknown = run_tidemark({"workspace", "new", dir.file("b.gpkg"), "--coast", coast, "--crs", "EPSG:999999"});
+    EXPECT_EQ(unknown.exit_code, 1);
+    EXPECT_NE(unknown.err.find("EPSG:999999"), std::string::npos);
+}
+
+TEST(Cli, WorkspaceNewRefusesPointsAsCoastline) {
+    ScratchDir dir;
+    auto r = run_tidemark({"workspace", "new", dir.file("ws.gpkg"), "--coast", dir.write("p.csv", kPorts)});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("coastline layer needs lines or land polygons"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("ws.gpkg")));
+}
