@@ -1,5 +1,8 @@
 #include "layers/report_linking.h"
 
+#include "geo/observation.h"
+#include "layers/fleet.h"
+#include "layers/track_io.h"
 #include "layers/workspace.h"
 
 #include <cmath>
@@ -110,7 +113,28 @@ std::vector<ReportLink> link_reports(const Workspace& ws, const std::vector<Repo
             }
         }
     }
+    const std::vector<geo::Track> tracks = load_tracks(ws);
+    link_watched(links, reports, tracks, patrol_ranges(ws, tracks));
     return links;
+}
+
+std::vector<double> patrol_ranges(const Workspace& ws, const std::vector<geo::Track>& tracks) {
+    const std::vector<Vessel> fleet = load_fleet(ws);
+    std::vector<double> ranges;
+    for (const geo::Track& t : tracks) {
+        const Vessel* v = find_vessel(fleet, t.mmsi, t.vessel);
+        ranges.push_back(v ? sensor_range_m(*v) : 0.0);
+    }
+    return ranges;
+}
+
+void link_watched(std::vector<ReportLink>& links, const std::vector<Report>& reports, const std::vector<geo::Track>& tracks,
+                  const std::vector<double>& range_m, double margin_s) {
+    if (tracks.empty()) return;
+    for (std::size_t i = 0; i < reports.size() && i < links.size(); ++i) {
+        const Report& r = reports[i];
+        links[i].watched = geo::watched(tracks, range_m, r.position, r.observed_at - margin_s, r.observed_at + margin_s);
+    }
 }
 
 void add_link_fields(Layer& layer, const std::vector<ReportLink>& links) {

@@ -48,8 +48,19 @@ struct ReportLink {
 };
 
 // Coast, force and port links from the workspace's Coastline, Segments, Forces and Ports
-// layers (each optional: missing layers leave their fields unknown).
+// layers, and `watched` from its patrol tracks and fleet register (each optional: missing
+// layers leave their fields unknown).
 std::vector<ReportLink> link_reports(const Workspace& ws, const std::vector<Report>& reports);
+
+// `watched` for each report: whether any track i had it within range_m[i] between
+// observed_at - margin and observed_at + margin (geo::watched, the coverage engine's model).
+// Leaves `watched` unknown when there are no tracks.
+void link_watched(std::vector<ReportLink>& links, const std::vector<Report>& reports, const std::vector<geo::Track>& tracks,
+                  const std::vector<double>& range_m, double margin_s = 3600);
+
+// Sensor range of each track's vessel from the workspace fleet register (radar horizon for a
+// 1 m target, capped by the vessel's radar range); 0 (never watches) for a vessel not in it.
+std::vector<double> patrol_ranges(const Workspace& ws, const std::vector<geo::Track>& tracks);
 
 // Adds the link columns (coast_segment, coast_distance_m, on_land, force_code, force_name,
 // port_name, port_distance_m, watched) to the stored reports layer, feature i <-> links[i].

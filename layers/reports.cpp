@@ -1,5 +1,6 @@
 #include "layers/reports.h"
 
+#include "geo/observation.h"
 #include "geo/os_grid_ref.h"
 #include "geo/report_grading.h"
 #include "layers/ogr_reader.h"
@@ -13,10 +14,6 @@
 #include <fstream>
 #include <sstream>
 
-#if __has_include("geo/observation.h")
-#include "geo/observation.h"
-#define TIDEMARK_HAVE_OBSERVATION 1
-#endif
 
 namespace tidemark::layers {
 namespace {
@@ -122,11 +119,12 @@ bool read_csv_rows(const std::string& path, const std::string& columns, std::vec
 }
 
 // --- GeoJSON, GeoPackage, KML, ... through OGR (geometry already in the working CRS).
-bool read_ogr_rows(const std::string& path, const geo::Crs& working, const std::string& columns, std::vector<Row>& rows,
-                   ReportReadResult& out) {
+bool read_ogr_rows(const std::string& path, const std::string& only_layer, const geo::Crs& working, const std::string& columns,
+                   std::vector<Row>& rows, ReportReadResult& out) {
     ReadOptions options;
     options.working_crs = working;
     options.validate_polygons = false;
+    options.only_layer = only_layer;
     ReadResult read = read_vector(path, options);
     out.problems.insert(out.problems.end(), read.problems.begin(), read.problems.end());
     if (!read.ok) {
@@ -295,15 +293,27 @@ const std::vector<std::string>& report_sources() {
     return list;
 }
 
-ReportReadResult read_reports(const std::string& path, const geo::Crs& working, const std::string& columns) {
+ReportReadResult read_reports(const std::string& spec, const geo::Crs& working, const std::string& columns) {
     ReportReadResult out;
     std::vector<Row> rows;
     std::error_code ec;
+    // "file.gpkg:layer" names one layer of a multi-layer file.
+    std::string path = spec, only_layer;
+    if (const auto colon = spec.rfind(':'); colon != std::string::npos && colon > 1 && !std::filesystem::exists(spec, ec) &&
+                                            std::filesystem::exists(spec.substr(0, colon), ec)) {
+        path = spec.substr(0, colon);
+        only_layer = spec.substr(colon + 1);
+    }
     if (!std::filesystem::exists(path, ec)) {
         out.error = path + ": no such file";
         return out;
     }
-    const bool read = is_csv(path) ? read_csv_rows(path, columns, rows, out) : read_ogr_rows(path, working, columns, rows, out);
+    const bool read = is_csv(path) ? read_csv_rows(path, columns, rows, out)
+                                   : read_ogr_rows(path, only_layer, working, columns, rows, out);
+    if (read && !only_layer.empty() && rows.empty() && out.problems.empty()) {
+        out.error = path + ": no layer named \"" + only_layer + "\" (or it is empty)";
+        return out;
+    }
     if (!read) return out;
     RowParser parser{path, geo::Transformer(geo::Crs::wgs84(), working),
                      geo::Transformer(geo::Crs::british_national_grid(), working)};
@@ -398,7 +408,6 @@ void flag_duplicates(std::vector<Report>& reports, geo::Problems* problems, doub
     }
 }
 
-#ifdef TIDEMARK_HAVE_OBSERVATION
 std::vector<geo::WeightedEvent> report_events(const std::vector<Report>& reports, geo::UnixTime now) {
     std::vector<geo::WeightedEvent> events;
     for (const Report& r : reports) {
@@ -411,6 +420,5 @@ std::vector<geo::WeightedEvent> report_events(const std::vector<Report>& reports
     }
     return events;
 }
-#endif
 
 }  // namespace tidemark::layers

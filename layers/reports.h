@@ -48,13 +48,16 @@ struct ReportReadResult {
 const std::vector<std::string>& report_categories();
 const std::vector<std::string>& report_sources();
 
-// Reads one file. `columns` maps canonical fields onto other column names:
+// Reads one file ("file.gpkg:layer" for one layer of a multi-layer file). `columns` maps canonical fields onto other column names:
 // "report_id=Ref,observed_at=When,grid_ref=Location" (canonical names in docs/reports.md).
 ReportReadResult read_reports(const std::string& path, const geo::Crs& working, const std::string& columns = {});
 
-// Limits for "far inland" / "far offshore" rejection (metres from the coastline).
+// Limits for "far inland" / "far offshore" rejection (metres from the coastline). 15 km inland
+// because the OSM coastline closes estuaries at their mouths: Gravesend on the tidal Thames is
+// ~10 km "inland" of it. The checks catch swapped lat/lon and wrong grid letters (tens to
+// hundreds of km out), not a report from a river hard.
 struct CoastLimits {
-    double max_inland_m = 10000;
+    double max_inland_m = 15000;
     double max_offshore_m = 60000;
 };
 // Moves reports too far inland or offshore of `coast` (land polygons; lines only give

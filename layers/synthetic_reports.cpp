@@ -26,6 +26,11 @@ public:
         const double u1 = 1.0 - uniform(), u2 = uniform();
         return std::sqrt(-2 * std::log(u1)) * std::cos(2 * std::numbers::pi * u2);
     }
+    double normal_within(double limit) {  // truncated at +-limit
+        double x = normal();
+        while (std::abs(x) > limit) x = normal();
+        return x;
+    }
     double exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
     std::size_t weighted(const std::vector<double>& weights) {
         double total = 0;
@@ -53,7 +58,7 @@ const std::vector<Category>& categories() {
     static const std::vector<Category> list = {
         {"small craft", 0.24, 1500, {"RIB running without lights close inshore", "small boat heading in fast towards the beach",
                                      "inflatable with several people aboard, no lifejackets seen"}},
-        {"vessel loitering", 0.14, 3000, {"vessel holding position offshore for hours", "yacht drifting with no one visible on deck",
+        {"vessel loitering", 0.14, 2000, {"vessel holding position offshore for hours", "yacht drifting with no one visible on deck",
                                           "fishing vessel not fishing, repeatedly circling"}},
         {"landing or embarkation", 0.15, 400, {"people and bags carried from a boat up the beach", "boat met at the slipway at night",
                                                "torch signalling from the shore to a vessel offshore"}},
@@ -112,19 +117,27 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Beach landing places and remote slipways draw most reports; busy ports very few.
+// Only beaches, landing places and slipways: plausible places to land people or goods
+// unseen (ports, harbours and marinas are watched anyway, and some lie far up estuaries).
+// Quiet or remote ones draw twice as many. When the file has none of these kinds, all places count.
 std::vector<double> place_weights(const std::vector<Place>& places, Draw& draw) {
     std::vector<double> w;
+    bool any = false;
     for (const Place& p : places) {
-        double x = p.kind == "landing_place" ? 3 : p.kind == "slipway" ? 2 : 0.2;
-        if (p.kind == "beach") x = 3;
+        double x = p.kind == "landing_place" || p.kind == "beach" ? 3 : p.kind == "slipway" ? 2 : 0;
+        const std::string notes = lower(p.notes);
+        if (notes.find("quiet") != std::string::npos || notes.find("remote") != std::string::npos) x *= 2;
+        any = any || x > 0;
         w.push_back(x);
     }
+    if (!any) std::fill(w.begin(), w.end(), 1.0);
     // A few hot spots, so the density map shows clusters rather than an even sprinkle.
+    // Picked from the base weights, each boosted once (boosting as we pick would snowball onto one place).
+    const std::vector<double> base = w;
     const std::size_t hot = std::min<std::size_t>(6, places.size());
     for (std::size_t k = 0; k < hot; ++k) {
-        const std::size_t i = draw.weighted(w);
-        w[i] *= 8;
+        const std::size_t i = draw.weighted(base);
+        w[i] = base[i] * 8;
     }
     return w;
 }
@@ -144,13 +157,14 @@ std::vector<Place> read_places(const std::string& path, std::vector<std::string>
         *error = path + ": empty; expected a header name,kind,lat,lon,...";
         return {};
     }
-    int name = -1, kind = -1, lat = -1, lon = -1;
+    int name = -1, kind = -1, lat = -1, lon = -1, notes = -1;
     for (int i = 0; i < static_cast<int>(records[0].fields.size()); ++i) {
         const std::string h = lower(records[0].fields[i]);
         if (h == "name") name = i;
         if (h == "kind") kind = i;
         if (h == "lat" || h == "latitude") lat = i;
         if (h == "lon" || h == "longitude") lon = i;
+        if (h == "notes") notes = i;
     }
     if (name < 0 || kind < 0 || lat < 0 || lon < 0) {
         *error = path + ": expected columns name, kind, lat, lon in the header";
@@ -168,6 +182,7 @@ std::vector<Place> read_places(const std::string& path, std::vector<std::string>
             p.kind = lower(f[kind]);
             p.lat = std::strtod(f[lat].c_str(), &end_lat);
             p.lon = std::strtod(f[lon].c_str(), &end_lon);
+            if (notes >= 0 && notes < static_cast<int>(f.size())) p.notes = f[notes];
         }
         if (!end_lat || *end_lat || !end_lon || *end_lon || std::abs(p.lat) > 90 || std::abs(p.lon) > 180 || f[lat].empty()) {
             if (problems)
@@ -209,8 +224,9 @@ std::string synthetic_reports_csv(const std::vector<Place>& places, const Synthe
             const Place& place = places[draw.weighted(weights)];
             place_name = place.name;
             const double spread = categories()[category].spread_m;
-            lat = place.lat + draw.normal() * spread / 111320.0;
-            lon = place.lon + draw.normal() * spread / (111320.0 * std::cos(place.lat * std::numbers::pi / 180));
+            // Truncated at 2 sigma: the importer's inland/offshore checks must accept every good row.
+            lat = place.lat + draw.normal_within(2) * spread / 111320.0;
+            lon = place.lon + draw.normal_within(2) * spread / (111320.0 * std::cos(place.lat * std::numbers::pi / 180));
             // Two thirds of sightings at night (21:00-05:00 UTC), the rest any time.
             const double day = std::floor(options.from / 86400 + draw.uniform() * (options.to - options.from) / 86400);
             const double hour = draw.uniform() < 0.67 ? std::fmod(21 + draw.uniform() * 8, 24) : draw.uniform() * 24;
@@ -247,7 +263,7 @@ std::string synthetic_reports_csv(const std::vector<Place>& places, const Synthe
 std::string synthetic_bad_reports_csv(const std::vector<Place>& places, const SyntheticOptions& options) {
     const double t = options.to > options.from ? (options.from + options.to) / 2 : options.from;
     const std::string when = geo::format_iso8601(t);
-    const Place shore = places.empty() ? Place{"Dover", "port", 51.123, 1.329} : places.front();
+    const Place shore = places.empty() ? Place{"Dover", "port", "", 51.123, 1.329} : places.front();
     const std::string lat = fixed(shore.lat, 5), lon = fixed(shore.lon, 5);
     auto row = [&](const char* id, const std::string& time, const std::string& la, const std::string& lo,
                    const std::string& grid, const std::string& category, const std::string& why) {

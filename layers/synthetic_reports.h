@@ -17,9 +17,10 @@ struct SyntheticOptions {
     int count = 300;
 };
 
-// A landing place: name, kind (slipway, landing_place, beach, harbour ...), WGS 84 position.
+// A landing place: name, kind (slipway, landing_place, beach, harbour ...), WGS 84 position,
+// free notes ("quiet", "remote" make a place likelier).
 struct Place {
-    std::string name, kind;
+    std::string name, kind, notes;
     double lat = 0, lon = 0;
 };
 

@@ -10,6 +10,7 @@
 #include "layers/synthetic_reports.h"
 #include "layers/workspace.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -22,7 +23,7 @@ struct ReportsOptions {
     std::vector<std::string> files;
     std::string columns;
     std::string coast;  // check: coastline file for the inland/offshore test
-    double max_inland_km = 10, max_offshore_km = 60;
+    double max_inland_km = 15, max_offshore_km = 60;
     bool all_problems = false;
     // density
     std::string output;
@@ -42,6 +43,14 @@ std::optional<geo::UnixTime> time_option(const std::string& text, const char* na
     auto t = geo::parse_iso8601(text);
     if (!t) *error = std::string(name) + " \"" + text + "\" is not an ISO 8601 time, e.g. 2026-03-01T00:00:00Z";
     return t;
+}
+
+// Problems in file and line order, so a person can walk down the file fixing rows.
+void print_sorted(geo::Problems problems, bool all) {
+    std::stable_sort(problems.begin(), problems.end(), [](const geo::Problem& a, const geo::Problem& b) {
+        return a.source != b.source ? a.source < b.source : a.line < b.line;
+    });
+    print_problems(std::cerr, problems, all ? 0 : 20);
 }
 
 void print_read_summary(const std::string& file, const layers::ReportReadResult& r) {
@@ -96,8 +105,31 @@ int reports_import(const ReportsOptions& o) {
     std::cout << o.workspace << ": layer reports now holds " << all.size() << " report(s) (" << all.size() - before
               << " new, " << incoming.size() - (all.size() - before) << " replaced; " << duplicates
               << " flagged as possible duplicates; " << synthetic << " SYNTHETIC)\n";
-    print_problems(std::cerr, problems, o.all_problems ? 0 : 20);
+    print_sorted(std::move(problems), o.all_problems);
     (void)rejected;
+    return kOk;
+}
+
+// Refreshes the links (coast, segment, force, port, watched) after tracks or coverage change.
+int reports_link(const ReportsOptions& o) {
+    std::string error;
+    auto ws = layers::Workspace::open(o.workspace, &error);
+    if (!ws) return fail(error);
+    std::vector<layers::Report> all = layers::load_reports(*ws);
+    if (all.empty()) return fail(o.workspace + ": no reports layer; import reports first with `tidemark reports import`");
+    layers::store_reports(*ws, all);
+    const auto links = layers::link_reports(*ws, all);
+    layers::add_link_fields(*ws->find(layers::kReportsLayer), links);
+    if (!ws->save(&error)) return fail(error);
+    std::size_t watched = 0, known = 0;
+    for (const auto& l : links) {
+        known += l.watched.has_value();
+        watched += l.watched.value_or(false);
+    }
+    std::cout << o.workspace << ": linked " << all.size() << " report(s)";
+    if (known) std::cout << "; " << watched << " watched by a patrol within 1 h of the activity";
+    else std::cout << "; no patrol tracks in the workspace, `watched` left unknown";
+    std::cout << "\n";
     return kOk;
 }
 
@@ -129,7 +161,7 @@ int reports_check(const ReportsOptions& o) {
     }
     layers::flag_duplicates(all, &problems);
     if (!coast) std::cout << "(no --coast or --workspace given: inland/offshore checks skipped)\n";
-    print_problems(std::cerr, problems, o.all_problems ? 0 : 20);
+    print_sorted(std::move(problems), o.all_problems);
     if (rejected > 0) return fail(std::to_string(rejected) + " row(s) rejected; fix them as each message says and check again");
     return kOk;
 }
@@ -196,7 +228,7 @@ void add_reports_command(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<ReportsOptions>();
     auto common_read = [o](CLI::App* sub) {
         sub->add_option("--columns", o->columns, "Map fields to other column names: observed_at=When,grid_ref=Location");
-        sub->add_option("--max-inland-km", o->max_inland_km, "Reject reports further inland than this (default 10)");
+        sub->add_option("--max-inland-km", o->max_inland_km, "Reject reports further inland than this (default 15)");
         sub->add_option("--max-offshore-km", o->max_offshore_km, "Reject reports further offshore than this (default 60)");
         sub->add_flag("--all-problems", o->all_problems, "List every problem, not the first 20");
     };
@@ -206,6 +238,10 @@ void add_reports_command(CLI::App& app, Context& ctx) {
     import->add_option("files", o->files, "CSV, GeoJSON, GeoPackage or KML files")->required();
     common_read(import);
     import->callback([o, &ctx] { ctx.exit_code = reports_import(*o); });
+
+    CLI::App* link = cmd->add_subcommand("link", "Refresh each report's coast, segment, force, port and `watched` links");
+    link->add_option("workspace", o->workspace, "Workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    link->callback([o, &ctx] { ctx.exit_code = reports_link(*o); });
 
     CLI::App* check = cmd->add_subcommand("check", "Validate report files and list every problem; exit 1 if any row is rejected");
     check->add_option("files", o->files, "CSV, GeoJSON, GeoPackage or KML files")->required();

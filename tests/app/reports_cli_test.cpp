@@ -1,3 +1,7 @@
+#include "layers/fleet.h"
+#include "layers/reports.h"
+#include "layers/track_io.h"
+#include "layers/workspace.h"
 #include "support/test_support.h"
 
 #include <gdal_priv.h>
@@ -106,4 +110,42 @@ TEST(ReportsCli, ImportThenDensityWritesAGeoTiff) {
     const double integral = sum * 1.0;  // 1 km2 cells
     EXPECT_GT(integral, 30.0);
     EXPECT_LE(integral, 40.0 * 1.01);
+}
+
+// A patrol passing 3 km off a report 10 min after it was observed: `reports link` marks it
+// watched; a report 3 h later is not. Range: a 10 m antenna sees a 1 m target ~17 km away
+// (4/3-earth radar horizon), well over 3 km.
+TEST(ReportsCli, LinkMarksWatchedFromTracksAndFleet) {
+    ScratchDir dir;
+    tidemark::layers::Workspace ws;
+    tidemark::layers::Vessel v;
+    v.name = "HMC Test";
+    v.antenna_height_m = 10;
+    tidemark::layers::store_fleet(ws, {v});
+    tidemark::geo::Track t;
+    t.vessel = "HMC Test";
+    const double t0 = 1772401200;
+    t.legs.push_back({{{t0, {630000, 130000}}, {t0 + 3600, {630000, 150000}}}});
+    tidemark::layers::store_tracks(ws, {t});
+    tidemark::layers::Report seen, unseen;
+    seen.report_id = "SEEN";
+    seen.category = unseen.category = "small craft";
+    seen.position = unseen.position = {633000, 140000};
+    seen.observed_at = seen.reported_at = t0 + 1800 - 600;
+    unseen.report_id = "UNSEEN";
+    unseen.observed_at = unseen.reported_at = t0 + 1800 + 3 * 3600;
+    tidemark::layers::store_reports(ws, {seen, unseen});
+    std::string error;
+    ASSERT_TRUE(ws.save(&error, dir.file("ws.gpkg"))) << error;
+
+    auto r = run_tidemark({"reports", "link", dir.file("ws.gpkg")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("1 watched"), std::string::npos) << r.out;
+    auto back = tidemark::layers::Workspace::open(dir.file("ws.gpkg"), &error);
+    ASSERT_TRUE(back) << error;
+    const tidemark::layers::Layer* reports = back->find("reports");
+    ASSERT_TRUE(reports);
+    ASSERT_EQ(reports->features.size(), 2u);
+    EXPECT_EQ(tidemark::layers::to_string(reports->value(reports->features[0], "watched")), "1");
+    EXPECT_EQ(tidemark::layers::to_string(reports->value(reports->features[1], "watched")), "0");
 }

@@ -1,5 +1,6 @@
 #include "layers/report_linking.h"
 
+#include "layers/fleet.h"
 #include "layers/import.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
@@ -160,4 +161,51 @@ TEST(ReportLinking, RealCoastAndForces) {
     ASSERT_TRUE(links[1].on_land);
     EXPECT_FALSE(*links[1].on_land);  // 20 km east of Dover: the Strait
     EXPECT_GT(links[1].coast_distance_m, 5000);
+}
+
+// One patrol leg northbound along x = 0 from (0, -5000) at t = 0 to (0, 5000) at t = 3600 s.
+TEST(ReportLinking, WatchedWithinRangeAndAnHourEitherSide) {
+    geo::Track t;
+    t.vessel = "HMC Test";
+    t.legs.push_back({{{0, {0, -5000}}, {3600, {0, 5000}}}});
+    auto report = [](geo::XY p, double observed) {
+        layers::Report r;
+        r.position = p;
+        r.observed_at = observed;
+        return r;
+    };
+    const std::vector<layers::Report> reports = {
+        report({3000, 0}, 1800),          // abeam at 3 km when the patrol passes: watched
+        report({3000, 0}, 1800 + 3 * 3600),  // 3 h later: the window [2.5 h, 4.5 h] misses the leg
+        report({3000, 0}, 1800 + 3000),   // 50 min after the patrol passed abeam: the window reaches back to it
+        report({5000, 0}, 1800)};         // never closer than 5 km: out of a 4 km range
+    std::vector<layers::ReportLink> links(reports.size());
+    layers::link_watched(links, reports, {t}, {4000.0});
+    ASSERT_TRUE(links[0].watched);
+    EXPECT_TRUE(*links[0].watched);
+    EXPECT_FALSE(*links[1].watched);
+    EXPECT_TRUE(*links[2].watched);
+    EXPECT_FALSE(*links[3].watched);
+
+    std::vector<layers::ReportLink> none(1);
+    layers::link_watched(none, {reports[0]}, {}, {});
+    EXPECT_FALSE(none[0].watched.has_value());  // no tracks: unknown, not "unwatched"
+}
+
+TEST(ReportLinking, PatrolRangesComeFromTheFleetRegister) {
+    layers::Workspace ws;
+    layers::Vessel v;
+    v.name = "HMC Test";
+    v.antenna_height_m = 10;
+    layers::store_fleet(ws, {v});
+    geo::Track known, unknown;
+    known.vessel = "hmc test";
+    unknown.vessel = "Nobody";
+    const auto ranges = layers::patrol_ranges(ws, {known, unknown});
+    ASSERT_EQ(ranges.size(), 2u);
+    // Radar horizon for antennas 10 m and 1 m: 4.12 km x (sqrt 10 + 1) = 17.15 km (standard
+    // 4/3-earth formula, d_km = 4.12 sqrt(h_m)); any reasonable model gives 10-25 km.
+    EXPECT_GT(ranges[0], 10000);
+    EXPECT_LT(ranges[0], 25000);
+    EXPECT_EQ(ranges[1], 0.0);
 }

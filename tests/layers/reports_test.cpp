@@ -1,5 +1,6 @@
 #include "layers/reports.h"
 
+#include "geo/observation.h"
 #include "layers/layer.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
@@ -269,4 +270,46 @@ TEST(ReportStore, RoundTripsThroughTheWorkspaceFile) {
     EXPECT_EQ(l.duplicate_of, "R0");
     EXPECT_TRUE(l.synthetic);
     EXPECT_EQ(l.line, 7);
+}
+
+// weight = grading_weight x recency (docs/reports.md): 2/B -> 0.6 x 0.8 = 0.48; a week old -> x 0.5.
+TEST(ReportEvents, GradingTimesRecencyWithoutDuplicates) {
+    const geo::UnixTime now = 1772401200;
+    layers::Report a, b, dup;
+    a.position = {1, 2};
+    a.observed_at = now - 7 * 86400;
+    a.source_evaluation = 2;
+    a.assessment = 'B';
+    b.observed_at = now;
+    b.source_evaluation = 1;
+    b.assessment = 'A';
+    dup = b;
+    dup.possible_duplicate = true;
+    const auto events = layers::report_events({a, b, dup}, now);
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_NEAR(events[0].weight, 0.24, 1e-12);
+    EXPECT_EQ(events[0].p, (geo::XY{1, 2}));
+    EXPECT_EQ(events[0].t, now - 7 * 86400);
+    EXPECT_NEAR(events[1].weight, 1.0, 1e-12);
+}
+
+TEST(ReadReports, OneLayerOfAGeoPackage) {
+    ScratchDir dir;
+    layers::Workspace ws;
+    layers::Report r;
+    r.report_id = "P1";
+    r.category = "small craft";
+    r.position = {633052, 141238};
+    r.observed_at = r.reported_at = 1772401200;
+    layers::store_reports(ws, {r});
+    std::string error;
+    ASSERT_TRUE(ws.save(&error, dir.file("ws.gpkg"))) << error;
+    auto read = layers::read_reports(dir.file("ws.gpkg") + ":reports", kBng);
+    ASSERT_TRUE(read.ok) << read.error;
+    ASSERT_EQ(read.reports.size(), 1u);
+    EXPECT_EQ(read.rejected, 0u);
+    EXPECT_EQ(read.reports[0].report_id, "P1");
+    EXPECT_NEAR(read.reports[0].position.x, 633052, 1e-6);
+    auto missing = layers::read_reports(dir.file("ws.gpkg") + ":nope", kBng);
+    EXPECT_FALSE(missing.ok);
 }
