@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <thread>
+#include <ctime>
 
 using namespace tidemark;
 
@@ -28,6 +30,13 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// CPU seconds used by the whole process (all threads): the work done, whatever else the machine runs.
+double cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
 double peak_rss_mb() {
@@ -123,6 +132,13 @@ std::map<std::string, std::string> run_postgis(const std::vector<geo::CoastSegme
     return result;
 }
 
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    std::string one;
+    in >> one;
+    return one.empty() ? "?" : one;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,8 +180,10 @@ int main(int argc, char** argv) {
         o.threads = 2;
         const std::vector<double> ranges(month.size(), range);
         t = std::chrono::steady_clock::now();
+        const double cpu0 = cpu_seconds();
         const auto cov = geo::compute_coverage(segs, month, ranges, o);
         const double engine_s = seconds_since(t);
+        const double engine_cpu = cpu_seconds() - cpu0;
         t = std::chrono::steady_clock::now();
         const auto gaps = geo::analyse_gaps(segs, cov, 0, {}, {});
         const double gaps_s = seconds_since(t);
@@ -174,6 +192,8 @@ int main(int argc, char** argv) {
         std::printf("month scale: %zu fixes (12 vessels, 10 s, 30 days), %zu segments: coverage %.2f s + gaps %.3f s on 2 threads "
                     "= %.2f s (goal <= 10 s); %.2f M fixes/s; peak RSS %.0f MB (goal < 2048 MB); %zu segments observed, %zu gaps\n",
                     n, segs.size(), engine_s, gaps_s, engine_s + gaps_s, n / engine_s / 1e6, peak_rss_mb(), observed, gaps.gaps.size());
+        std::printf("month scale CPU: %.2f s of CPU over both threads (wall on an idle 2-core machine would be about %.2f s); "
+                    "load average now %s\n", engine_cpu, engine_cpu / 2, load_average().c_str());
     }
 
     // --- 20k fixes: Tidemark vs GEOS vs PostGIS.
@@ -185,7 +205,7 @@ int main(int argc, char** argv) {
     geo::CoverageOptions o;
     o.from = t0;
     o.to = t0 + 86400;
-    double best2 = 1e30, best1 = 1e30;
+    double best2 = 1e30, best1 = 1e30, best1_cpu = 1e30;
     geo::CoverageResult cov;
     for (int rep = 0; rep < 5; ++rep) {
         o.threads = 2;
@@ -194,8 +214,10 @@ int main(int argc, char** argv) {
         best2 = std::min(best2, seconds_since(t));
         o.threads = 1;
         t = std::chrono::steady_clock::now();
+        const double cpu0 = cpu_seconds();
         cov = geo::compute_coverage(segs, small, ranges, o);
         best1 = std::min(best1, seconds_since(t));
+        best1_cpu = std::min(best1_cpu, cpu_seconds() - cpu0);
     }
     std::size_t tm_segs = 0;
     for (const auto& c : cov.segments) tm_segs += c.visits > 0;
@@ -205,15 +227,19 @@ int main(int argc, char** argv) {
 
     std::vector<double> geos_observed;
     t = std::chrono::steady_clock::now();
+    const double geos_cpu0 = cpu_seconds();
     bench::GeosPeer peer(segs);
     const std::size_t pairs = peer.run(small, range, geos_observed);
     const double geos_s = seconds_since(t);
+    const double geos_cpu = cpu_seconds() - geos_cpu0;
     std::size_t geos_segs = 0;
     for (double s : geos_observed) geos_segs += s > 0;
     const double geos_rate = n / geos_s;
     std::printf("GEOS STRtree peer (shapely-2 method, 1 thread): %.3f s = %.0f fixes/s; %zu (fix, segment) pairs, %zu segments observed\n",
                 geos_s, geos_rate, pairs, geos_segs);
     std::printf("ratio Tidemark / GEOS: %.1fx (goal >= 50x); per thread: %.1fx\n", tm_rate / geos_rate, (n / best1) / geos_rate);
+    std::printf("per CPU second (1 thread each, immune to other load): Tidemark %.0f fixes/CPU-s, GEOS %.0f fixes/CPU-s: %.1fx\n",
+                n / best1_cpu, n / geos_cpu, geos_cpu / best1_cpu);
 
     if (postgis) {
         const auto pg = run_postgis(segs, small, range);
@@ -227,6 +253,7 @@ int main(int argc, char** argv) {
             std::printf("ratio Tidemark / PostGIS: %.1fx (goal >= 100x)\n", tm_rate / pg_rate);
         }
     }
-    std::printf("peak RSS of the whole benchmark: %.0f MB\n", peak_rss_mb());
+    std::printf("peak RSS of the whole benchmark: %.0f MB; load average at the end %s on %u cores\n", peak_rss_mb(),
+                load_average().c_str(), std::thread::hardware_concurrency());
     return 0;
 }

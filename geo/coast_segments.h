@@ -1,6 +1,8 @@
-// Reporting segments: the coastline cut into consecutive pieces of a target length, each
-// keeping its full-resolution polyline, its police force and its distance to the nearest port.
-// Coverage, gaps and the per-force summary are all counted per segment.
+// Reporting segments (definition, as in docs/coverage.md): each coastline line is cut into
+// consecutive pieces of target length L (default 1000 m; 100 m-10 km), each keeping its
+// full-resolution polyline. Each segment gets the police force whose area contains its midpoint
+// (or the nearest force area within 2 km, since generalised boundaries miss the shore), and the
+// distance to the nearest port. Coverage, gaps and the per-force summary are counted per segment.
 #pragma once
 
 #include "geo/geometry.h"

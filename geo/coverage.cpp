@@ -14,7 +14,7 @@ namespace {
 // Intervals closer than this (seconds) are one: piece boundaries computed in floating point.
 constexpr double kTouchS = 1e-6;
 // Longest chunk of pieces swept with one index query.
-constexpr std::size_t kMaxChunkPieces = 1024;
+constexpr std::size_t kMaxChunkPieces = 4096;
 
 // Squared distance between two boxes (0 when they meet).
 double box_gap2(const Box& a, const Box& b) {
@@ -29,6 +29,35 @@ double segment_distance2(XY p, XY a, XY b) {
     const double f = len2 > 0 ? std::clamp(((p.x - a.x) * ex + (p.y - a.y) * ey) / len2, 0.0, 1.0) : 0.0;
     const double dx = p.x - a.x - f * ex, dy = p.y - a.y - f * ey;
     return dx * dx + dy * dy;
+}
+
+// Squared distance between segments [p, q] and [a, b].
+double segments_gap2(XY p, XY q, XY a, XY b) {
+    const double o1 = (q.x - p.x) * (a.y - p.y) - (q.y - p.y) * (a.x - p.x);
+    const double o2 = (q.x - p.x) * (b.y - p.y) - (q.y - p.y) * (b.x - p.x);
+    const double o3 = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    const double o4 = (b.x - a.x) * (q.y - a.y) - (b.y - a.y) * (q.x - a.x);
+    if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) return 0;
+    return std::min({segment_distance2(p, a, b), segment_distance2(q, a, b), segment_distance2(a, p, q), segment_distance2(b, p, q)});
+}
+
+// Squared distance from the polyline to the chord [a, b].
+double chord_gap2(const Path& path, XY a, XY b) {
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t e = 0; e + 1 < path.size(); ++e) best = std::min(best, segments_gap2(path[e], path[e + 1], a, b));
+    return best;
+}
+
+// True when a vertex of `path` is within r of both ends of the chord [a, b] (then of all of it:
+// distance to a point is convex along a line).
+bool vertex_covers_chord(const Path& path, XY a, XY b, double r) {
+    if (r <= 0) return false;
+    for (XY v : path) {
+        const double da = (v.x - a.x) * (v.x - a.x) + (v.y - a.y) * (v.y - a.y);
+        const double db = (v.x - b.x) * (v.x - b.x) + (v.y - b.y) * (v.y - b.y);
+        if (std::max(da, db) <= r * r) return true;
+    }
+    return false;
 }
 
 // True when one edge of `path` is within r of every point of `box` (distance to an edge is
@@ -131,48 +160,60 @@ private:
     // for the next |d - R| metres sailed; only pieces where it may change are solved exactly.
     void sweep_chunk(std::size_t first, std::size_t last, const Box& box) {
         const auto& f = *fixes_;
+        chunk_first_ = first;
         sailed_.resize(last - first + 1);
         sailed_[0] = 0;
         for (std::size_t k = first + 1; k <= last; ++k)
             sailed_[k - first] = sailed_[k - first - 1] + std::hypot(f[k].p.x - f[k - 1].p.x, f[k].p.y - f[k - 1].p.y);
+        // The chunk's fixes (and so every position between them) lie within `wobble` of the chord
+        // from its first to its last fix: a thinner bound than the box when the track runs diagonally.
+        const XY a = f[first].p, b = f[last].p;
+        double wobble2 = 0;
+        for (std::size_t k = first + 1; k < last; ++k) wobble2 = std::max(wobble2, segment_distance2(f[k].p, a, b));
+        const double wobble = std::sqrt(wobble2);
         const double r2 = range_ * range_;
+        const double in_r = range_ - wobble, out_r = range_ + wobble;
         index_.query(box.grown(range_), [&](std::uint32_t id) {
             const CoastSegment& s = segments_[id];
-            if (box_gap2(s.box, box) > r2) return true;
-            if (!opt_.land && edge_covers_box(s.path, box, range_)) {
+            if (box_gap2(s.box, box) > r2 || chord_gap2(s.path, a, b) > out_r * out_r) return true;
+            if (!opt_.land && (vertex_covers_chord(s.path, a, b, in_r) || edge_covers_box(s.path, box, range_))) {
                 acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
                 return true;
             }
-            step(first, last, id);
+            step(first, last, id, distance_to(s.path, f[first].p), distance_to(s.path, f[last].p));
             return true;
         });
     }
 
-    void step(std::size_t first, std::size_t last, std::uint32_t id) {
+    double distance_to(const Path& path, XY p) const {
+        double d2 = std::numeric_limits<double>::infinity();
+        for (std::size_t e = 0; e + 1 < path.size(); ++e) d2 = std::min(d2, segment_distance2(p, path[e], path[e + 1]));
+        return std::sqrt(d2);
+    }
+
+    // Fixes first..last at distances d_first, d_last from the segment. Between them the
+    // distance is within (distance sailed) of both ends, so with L sailed the whole run is in
+    // range when (d_first + d_last + L) / 2 <= R and out of range when (d_first + d_last - L) / 2
+    // > R; otherwise the run is halved, down to single pieces solved exactly.
+    void step(std::size_t first, std::size_t last, std::uint32_t id, double d_first, double d_last) {
         const auto& f = *fixes_;
-        const Path& path = segments_[id].path;
-        std::size_t k = first;
-        while (k < last) {
-            double d2 = std::numeric_limits<double>::infinity();
-            for (std::size_t e = 0; e + 1 < path.size(); ++e) d2 = std::min(d2, segment_distance2(f[k].p, path[e], path[e + 1]));
-            const double d = std::sqrt(d2);
-            const double reach = sailed_[k - first] + std::abs(d - range_);
-            // The last fix j in (k, last] reached within the margin: same state from k to j.
-            const auto it = std::upper_bound(sailed_.begin() + static_cast<std::ptrdiff_t>(k - first) + 1, sailed_.end(), reach);
-            const std::size_t j = first + static_cast<std::size_t>(it - sailed_.begin()) - 1;
-            if (j > k) {
-                if (d <= range_) {
-                    if (!opt_.land)
-                        acc_.add(id, {std::max(f[k].t, opt_.from), std::min(f[j].t, opt_.to)}, track_);
-                    else
-                        for (std::size_t p = k; p < j; ++p) emit(p, id, piece_time(p, 0, 1));
-                }
-                k = j;
-            } else {
-                sweep_piece(k, id);
-                ++k;
-            }
+        const double sailed = sailed_[last - chunk_first_] - sailed_[first - chunk_first_];
+        if (d_first + d_last + sailed <= 2 * range_) {
+            if (!opt_.land)
+                acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
+            else
+                for (std::size_t p = first; p < last; ++p) emit(p, id, piece_time(p, 0, 1));
+            return;
         }
+        if (d_first + d_last - sailed > 2 * range_) return;
+        if (last - first == 1) {
+            sweep_piece(first, id);
+            return;
+        }
+        const std::size_t mid = (first + last) / 2;
+        const double d_mid = distance_to(segments_[id].path, f[mid].p);
+        step(first, mid, id, d_first, d_mid);
+        step(mid, last, id, d_mid, d_last);
     }
 
     void sweep_piece(std::size_t k, std::uint32_t id) {
@@ -247,6 +288,7 @@ private:
     double range_ = 0;
     double chunk_limit_ = 0;
     std::vector<Interval> hits_;  // scratch, in u
+    std::size_t chunk_first_ = 0;
     std::vector<double> sailed_;  // scratch: distance sailed from the chunk's first fix to each fix, m
 };
 

@@ -199,3 +199,32 @@ TEST(CoverageCli, RealGbCoastAndPoliceForcesEndToEnd) {
     ASSERT_TRUE(summary);
     EXPECT_GT(summary->features.size(), 20u);
 }
+
+// A Kraken report graded 1/A at (402500, 100200), observed at t0 + 1000 s, 200 m off segment 2
+// (easting 402000-403000): it belongs to gap 1 and force W1. Its weight is the reports module's
+// grading 1.0 x recency 0.5^(4000 s / 7 d) = 0.995426 (age counted back from the window's end
+// t0 + 5000 s). Gap 1's risk: 4 km * 2500 / 2160 * (1 + 1 port + 0.995426) = 13.868.
+TEST(CoverageCli, ReportsCountInGapsAndForces) {
+    ScratchDir dir;
+    const std::string reports = "report_id,observed_at,easting,northing,category,source_evaluation,assessment\n"
+                                "K1," + geo::format_iso8601(kT0 + 1000) + ",402500,100200,small craft,1,A\n";
+    const auto out = dir.file("out.gpkg");
+    const auto r = run_tidemark({"coverage", "--coast", dir.write("coast.geojson", coast_geojson()), "--tracks",
+                                 dir.write("tracks.csv", tracks_csv(kT0)), "--forces", dir.write("forces.geojson", forces_geojson()),
+                                 "--ports", dir.write("ports.geojson", ports_geojson()), "--reports", dir.write("k.csv", reports),
+                                 "--radius-nm", kRadiusNm, "--revisit-h", "0.6", "--crs", "EPSG:27700", "-o", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto read = layers::read_vector(out);
+    ASSERT_TRUE(read.ok) << read.error;
+    const layers::Layer* gaps = find_layer(read, "gaps");
+    const layers::Layer* summary = find_layer(read, "force_summary");
+    ASSERT_TRUE(gaps && summary);
+    ASSERT_EQ(gaps->features.size(), 2u);
+    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features[0], "reports")), 0.995426, 1e-5);
+    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features[0], "risk")), 4 * 2500.0 / 2160 * (2 + 0.995426), 1e-4);
+    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features[1], "reports")), 0, 1e-12);
+    ASSERT_EQ(summary->features.size(), 2u);
+    EXPECT_NEAR(*layers::to_number(summary->value(summary->features[0], "reports")), 0.995426, 1e-5);
+    EXPECT_NEAR(*layers::to_number(summary->value(summary->features[0], "reports_in_gaps")), 0.995426, 1e-5);
+    EXPECT_NEAR(*layers::to_number(summary->value(summary->features[1], "reports")), 0, 1e-12);
+}
