@@ -1,0 +1,316 @@
+#include "app/gui/map/gl_layer_buffers.h"
+
+#include "app/gui/map/simplify.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+namespace tidemark::gui {
+namespace {
+
+struct SegmentInstance {
+    float ax, ay, bx, by;
+    std::uint8_t rgba[4];
+};
+struct PointInstance {
+    float x, y;
+    std::uint8_t rgba[4];
+    float symbol;
+};
+
+void pack(const layers::Rgba& c, std::uint8_t* out) {
+    const float v[4] = {c.r, c.g, c.b, c.a};
+    for (int i = 0; i < 4; ++i) out[i] = static_cast<std::uint8_t>(std::clamp(v[i], 0.0f, 1.0f) * 255.0f + 0.5f);
+}
+
+// Level-of-detail tolerances in metres; a level is drawn when its tolerance is under half a pixel.
+constexpr double kTolerances[] = {0, 20, 80, 320, 1280};
+constexpr std::size_t kSmallLayerVertices = 20000;  // below this one full-detail level is enough
+
+void upload(GLuint* vao, GLuint* vbo, const void* data, std::size_t bytes) {
+    glGenVertexArrays(1, vao);
+    glGenBuffers(1, vbo);
+    glBindVertexArray(*vao);
+    glBindBuffer(GL_ARRAY_BUFFER, *vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STATIC_DRAW);
+}
+
+void bind_segment_attributes(GLuint corners, GLuint instances, std::size_t first) {
+    glBindBuffer(GL_ARRAY_BUFFER, corners);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, instances);
+    const auto base = first * sizeof(SegmentInstance);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base));
+    glVertexAttribDivisor(1, 1);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base + 8));
+    glVertexAttribDivisor(2, 1);
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(SegmentInstance), reinterpret_cast<void*>(base + 16));
+    glVertexAttribDivisor(3, 1);
+}
+
+void bind_point_attributes(GLuint corners, GLuint instances, std::size_t first) {
+    glBindBuffer(GL_ARRAY_BUFFER, corners);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, instances);
+    const auto base = first * sizeof(PointInstance);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(base));
+    glVertexAttribDivisor(1, 1);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointInstance), reinterpret_cast<void*>(base + 8));
+    glVertexAttribDivisor(2, 1);
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(base + 12));
+    glVertexAttribDivisor(3, 1);
+}
+
+}  // namespace
+
+void SharedQuads::create() {
+    // (t, side): t picks the segment end, side the edge.
+    const float seg[] = {0, -1, 0, 1, 1, 1, 0, -1, 1, 1, 1, -1};
+    const float sym[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
+    glGenBuffers(1, &segment_corners);
+    glBindBuffer(GL_ARRAY_BUFFER, segment_corners);
+    glBufferData(GL_ARRAY_BUFFER, sizeof seg, seg, GL_STATIC_DRAW);
+    glGenBuffers(1, &symbol_corners);
+    glBindBuffer(GL_ARRAY_BUFFER, symbol_corners);
+    glBufferData(GL_ARRAY_BUFFER, sizeof sym, sym, GL_STATIC_DRAW);
+    upload(&cover_vao, &cover_quad, sym, sizeof sym);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindVertexArray(0);
+}
+
+void SharedQuads::destroy() {
+    for (GLuint* b : {&segment_corners, &symbol_corners, &cover_quad})
+        if (*b) { glDeleteBuffers(1, b); *b = 0; }
+    if (cover_vao) { glDeleteVertexArrays(1, &cover_vao); cover_vao = 0; }
+}
+
+GlLayerBuffers::~GlLayerBuffers() { release(); }
+
+void GlLayerBuffers::release() {
+    for (Lod& l : lods_) {
+        for (GLuint* b : {&l.fill_vbo, &l.line_vbo}) if (*b) glDeleteBuffers(1, b);
+        for (GLuint* a : {&l.fill_vao, &l.line_vao}) if (*a) glDeleteVertexArrays(1, a);
+    }
+    lods_.clear();
+    if (point_vbo_) glDeleteBuffers(1, &point_vbo_);
+    if (point_vao_) glDeleteVertexArrays(1, &point_vao_);
+    point_vbo_ = point_vao_ = 0;
+    points_ = {};
+}
+
+void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& style, const SharedQuads& quads) {
+    release();
+    colours_ = feature_colours(layer, style);
+    const geo::Box extent = layer.extent();
+    origin_ = extent.empty() ? geo::XY{} : extent.centre();
+    auto rel = [&](geo::XY p, float* x, float* y) {
+        *x = static_cast<float>(p.x - origin_.x);
+        *y = static_cast<float>(p.y - origin_.y);
+    };
+
+    // Points: one instance per point, no levels of detail.
+    std::vector<PointInstance> pts;
+    points_.first.assign(layer.features.size(), 0);
+    points_.count.assign(layer.features.size(), 0);
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        points_.first[i] = static_cast<GLint>(pts.size());
+        for (geo::XY p : layer.features[i].geometry.points) {
+            PointInstance inst{};
+            rel(p, &inst.x, &inst.y);
+            pack(colours_.colour[i], inst.rgba);
+            inst.symbol = static_cast<float>(colours_.symbol[i]);
+            pts.push_back(inst);
+        }
+        points_.count[i] = static_cast<GLsizei>(pts.size()) - points_.first[i];
+    }
+    points_.total = static_cast<GLsizei>(pts.size());
+    if (!pts.empty()) {
+        upload(&point_vao_, &point_vbo_, pts.data(), pts.size() * sizeof(PointInstance));
+        glBindVertexArray(0);
+    }
+
+    const bool small = layer.vertex_count() < kSmallLayerVertices;
+    for (double tolerance : kTolerances) {
+        if (small && tolerance > 0) break;
+        Lod lod;
+        lod.tolerance = tolerance;
+        std::vector<float> fill;                 // x, y triangle-fan vertices as plain triangles
+        std::vector<SegmentInstance> segments;
+        lod.fill.first.assign(layer.features.size(), 0);
+        lod.fill.count.assign(layer.features.size(), 0);
+        lod.lines.first.assign(layer.features.size(), 0);
+        lod.lines.count.assign(layer.features.size(), 0);
+        for (std::size_t i = 0; i < layer.features.size(); ++i) {
+            const geo::Geometry& g = layer.features[i].geometry;
+            lod.fill.first[i] = static_cast<GLint>(fill.size() / 2);
+            lod.lines.first[i] = static_cast<GLint>(segments.size());
+            auto add_line = [&](const geo::Path& path) {
+                for (std::size_t k = 1; k < path.size(); ++k) {
+                    SegmentInstance s{};
+                    rel(path[k - 1], &s.ax, &s.ay);
+                    rel(path[k], &s.bx, &s.by);
+                    pack(colours_.colour[i], s.rgba);
+                    segments.push_back(s);
+                }
+            };
+            auto add_ring = [&](const geo::Path& ring_in) {
+                geo::Path ring = simplify_path(ring_in, tolerance);
+                if (ring.size() < 4) return;  // smaller than a pixel at this level: merged away
+                add_line(ring);
+                if (!style.fill_enabled) return;
+                // Fan from vertex 0; the closing vertex repeats vertex 0 and is skipped.
+                float x0, y0;
+                rel(ring[0], &x0, &y0);
+                for (std::size_t k = 1; k + 2 < ring.size(); ++k) {
+                    float x1, y1, x2, y2;
+                    rel(ring[k], &x1, &y1);
+                    rel(ring[k + 1], &x2, &y2);
+                    fill.insert(fill.end(), {x0, y0, x1, y1, x2, y2});
+                }
+            };
+            for (const geo::Polygon& poly : g.polygons) {
+                add_ring(poly.outer);
+                for (const geo::Path& h : poly.holes) add_ring(h);
+            }
+            for (const geo::Path& line : g.lines) {
+                geo::Path simple = simplify_path(line, tolerance);
+                add_line(simple);
+            }
+            lod.fill.count[i] = static_cast<GLsizei>(fill.size() / 2) - lod.fill.first[i];
+            lod.lines.count[i] = static_cast<GLsizei>(segments.size()) - lod.lines.first[i];
+        }
+        lod.fill.total = static_cast<GLsizei>(fill.size() / 2);
+        lod.lines.total = static_cast<GLsizei>(segments.size());
+        if (!fill.empty()) {
+            upload(&lod.fill_vao, &lod.fill_vbo, fill.data(), fill.size() * sizeof(float));
+            glEnableVertexAttribArray(0);
+            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        }
+        if (!segments.empty()) {
+            upload(&lod.line_vao, &lod.line_vbo, segments.data(), segments.size() * sizeof(SegmentInstance));
+            bind_segment_attributes(quads.segment_corners, lod.line_vbo, 0);
+        }
+        glBindVertexArray(0);
+        lods_.push_back(std::move(lod));
+    }
+}
+
+double GlLayerBuffers::tolerance_for(double metres_per_pixel) const {
+    double best = 0;
+    for (const Lod& l : lods_)
+        if (l.tolerance <= 0.5 * metres_per_pixel) best = l.tolerance;
+    return best;
+}
+
+void GlLayerBuffers::visible_runs(const Ranges& r, const layers::Layer& layer, const geo::Box& view,
+                                  std::vector<GLint>* first, std::vector<GLsizei>* count) const {
+    first->clear();
+    count->clear();
+    const geo::Box extent = layer.extent();
+    if (view.contains({extent.min_x, extent.min_y}) && view.contains({extent.max_x, extent.max_y})) {
+        if (r.total > 0) { first->push_back(0); count->push_back(r.total); }
+        return;
+    }
+    std::vector<std::uint32_t> ids = layer.index().query(view);
+    std::sort(ids.begin(), ids.end());
+    // Runs separated by small gaps are merged: drawing a few off-screen items costs less
+    // than another draw call.
+    const GLsizei merge_gap = std::max<GLsizei>(256, r.total / 128);
+    for (std::uint32_t id : ids) {
+        if (id >= r.count.size() || r.count[id] == 0) continue;
+        const GLint f = r.first[id];
+        if (!first->empty() && f - (first->back() + count->back()) <= merge_gap)
+            count->back() = f + r.count[id] - first->back();
+        else {
+            first->push_back(f);
+            count->push_back(r.count[id]);
+        }
+    }
+}
+
+void GlLayerBuffers::draw(const MapShaders& shaders, const SharedQuads& quads, const ViewTransform& view,
+                          const layers::Layer& layer, const layers::Style& style, DrawStats* stats) const {
+    if (!style.visible) return;
+    const auto clip = view.clip_matrix(origin_);
+    const geo::Box box = view.visible_box();
+    const float viewport[2] = {static_cast<float>(view.rect.width), static_cast<float>(view.rect.height)};
+    std::vector<GLint> first;
+    std::vector<GLsizei> count;
+    DrawStats local;
+
+    const Lod* lod = nullptr;
+    const double tol = tolerance_for(view.metres_per_pixel);
+    for (const Lod& l : lods_)
+        if (l.tolerance == tol) lod = &l;
+
+    if (lod && lod->fill.total > 0 && style.fill_enabled) {
+        visible_runs(lod->fill, layer, box, &first, &count);
+        glUseProgram(shaders.fill.id);
+        glUniformMatrix4fv(shaders.fill.clip, 1, GL_FALSE, clip.data());
+        // Pass 1: flip the stencil bit under every fan triangle (even-odd rule: holes and
+        // concave parts end up 0).
+        glEnable(GL_STENCIL_TEST);
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        glStencilMask(0x01);
+        glStencilFunc(GL_ALWAYS, 0, 0x01);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+        glBindVertexArray(lod->fill_vao);
+        glMultiDrawArrays(GL_TRIANGLES, first.data(), count.data(), static_cast<GLsizei>(first.size()));
+        for (GLsizei c : count) local.items += static_cast<std::size_t>(c) / 3;
+        // Pass 2: paint where the bit is set and clear it again.
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glStencilFunc(GL_EQUAL, 0x01, 0x01);
+        glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
+        const float identity[16] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
+        glUniformMatrix4fv(shaders.fill.clip, 1, GL_FALSE, identity);
+        glUniform4f(shaders.fill.colour, style.fill.r, style.fill.g, style.fill.b, style.fill.a * style.opacity);
+        glBindVertexArray(quads.cover_vao);
+        glDrawArrays(GL_TRIANGLES, 0, 6);
+        glDisable(GL_STENCIL_TEST);
+        local.draw_calls += 2;
+    }
+    if (lod && lod->lines.total > 0 && style.stroke_width_px > 0) {
+        visible_runs(lod->lines, layer, box, &first, &count);
+        glUseProgram(shaders.line.id);
+        glUniformMatrix4fv(shaders.line.clip, 1, GL_FALSE, clip.data());
+        glUniform2fv(shaders.line.viewport, 1, viewport);
+        glUniform1f(shaders.line.width, style.stroke_width_px);
+        glUniform1f(shaders.line.opacity, style.opacity);
+        glBindVertexArray(lod->line_vao);
+        for (std::size_t k = 0; k < first.size(); ++k) {
+            bind_segment_attributes(quads.segment_corners, lod->line_vbo, static_cast<std::size_t>(first[k]));
+            glDrawArraysInstanced(GL_TRIANGLES, 0, 6, count[k]);
+            local.items += static_cast<std::size_t>(count[k]);
+            ++local.draw_calls;
+        }
+    }
+    if (points_.total > 0) {
+        visible_runs(points_, layer, box.grown(style.symbol_size_px * view.metres_per_pixel), &first, &count);
+        glUseProgram(shaders.point.id);
+        glUniformMatrix4fv(shaders.point.clip, 1, GL_FALSE, clip.data());
+        glUniform2fv(shaders.point.viewport, 1, viewport);
+        glUniform1f(shaders.point.size, style.symbol_size_px);
+        glUniform1f(shaders.point.opacity, style.opacity);
+        glBindVertexArray(point_vao_);
+        for (std::size_t k = 0; k < first.size(); ++k) {
+            bind_point_attributes(quads.symbol_corners, point_vbo_, static_cast<std::size_t>(first[k]));
+            glDrawArraysInstanced(GL_TRIANGLES, 0, 6, count[k]);
+            local.items += static_cast<std::size_t>(count[k]);
+            ++local.draw_calls;
+        }
+    }
+    glBindVertexArray(0);
+    if (stats) { stats->draw_calls += local.draw_calls; stats->items += local.items; }
+}
+
+}  // namespace tidemark::gui

@@ -1,0 +1,36 @@
+// The map's GLSL programs: stencil polygon fill, screen-width lines expanded from segment
+// instances, and instanced point symbols. Created once per GL context.
+#pragma once
+
+#include "app/gui/map/gl_api.h"
+
+#include <string>
+
+namespace tidemark::gui {
+
+struct FillProgram {
+    GLuint id = 0;
+    GLint clip = -1, colour = -1;
+};
+
+struct LineProgram {
+    GLuint id = 0;
+    GLint clip = -1, viewport = -1, width = -1, opacity = -1;
+};
+
+struct PointProgram {
+    GLuint id = 0;
+    GLint clip = -1, viewport = -1, size = -1, opacity = -1;
+};
+
+class MapShaders {
+public:
+    // Compiles all programs; false with `error` holding the GLSL log.
+    bool create(std::string* error);
+    void destroy();
+    FillProgram fill;
+    LineProgram line;
+    PointProgram point;
+};
+
+}  // namespace tidemark::gui
