@@ -102,6 +102,9 @@ int run_gui(const GuiOptions& options) {
     ImGui::CreateContext();
     ws.imgui = true;
     ImGui::GetIO().IniFilename = nullptr;
+    // A proportional font when the system has one (fonts-dejavu-core); ImGui's built-in otherwise.
+    const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (std::filesystem::exists(kFont)) ImGui::GetIO().Fonts->AddFontFromFileTTF(kFont, 15.0f);
     ImGui::StyleColorsLight();
     ImGui::GetStyle().WindowRounding = 0;
     ImGui_ImplGlfw_InitForOpenGL(ws.window, true);

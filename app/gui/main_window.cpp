@@ -7,7 +7,10 @@
 
 namespace tidemark::gui {
 
-MainWindow::MainWindow(std::string first_panel) : panels_(make_panels()), select_panel_(std::move(first_panel)) {}
+MainWindow::MainWindow(std::string first_panel) : panels_(make_panels()) {
+    for (std::size_t i = 0; i < panels_.size(); ++i)
+        if (panels_[i]->title() == first_panel) active_panel_ = i;
+}
 
 void MainWindow::menu_bar(AppState& app, bool* quit) {
     if (!ImGui::BeginMainMenuBar()) return;
@@ -97,15 +100,20 @@ bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {
     const float top = ImGui::GetFrameHeight(), status_h = ImGui::GetFrameHeight();
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
-    // Side bar: every panel one click away as a tab.
+    // Side bar: every panel one click away, as a grid of buttons above the open panel.
     ImGui::SetNextWindowPos({0, top});
     ImGui::SetNextWindowSize({kSideBarWidth, size.y - top - status_h});
     ImGui::Begin("Panels", nullptr, fixed);
-    if (ImGui::BeginTabBar("panels", ImGuiTabBarFlags_FittingPolicyResizeDown | ImGuiTabBarFlags_TabListPopupButton)) {
-        for (auto& p : panels_) p->draw(app, p->title() == select_panel_);
-        ImGui::EndTabBar();
+    const float button_w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+    for (std::size_t i = 0; i < panels_.size(); ++i) {
+        if (i % 4) ImGui::SameLine();
+        const bool active = i == active_panel_;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(panels_[i]->title().c_str(), {button_w, 0})) active_panel_ = i;
+        if (active) ImGui::PopStyleColor();
     }
-    select_panel_.clear();
+    ImGui::Separator();
+    panels_[active_panel_]->draw(app);
     ImGui::End();
 
     const float map_h = size.y - top - status_h - kTimelineHeight;

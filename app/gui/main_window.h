@@ -33,7 +33,7 @@ private:
     std::vector<std::unique_ptr<Panel>> panels_;
     TimelinePanel timeline_;
     MapView map_;
-    std::string select_panel_;
+    std::size_t active_panel_ = 0;
     bool ask_quit_ = false, ask_open_ = false, ask_save_as_ = false;
     char path_[512] = "";
     std::string dialog_error_;

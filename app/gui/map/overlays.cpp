@@ -81,7 +81,15 @@ void draw_north_arrow(ImDrawList* list, const ViewTransform& view) {
 
 void draw_legend(ImDrawList* list, const AppState& app, const MapRenderer& renderer) {
     if (!app.workspace) return;
-    struct Row { std::string text; layers::Rgba colour; int kind; layers::PointSymbol sym; bool indent; };
+    struct Row {
+        std::string text;
+        layers::Rgba colour;
+        int kind;  // 0 point, 1 line, 2 area
+        layers::PointSymbol sym;
+        bool indent;
+        bool filled = true;
+        layers::Rgba outline{0.25f, 0.25f, 0.25f, 1};
+    };
     std::vector<Row> rows;
     for (auto it = app.workspace->layers.rbegin(); it != app.workspace->layers.rend(); ++it) {
         const layers::Layer& l = *it;
@@ -93,7 +101,7 @@ void draw_legend(ImDrawList* list, const AppState& app, const MapRenderer& rende
         const GlLayerBuffers* b = renderer.buffers(l.name);
         const bool categories = b && !b->colours().legend.empty();
         rows.push_back({l.name + (categories && !s.colour_by.empty() ? " (" + s.colour_by + ")" : ""),
-                        k == 2 && s.fill_enabled ? s.fill : (k == 0 && s.fill_enabled ? s.fill : s.stroke), k, s.symbol, false});
+                        s.fill_enabled ? s.fill : s.stroke, k, s.symbol, false, s.fill_enabled, s.stroke});
         if (categories)
             for (const auto& e : b->colours().legend) rows.push_back({e.label, e.colour, k, e.symbol, true});
     }
@@ -108,8 +116,12 @@ void draw_legend(ImDrawList* list, const AppState& app, const MapRenderer& rende
         const ImVec2 c{sx + 9, y + line / 2};
         if (r.kind == 0) symbol(list, c, 5, r.sym, to_u32(r.colour));
         else if (r.kind == 1) list->AddLine({sx, c.y}, {sx + 18, c.y}, to_u32(r.colour), 3);
-        else list->AddRectFilled({sx + 1, c.y - 6}, {sx + 17, c.y + 6}, to_u32(r.colour)),
-             list->AddRect({sx + 1, c.y - 6}, {sx + 17, c.y + 6}, IM_COL32(60, 60, 60, 255));
+        else if (r.filled) {
+            list->AddRectFilled({sx + 1, c.y - 6}, {sx + 17, c.y + 6}, to_u32(r.colour));
+            list->AddRect({sx + 1, c.y - 6}, {sx + 17, c.y + 6}, to_u32(r.outline));
+        } else {
+            list->AddRect({sx + 1, c.y - 6}, {sx + 17, c.y + 6}, to_u32(r.outline), 0, 0, 2);
+        }
         list->AddText({sx + 24, y + 1}, IM_COL32(0, 0, 0, 255), r.text.c_str());
         y += line;
     }

@@ -4,13 +4,12 @@
 
 namespace tidemark::gui {
 
-void Panel::draw(AppState& app, bool select) {
-    if (ImGui::BeginTabItem(title_.c_str(), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
-        ImGui::BeginChild("content");
-        drawContent(app);
-        ImGui::EndChild();
-        ImGui::EndTabItem();
-    }
+void Panel::draw(AppState& app) {
+    ImGui::PushID(title_.c_str());
+    ImGui::BeginChild("content");
+    drawContent(app);
+    ImGui::EndChild();
+    ImGui::PopID();
 }
 
 }  // namespace tidemark::gui

@@ -1,5 +1,5 @@
-// A panel of the side bar: draw() is fixed (a tab in the side bar), each panel writes
-// drawContent(). Panels read the AppState and change it only through its commands.
+// A panel of the side bar: draw() is fixed (a heading and a scrolling child), each panel
+// writes drawContent(). Panels read the AppState and change it only through its commands.
 #pragma once
 
 #include <memory>
@@ -14,8 +14,8 @@ class Panel {
 public:
     explicit Panel(std::string title) : title_(std::move(title)) {}
     virtual ~Panel() = default;
-    // Draws the panel as a tab item of the current tab bar; `select` makes it the open tab.
-    void draw(AppState& app, bool select = false);
+    // Draws the panel into the remaining space of the current window.
+    void draw(AppState& app);
     const std::string& title() const { return title_; }
 
 protected:
