@@ -20,6 +20,7 @@ int run(int argc, char** argv) {
     add_info_command(app, ctx);
     add_workspace_command(app, ctx);
     add_gui_command(app, ctx);
+    add_bench_render_command(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -8,5 +8,6 @@ namespace tidemark::cli {
 void add_info_command(CLI::App& app, Context& ctx);
 void add_workspace_command(CLI::App& app, Context& ctx);
 void add_gui_command(CLI::App& app, Context& ctx);
+void add_bench_render_command(CLI::App& app, Context& ctx);
 
 }  // namespace tidemark::cli

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cmath>
 #include <cstring>
+#include <unordered_set>
 
 namespace tidemark::gui {
 namespace {
@@ -53,21 +55,30 @@ void bind_segment_attributes(GLuint corners, GLuint instances, std::size_t first
     glVertexAttribDivisor(3, 1);
 }
 
-void bind_point_attributes(GLuint corners, GLuint instances, std::size_t first) {
-    glBindBuffer(GL_ARRAY_BUFFER, corners);
+void bind_point_attributes() {
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, instances);
-    const auto base = first * sizeof(PointInstance);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), nullptr);
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(base));
-    glVertexAttribDivisor(1, 1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointInstance), reinterpret_cast<void*>(8));
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointInstance), reinterpret_cast<void*>(base + 8));
-    glVertexAttribDivisor(2, 1);
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(base + 12));
-    glVertexAttribDivisor(3, 1);
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(12));
+}
+
+// One point per (cell, colour, symbol): at this level a cell is under half a pixel, so the
+// dropped points are hidden under the kept one anyway.
+std::vector<PointInstance> thin_points(const std::vector<PointInstance>& all, double cell) {
+    std::unordered_set<std::uint64_t> seen;
+    std::vector<PointInstance> out;
+    for (const PointInstance& p : all) {
+        std::uint32_t rgba;
+        std::memcpy(&rgba, p.rgba, 4);
+        const auto cx = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(p.x / cell)) & 0xFFFFF);
+        const auto cy = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(p.y / cell)) & 0xFFFFF);
+        const std::uint64_t key = (cx << 44) ^ (cy << 24) ^ (static_cast<std::uint64_t>(rgba) * 0x9E3779B1u) ^
+                                  static_cast<std::uint64_t>(p.symbol);
+        if (seen.insert(key).second) out.push_back(p);
+    }
+    return out;
 }
 
 }  // namespace
@@ -79,9 +90,6 @@ void SharedQuads::create() {
     glGenBuffers(1, &segment_corners);
     glBindBuffer(GL_ARRAY_BUFFER, segment_corners);
     glBufferData(GL_ARRAY_BUFFER, sizeof seg, seg, GL_STATIC_DRAW);
-    glGenBuffers(1, &symbol_corners);
-    glBindBuffer(GL_ARRAY_BUFFER, symbol_corners);
-    glBufferData(GL_ARRAY_BUFFER, sizeof sym, sym, GL_STATIC_DRAW);
     upload(&cover_vao, &cover_quad, sym, sizeof sym);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
@@ -89,7 +97,7 @@ void SharedQuads::create() {
 }
 
 void SharedQuads::destroy() {
-    for (GLuint* b : {&segment_corners, &symbol_corners, &cover_quad})
+    for (GLuint* b : {&segment_corners, &cover_quad})
         if (*b) { glDeleteBuffers(1, b); *b = 0; }
     if (cover_vao) { glDeleteVertexArrays(1, &cover_vao); cover_vao = 0; }
 }
@@ -98,14 +106,10 @@ GlLayerBuffers::~GlLayerBuffers() { release(); }
 
 void GlLayerBuffers::release() {
     for (Lod& l : lods_) {
-        for (GLuint* b : {&l.fill_vbo, &l.line_vbo}) if (*b) glDeleteBuffers(1, b);
-        for (GLuint* a : {&l.fill_vao, &l.line_vao}) if (*a) glDeleteVertexArrays(1, a);
+        for (GLuint* b : {&l.fill_vbo, &l.line_vbo, &l.point_vbo}) if (*b) glDeleteBuffers(1, b);
+        for (GLuint* a : {&l.fill_vao, &l.line_vao, &l.point_vao}) if (*a) glDeleteVertexArrays(1, a);
     }
     lods_.clear();
-    if (point_vbo_) glDeleteBuffers(1, &point_vbo_);
-    if (point_vao_) glDeleteVertexArrays(1, &point_vao_);
-    point_vbo_ = point_vao_ = 0;
-    points_ = {};
 }
 
 void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& style, const SharedQuads& quads) {
@@ -118,12 +122,13 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
         *y = static_cast<float>(p.y - origin_.y);
     };
 
-    // Points: one instance per point, no levels of detail.
+    // Points at full detail, with per-feature ranges for culling.
     std::vector<PointInstance> pts;
-    points_.first.assign(layer.features.size(), 0);
-    points_.count.assign(layer.features.size(), 0);
+    Ranges point_ranges;
+    point_ranges.first.assign(layer.features.size(), 0);
+    point_ranges.count.assign(layer.features.size(), 0);
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
-        points_.first[i] = static_cast<GLint>(pts.size());
+        point_ranges.first[i] = static_cast<GLint>(pts.size());
         for (geo::XY p : layer.features[i].geometry.points) {
             PointInstance inst{};
             rel(p, &inst.x, &inst.y);
@@ -131,13 +136,9 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
             inst.symbol = static_cast<float>(colours_.symbol[i]);
             pts.push_back(inst);
         }
-        points_.count[i] = static_cast<GLsizei>(pts.size()) - points_.first[i];
+        point_ranges.count[i] = static_cast<GLsizei>(pts.size()) - point_ranges.first[i];
     }
-    points_.total = static_cast<GLsizei>(pts.size());
-    if (!pts.empty()) {
-        upload(&point_vao_, &point_vbo_, pts.data(), pts.size() * sizeof(PointInstance));
-        glBindVertexArray(0);
-    }
+    point_ranges.total = static_cast<GLsizei>(pts.size());
 
     const bool small = layer.vertex_count() < kSmallLayerVertices;
     for (double tolerance : kTolerances) {
@@ -168,10 +169,11 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
                 if (ring.size() < 4) return;  // smaller than a pixel at this level: merged away
                 add_line(ring);
                 if (!style.fill_enabled) return;
-                // Fan from vertex 0; the closing vertex repeats vertex 0 and is skipped.
+                // Fan from the ring's box centre over every edge: any fan origin gives the right
+                // even-odd coverage, and a central one gives short triangles with little overdraw.
                 float x0, y0;
-                rel(ring[0], &x0, &y0);
-                for (std::size_t k = 1; k + 2 < ring.size(); ++k) {
+                rel(geo::bounds_of(ring).centre(), &x0, &y0);
+                for (std::size_t k = 0; k + 1 < ring.size(); ++k) {
                     float x1, y1, x2, y2;
                     rel(ring[k], &x1, &y1);
                     rel(ring[k + 1], &x2, &y2);
@@ -191,6 +193,15 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
         }
         lod.fill.total = static_cast<GLsizei>(fill.size() / 2);
         lod.lines.total = static_cast<GLsizei>(segments.size());
+        if (!pts.empty()) {
+            std::vector<PointInstance> thinned;
+            if (tolerance > 0) thinned = thin_points(pts, tolerance);
+            const std::vector<PointInstance>& level = tolerance > 0 ? thinned : pts;
+            if (tolerance > 0) lod.points.total = static_cast<GLsizei>(level.size());
+            else lod.points = point_ranges;
+            upload(&lod.point_vao, &lod.point_vbo, level.data(), level.size() * sizeof(PointInstance));
+            bind_point_attributes();
+        }
         if (!fill.empty()) {
             upload(&lod.fill_vao, &lod.fill_vbo, fill.data(), fill.size() * sizeof(float));
             glEnableVertexAttribArray(0);
@@ -294,20 +305,27 @@ void GlLayerBuffers::draw(const MapShaders& shaders, const SharedQuads& quads, c
             ++local.draw_calls;
         }
     }
-    if (points_.total > 0) {
-        visible_runs(points_, layer, box.grown(style.symbol_size_px * view.metres_per_pixel), &first, &count);
+    // Points thin more than lines: a cell up to a third of the symbol hides under the kept symbol.
+    const Lod* point_lod = nullptr;
+    for (const Lod& l : lods_)
+        if (l.tolerance <= view.metres_per_pixel * std::max(0.5f, style.symbol_size_px / 3.0f)) point_lod = &l;
+    lod = point_lod;
+    if (lod && lod->points.total > 0) {
+        if (lod->points.first.empty()) {  // thinned level: drawn whole
+            first.assign(1, 0);
+            count.assign(1, lod->points.total);
+        } else {
+            visible_runs(lod->points, layer, box.grown(style.symbol_size_px * view.metres_per_pixel), &first, &count);
+        }
         glUseProgram(shaders.point.id);
         glUniformMatrix4fv(shaders.point.clip, 1, GL_FALSE, clip.data());
-        glUniform2fv(shaders.point.viewport, 1, viewport);
         glUniform1f(shaders.point.size, style.symbol_size_px);
         glUniform1f(shaders.point.opacity, style.opacity);
-        glBindVertexArray(point_vao_);
-        for (std::size_t k = 0; k < first.size(); ++k) {
-            bind_point_attributes(quads.symbol_corners, point_vbo_, static_cast<std::size_t>(first[k]));
-            glDrawArraysInstanced(GL_TRIANGLES, 0, 6, count[k]);
-            local.items += static_cast<std::size_t>(count[k]);
-            ++local.draw_calls;
-        }
+        glEnable(GL_PROGRAM_POINT_SIZE);
+        glBindVertexArray(lod->point_vao);
+        glMultiDrawArrays(GL_POINTS, first.data(), count.data(), static_cast<GLsizei>(first.size()));
+        for (GLsizei c : count) local.items += static_cast<std::size_t>(c);
+        ++local.draw_calls;
     }
     glBindVertexArray(0);
     if (stats) { stats->draw_calls += local.draw_calls; stats->items += local.items; }

@@ -1,7 +1,7 @@
 // One layer's geometry in GPU buffers, built once per data or style change and drawn every
 // frame with only a view matrix: polygon fill by stencil even-odd (triangle fans, then one
 // cover quad), outlines and lines as instanced segments widened in the vertex shader,
-// points as instanced symbol quads. Lines and fills exist at a few Douglas–Peucker levels
+// points as GL point sprites cut into symbols. Lines and fills exist at a few Douglas–Peucker levels
 // of detail; drawing picks the level by zoom and culls features through the layer's
 // spatial index. Needs a current GL 3.3 context for build(), draw() and destruction.
 #pragma once
@@ -17,10 +17,9 @@
 
 namespace tidemark::gui {
 
-// Unit shapes shared by all layers: 6 corners of a segment quad and of a symbol quad.
+// Unit shapes shared by all layers: the 6 corners of a segment quad, and a full clip-space quad.
 struct SharedQuads {
     GLuint segment_corners = 0;
-    GLuint symbol_corners = 0;
     GLuint cover_quad = 0;  // full clip-space square for the stencil cover pass
     GLuint cover_vao = 0;
     void create();
@@ -59,14 +58,16 @@ private:
         Ranges fill;
         GLuint line_vao = 0, line_vbo = 0;
         Ranges lines;
+        // Points; levels above 0 keep one point per (cell of `tolerance` metres, colour,
+        // symbol) and have no per-feature ranges (drawn whole: they are few).
+        GLuint point_vao = 0, point_vbo = 0;
+        Ranges points;
     };
     // Contiguous runs of the visible features' ranges (all of them when the view holds the layer).
     void visible_runs(const Ranges& r, const layers::Layer& layer, const geo::Box& view,
                       std::vector<GLint>* first, std::vector<GLsizei>* count) const;
 
     std::vector<Lod> lods_;
-    GLuint point_vao_ = 0, point_vbo_ = 0;
-    Ranges points_;
     geo::XY origin_;
     FeatureColours colours_;
 };

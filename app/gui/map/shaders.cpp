@@ -46,37 +46,32 @@ out vec4 frag;
 void main() { frag = v_colour; }
 )";
 
+// One GL point per feature point (1 vertex each: vertex work is what llvmpipe pays for);
+// the fragment shader cuts the symbol out of the point sprite.
 const char* kPointVs = R"(#version 330 core
-layout(location = 0) in vec2 corner;
-layout(location = 1) in vec2 p;
-layout(location = 2) in vec4 colour;
-layout(location = 3) in float symbol;
+layout(location = 0) in vec2 p;
+layout(location = 1) in vec4 colour;
+layout(location = 2) in float symbol;
 uniform mat4 u_clip;
-uniform vec2 u_viewport;
 uniform float u_size;
-out vec2 v_local;
 out vec4 v_colour;
 flat out int v_symbol;
 void main() {
-    vec4 c = u_clip * vec4(p, 0.0, 1.0);
-    float half_px = u_size * 0.5 + 1.0;
-    c.xy += corner * half_px * 2.0 / u_viewport;
-    gl_Position = c;
-    v_local = corner * half_px / (u_size * 0.5);
+    gl_Position = u_clip * vec4(p, 0.0, 1.0);
+    gl_PointSize = u_size + 2.0;
     v_colour = colour;
     v_symbol = int(symbol + 0.5);
 }
 )";
 // Symbols as distance-like functions: d <= 1 inside; a band near 1 is the dark outline.
 const char* kPointFs = R"(#version 330 core
-in vec2 v_local;
 in vec4 v_colour;
 flat in int v_symbol;
 uniform float u_size;
 uniform float u_opacity;
 out vec4 frag;
 void main() {
-    vec2 l = v_local;
+    vec2 l = (gl_PointCoord * 2.0 - 1.0) * vec2(1.0, -1.0) * (u_size * 0.5 + 1.0) / (u_size * 0.5);
     float d;
     if (v_symbol == 0) d = length(l);
     else if (v_symbol == 1) d = max(abs(l.x), abs(l.y)) * 1.1;
@@ -143,7 +138,6 @@ bool MapShaders::create(std::string* error) {
     line.width = glGetUniformLocation(line.id, "u_width");
     line.opacity = glGetUniformLocation(line.id, "u_opacity");
     point.clip = glGetUniformLocation(point.id, "u_clip");
-    point.viewport = glGetUniformLocation(point.id, "u_viewport");
     point.size = glGetUniformLocation(point.id, "u_size");
     point.opacity = glGetUniformLocation(point.id, "u_opacity");
     return true;

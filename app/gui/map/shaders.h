@@ -1,5 +1,5 @@
 // The map's GLSL programs: stencil polygon fill, screen-width lines expanded from segment
-// instances, and instanced point symbols. Created once per GL context.
+// instances, and point symbols as GL point sprites. Created once per GL context.
 #pragma once
 
 #include "app/gui/map/gl_api.h"
@@ -20,7 +20,7 @@ struct LineProgram {
 
 struct PointProgram {
     GLuint id = 0;
-    GLint clip = -1, viewport = -1, size = -1, opacity = -1;
+    GLint clip = -1, size = -1, opacity = -1;
 };
 
 class MapShaders {
