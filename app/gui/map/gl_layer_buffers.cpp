@@ -11,10 +11,16 @@
 namespace tidemark::gui {
 namespace {
 
-struct SegmentInstance {
+struct SegmentVertex {  // one of six per wide segment
     float ax, ay, bx, by;
+    float t, side;
     std::uint8_t rgba[4];
 };
+struct ThinVertex {  // one of two per 1-1.5 px segment (GL_LINES)
+    float x, y;
+    std::uint8_t rgba[4];
+};
+constexpr float kThinLinePx = 1.5f;
 struct PointInstance {
     float x, y;
     std::uint8_t rgba[4];
@@ -38,21 +44,22 @@ void upload(GLuint* vao, GLuint* vbo, const void* data, std::size_t bytes) {
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STATIC_DRAW);
 }
 
-void bind_segment_attributes(GLuint corners, GLuint instances, std::size_t first) {
-    glBindBuffer(GL_ARRAY_BUFFER, corners);
+void bind_wide_line_attributes() {
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, instances);
-    const auto base = first * sizeof(SegmentInstance);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(SegmentVertex), reinterpret_cast<void*>(16));
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base));
-    glVertexAttribDivisor(1, 1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(SegmentVertex), nullptr);
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base + 8));
-    glVertexAttribDivisor(2, 1);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(SegmentVertex), reinterpret_cast<void*>(8));
     glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(SegmentInstance), reinterpret_cast<void*>(base + 16));
-    glVertexAttribDivisor(3, 1);
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(SegmentVertex), reinterpret_cast<void*>(24));
+}
+
+void bind_thin_line_attributes() {
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ThinVertex), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ThinVertex), reinterpret_cast<void*>(8));
 }
 
 void bind_point_attributes() {
@@ -84,20 +91,15 @@ std::vector<PointInstance> thin_points(const std::vector<PointInstance>& all, do
 }  // namespace
 
 void SharedQuads::create() {
-    // (t, side): t picks the segment end, side the edge.
-    const float seg[] = {0, -1, 0, 1, 1, 1, 0, -1, 1, 1, 1, -1};
-    const float sym[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
-    glGenBuffers(1, &segment_corners);
-    glBindBuffer(GL_ARRAY_BUFFER, segment_corners);
-    glBufferData(GL_ARRAY_BUFFER, sizeof seg, seg, GL_STATIC_DRAW);
-    upload(&cover_vao, &cover_quad, sym, sizeof sym);
+    const float square[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
+    upload(&cover_vao, &cover_quad, square, sizeof square);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     glBindVertexArray(0);
 }
 
 void SharedQuads::destroy() {
-    for (GLuint* b : {&segment_corners, &cover_quad})
+    for (GLuint* b : {&cover_quad})
         if (*b) { glDeleteBuffers(1, b); *b = 0; }
     if (cover_vao) { glDeleteVertexArrays(1, &cover_vao); cover_vao = 0; }
 }
@@ -112,7 +114,7 @@ void GlLayerBuffers::release() {
     lods_.clear();
 }
 
-void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& style, const SharedQuads& quads) {
+void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& style) {
     release();
     colours_ = feature_colours(layer, style);
     const geo::Box extent = layer.extent();
@@ -146,7 +148,10 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
         Lod lod;
         lod.tolerance = tolerance;
         std::vector<float> fill;                 // x, y triangle-fan vertices as plain triangles
-        std::vector<SegmentInstance> segments;
+        std::vector<SegmentVertex> wide;
+        std::vector<ThinVertex> thin;
+        const bool thin_lines = style.stroke_width_px <= kThinLinePx;
+        auto line_vertices = [&] { return thin_lines ? thin.size() : wide.size(); };
         lod.fill.first.assign(layer.features.size(), 0);
         lod.fill.count.assign(layer.features.size(), 0);
         lod.lines.first.assign(layer.features.size(), 0);
@@ -154,14 +159,29 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
         for (std::size_t i = 0; i < layer.features.size(); ++i) {
             const geo::Geometry& g = layer.features[i].geometry;
             lod.fill.first[i] = static_cast<GLint>(fill.size() / 2);
-            lod.lines.first[i] = static_cast<GLint>(segments.size());
+            lod.lines.first[i] = static_cast<GLint>(line_vertices());
             auto add_line = [&](const geo::Path& path) {
                 for (std::size_t k = 1; k < path.size(); ++k) {
-                    SegmentInstance s{};
-                    rel(path[k - 1], &s.ax, &s.ay);
-                    rel(path[k], &s.bx, &s.by);
-                    pack(colours_.colour[i], s.rgba);
-                    segments.push_back(s);
+                    if (thin_lines) {
+                        ThinVertex a{}, b{};
+                        rel(path[k - 1], &a.x, &a.y);
+                        rel(path[k], &b.x, &b.y);
+                        pack(colours_.colour[i], a.rgba);
+                        pack(colours_.colour[i], b.rgba);
+                        thin.push_back(a);
+                        thin.push_back(b);
+                        continue;
+                    }
+                    SegmentVertex v{};
+                    rel(path[k - 1], &v.ax, &v.ay);
+                    rel(path[k], &v.bx, &v.by);
+                    pack(colours_.colour[i], v.rgba);
+                    static constexpr float kCorners[6][2] = {{0, -1}, {0, 1}, {1, 1}, {0, -1}, {1, 1}, {1, -1}};
+                    for (const auto& c : kCorners) {
+                        v.t = c[0];
+                        v.side = c[1];
+                        wide.push_back(v);
+                    }
                 }
             };
             auto add_ring = [&](const geo::Path& ring_in) {
@@ -189,10 +209,11 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
                 add_line(simple);
             }
             lod.fill.count[i] = static_cast<GLsizei>(fill.size() / 2) - lod.fill.first[i];
-            lod.lines.count[i] = static_cast<GLsizei>(segments.size()) - lod.lines.first[i];
+            lod.lines.count[i] = static_cast<GLsizei>(line_vertices()) - lod.lines.first[i];
         }
         lod.fill.total = static_cast<GLsizei>(fill.size() / 2);
-        lod.lines.total = static_cast<GLsizei>(segments.size());
+        lod.lines.total = static_cast<GLsizei>(line_vertices());
+        lod.thin_lines = thin_lines;
         if (!pts.empty()) {
             std::vector<PointInstance> thinned;
             if (tolerance > 0) thinned = thin_points(pts, tolerance);
@@ -207,9 +228,12 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
             glEnableVertexAttribArray(0);
             glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
         }
-        if (!segments.empty()) {
-            upload(&lod.line_vao, &lod.line_vbo, segments.data(), segments.size() * sizeof(SegmentInstance));
-            bind_segment_attributes(quads.segment_corners, lod.line_vbo, 0);
+        if (!thin.empty()) {
+            upload(&lod.line_vao, &lod.line_vbo, thin.data(), thin.size() * sizeof(ThinVertex));
+            bind_thin_line_attributes();
+        } else if (!wide.empty()) {
+            upload(&lod.line_vao, &lod.line_vbo, wide.data(), wide.size() * sizeof(SegmentVertex));
+            bind_wide_line_attributes();
         }
         glBindVertexArray(0);
         lods_.push_back(std::move(lod));
@@ -292,18 +316,22 @@ void GlLayerBuffers::draw(const MapShaders& shaders, const SharedQuads& quads, c
     }
     if (lod && lod->lines.total > 0 && style.stroke_width_px > 0) {
         visible_runs(lod->lines, layer, box, &first, &count);
-        glUseProgram(shaders.line.id);
-        glUniformMatrix4fv(shaders.line.clip, 1, GL_FALSE, clip.data());
-        glUniform2fv(shaders.line.viewport, 1, viewport);
-        glUniform1f(shaders.line.width, style.stroke_width_px);
-        glUniform1f(shaders.line.opacity, style.opacity);
-        glBindVertexArray(lod->line_vao);
-        for (std::size_t k = 0; k < first.size(); ++k) {
-            bind_segment_attributes(quads.segment_corners, lod->line_vbo, static_cast<std::size_t>(first[k]));
-            glDrawArraysInstanced(GL_TRIANGLES, 0, 6, count[k]);
-            local.items += static_cast<std::size_t>(count[k]);
-            ++local.draw_calls;
+        if (lod->thin_lines) {
+            glUseProgram(shaders.thin.id);
+            glUniformMatrix4fv(shaders.thin.clip, 1, GL_FALSE, clip.data());
+            glUniform1f(shaders.thin.opacity, style.opacity);
+        } else {
+            glUseProgram(shaders.line.id);
+            glUniformMatrix4fv(shaders.line.clip, 1, GL_FALSE, clip.data());
+            glUniform2fv(shaders.line.viewport, 1, viewport);
+            glUniform1f(shaders.line.width, style.stroke_width_px);
+            glUniform1f(shaders.line.opacity, style.opacity);
         }
+        glBindVertexArray(lod->line_vao);
+        glMultiDrawArrays(lod->thin_lines ? GL_LINES : GL_TRIANGLES, first.data(), count.data(),
+                          static_cast<GLsizei>(first.size()));
+        for (GLsizei c : count) local.items += static_cast<std::size_t>(c) / (lod->thin_lines ? 2 : 6);
+        ++local.draw_calls;
     }
     // Points thin more than lines: a cell up to a third of the symbol hides under the kept symbol.
     const Lod* point_lod = nullptr;

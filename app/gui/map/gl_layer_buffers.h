@@ -1,6 +1,7 @@
 // One layer's geometry in GPU buffers, built once per data or style change and drawn every
 // frame with only a view matrix: polygon fill by stencil even-odd (triangle fans, then one
-// cover quad), outlines and lines as instanced segments widened in the vertex shader,
+// cover quad), outlines and lines as GL_LINES (up to 1.5 px) or segment quads widened in
+// the vertex shader,
 // points as GL point sprites cut into symbols. Lines and fills exist at a few Douglas–Peucker levels
 // of detail; drawing picks the level by zoom and culls features through the layer's
 // spatial index. Needs a current GL 3.3 context for build(), draw() and destruction.
@@ -17,9 +18,8 @@
 
 namespace tidemark::gui {
 
-// Unit shapes shared by all layers: the 6 corners of a segment quad, and a full clip-space quad.
+// Shared by all layers: a full clip-space quad for the stencil cover pass.
 struct SharedQuads {
-    GLuint segment_corners = 0;
     GLuint cover_quad = 0;  // full clip-space square for the stencil cover pass
     GLuint cover_vao = 0;
     void create();
@@ -38,7 +38,7 @@ public:
     GlLayerBuffers(const GlLayerBuffers&) = delete;
     GlLayerBuffers& operator=(const GlLayerBuffers&) = delete;
 
-    void build(const layers::Layer& layer, const layers::Style& style, const SharedQuads& quads);
+    void build(const layers::Layer& layer, const layers::Style& style);
     void release();
     void draw(const MapShaders& shaders, const SharedQuads& quads, const ViewTransform& view,
               const layers::Layer& layer, const layers::Style& style, DrawStats* stats = nullptr) const;
@@ -57,7 +57,8 @@ private:
         GLuint fill_vao = 0, fill_vbo = 0;
         Ranges fill;
         GLuint line_vao = 0, line_vbo = 0;
-        Ranges lines;
+        Ranges lines;           // in vertices: 2 per segment when thin, else 6
+        bool thin_lines = false;
         // Points; levels above 0 keep one point per (cell of `tolerance` metres, colour,
         // symbol) and have no per-feature ranges (drawn whole: they are few).
         GLuint point_vao = 0, point_vbo = 0;

@@ -28,7 +28,7 @@ void MapRenderer::sync(const AppState& app) {
         const std::uint64_t rev = app.revision(l.name);
         if (e.buffers && e.revision == rev) continue;
         if (!e.buffers) e.buffers = std::make_unique<GlLayerBuffers>();
-        e.buffers->build(l, app.style(l), quads_);
+        e.buffers->build(l, app.style(l));
         e.revision = rev;
     }
     for (auto it = layers_.begin(); it != layers_.end();)

@@ -14,8 +14,21 @@ out vec4 frag;
 void main() { frag = u_colour; }
 )";
 
-// One instance per segment (a, b); six corner vertices (t, side) make a quad u_width pixels
-// wide with square caps, so joins between consecutive segments have no cracks.
+const char* kThinVs = R"(#version 330 core
+layout(location = 0) in vec2 p;
+layout(location = 1) in vec4 colour;
+uniform mat4 u_clip;
+uniform float u_opacity;
+out vec4 v_colour;
+void main() {
+    gl_Position = u_clip * vec4(p, 0.0, 1.0);
+    v_colour = vec4(colour.rgb, colour.a * u_opacity);
+}
+)";
+
+// Six vertices per segment (a, b) with corners (t, side) make a quad u_width pixels wide
+// with square caps, so joins between consecutive segments have no cracks. Not instanced:
+// Mesa's llvmpipe runs its vertex pipeline once per instance, which costs far more.
 const char* kLineVs = R"(#version 330 core
 layout(location = 0) in vec2 corner;
 layout(location = 1) in vec2 a;
@@ -128,9 +141,12 @@ GLuint link(const char* vs_src, const char* fs_src, std::string* error) {
 
 bool MapShaders::create(std::string* error) {
     fill.id = link(kFillVs, kFillFs, error);
+    thin.id = link(kThinVs, kLineFs, error);
     line.id = link(kLineVs, kLineFs, error);
     point.id = link(kPointVs, kPointFs, error);
-    if (!fill.id || !line.id || !point.id) return false;
+    if (!fill.id || !thin.id || !line.id || !point.id) return false;
+    thin.clip = glGetUniformLocation(thin.id, "u_clip");
+    thin.opacity = glGetUniformLocation(thin.id, "u_opacity");
     fill.clip = glGetUniformLocation(fill.id, "u_clip");
     fill.colour = glGetUniformLocation(fill.id, "u_colour");
     line.clip = glGetUniformLocation(line.id, "u_clip");
@@ -144,7 +160,7 @@ bool MapShaders::create(std::string* error) {
 }
 
 void MapShaders::destroy() {
-    for (GLuint* p : {&fill.id, &line.id, &point.id})
+    for (GLuint* p : {&fill.id, &thin.id, &line.id, &point.id})
         if (*p) { glDeleteProgram(*p); *p = 0; }
 }
 

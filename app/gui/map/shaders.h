@@ -1,5 +1,5 @@
-// The map's GLSL programs: stencil polygon fill, screen-width lines expanded from segment
-// instances, and point symbols as GL point sprites. Created once per GL context.
+// The map's GLSL programs: stencil polygon fill, thin GL_LINES, wider lines expanded from
+// segment quads in the vertex shader, and point symbols as GL point sprites. Created once per GL context.
 #pragma once
 
 #include "app/gui/map/gl_api.h"
@@ -11,6 +11,12 @@ namespace tidemark::gui {
 struct FillProgram {
     GLuint id = 0;
     GLint clip = -1, colour = -1;
+};
+
+// Lines of 1-1.5 px as GL_LINES with a per-vertex colour.
+struct ThinLineProgram {
+    GLuint id = 0;
+    GLint clip = -1, opacity = -1;
 };
 
 struct LineProgram {
@@ -29,6 +35,7 @@ public:
     bool create(std::string* error);
     void destroy();
     FillProgram fill;
+    ThinLineProgram thin;
     LineProgram line;
     PointProgram point;
 };
