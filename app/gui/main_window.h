@@ -25,7 +25,7 @@ public:
     void ask_before_quit() { ask_quit_ = true; }
 
     static constexpr float kSideBarWidth = 400;
-    static constexpr float kTimelineHeight = 62;
+    static constexpr float kTimelineHeight = 64;
 
 private:
     void menu_bar(AppState& app, bool* quit);

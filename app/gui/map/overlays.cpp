@@ -131,11 +131,14 @@ void draw_vessels_at_time(ImDrawList* list, const AppState& app) {
     if (app.timeline.empty()) return;
     const geo::Box visible = app.view.visible_box();
     std::size_t n = 0;
+    // Same colours as the tracks layer coloured by vessel: palette by sorted name.
+    const std::vector<std::string> names = app.timeline.vessel_names();
     for (const VesselAtTime& v : app.timeline.at(app.time_t, app.tail_s)) {
         auto hidden = app.hidden_vessels.find(v.vessel);
         if (hidden != app.hidden_vessels.end() && hidden->second) continue;
         if (!visible.grown(app.view.metres_per_pixel * 50).contains(v.position)) continue;
-        const layers::Rgba c = palette_colour(std::hash<std::string>{}(v.vessel) % 10);
+        const auto rank = std::lower_bound(names.begin(), names.end(), v.vessel) - names.begin();
+        const layers::Rgba c = palette_colour(static_cast<std::size_t>(rank));
         // Fading tail: older points more transparent. Thin out to at most ~200 vertices.
         const std::size_t step = v.tail.size() > 200 ? v.tail.size() / 200 : 1;
         for (std::size_t i = step; i < v.tail.size(); i += step) {

@@ -10,7 +10,8 @@ void TimelinePanel::draw_window(AppState& app, float x, float y, float width, fl
     ImGui::SetNextWindowPos({x, y});
     ImGui::SetNextWindowSize({width, height});
     ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                          ImGuiWindowFlags_NoSavedSettings);
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+                                          ImGuiWindowFlags_NoScrollbar);
     drawContent(app);
     ImGui::End();
 }
@@ -31,7 +32,7 @@ void TimelinePanel::drawContent(AppState& app) {
     float tail_h = static_cast<float>(app.tail_s / 3600.0);
     if (ImGui::SliderFloat("tail h", &tail_h, 0.25f, 24.0f, "%.2f")) app.tail_s = tail_h * 3600.0;
     ImGui::SameLine();
-    ImGui::Text("T = %s", geo::format_iso8601(app.time_t).c_str());
+    ImGui::Text("Timeline   T = %s", geo::format_iso8601(app.time_t).c_str());
     ImGui::SetNextItemWidth(-1);
     const std::string label = geo::format_iso8601(from) + "  ..  " + geo::format_iso8601(to);
     ImGui::SliderScalar("##T", ImGuiDataType_Double, &app.time_t, &from, &to, label.c_str());
