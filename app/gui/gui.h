@@ -1,6 +1,7 @@
 // The desktop app entry point (ImGui + GLFW + OpenGL 3.3).
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace tidemark::gui {
@@ -10,6 +11,10 @@ struct GuiOptions {
     std::string screenshot;  // write a PNG of the window after `frames` frames, then quit
     int frames = 3;
     int width = 1280, height = 800;
+    std::string view;        // "minx,miny,maxx,maxy" in the working CRS: show this box (else fit all)
+    std::string time;        // ISO 8601 time T for the timeline (else the window start)
+    std::string panel;       // side-bar tab to open first, e.g. "Layers", "Forces"
+    bool print_view = false; // with --screenshot: print the map rectangle and view on stdout
 };
 
 // Returns the process exit code. Fails (1) with a message when no display is available.

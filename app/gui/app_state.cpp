@@ -1,0 +1,185 @@
+#include "app/gui/app_state.h"
+
+#include "layers/import.h"
+
+#include <algorithm>
+#include <fstream>
+
+namespace tidemark::gui {
+
+bool AppState::open(const std::string& path, std::string* error) {
+    auto ws = layers::Workspace::open(path, error);
+    if (!ws) return false;
+    workspace = std::move(ws);
+    selection = {};
+    revisions_.clear();
+    generation_ = ++counter_;
+    dirty_ = false;
+    rebuild_timeline();
+    fit_all();
+    remember(path);
+    status = "Opened " + path;
+    return true;
+}
+
+bool AppState::save(std::string* error) {
+    if (!workspace) { *error = "no workspace is open"; return false; }
+    if (!workspace->save(error)) return false;
+    dirty_ = false;
+    status = "Saved " + workspace->path();
+    return true;
+}
+
+bool AppState::save_as(const std::string& path, std::string* error) {
+    if (!workspace) { *error = "no workspace is open"; return false; }
+    if (!workspace->save(error, path)) return false;
+    dirty_ = false;
+    remember(path);
+    status = "Saved " + path;
+    return true;
+}
+
+void AppState::set_recent_store(std::string path) {
+    recent_store_ = std::move(path);
+    std::ifstream in(recent_store_);
+    std::string line;
+    recent_.clear();
+    while (std::getline(in, line))
+        if (!line.empty()) recent_.push_back(line);
+}
+
+void AppState::remember(const std::string& path) {
+    recent_.erase(std::remove(recent_.begin(), recent_.end(), path), recent_.end());
+    recent_.insert(recent_.begin(), path);
+    if (recent_.size() > 8) recent_.resize(8);
+    if (recent_store_.empty()) return;
+    std::ofstream out(recent_store_, std::ios::trunc);
+    for (const auto& p : recent_) out << p << "\n";
+}
+
+layers::Style AppState::style(const layers::Layer& layer) const {
+    return workspace ? layers::style_for(workspace->settings, layer) : layers::default_style(layer.role);
+}
+
+void AppState::set_style(const std::string& layer, const layers::Style& s) {
+    if (!workspace || !workspace->find(layer)) return;
+    workspace->settings["styles"][layer] = layers::to_json(s);
+    touch(layer);
+}
+
+void AppState::set_visible(const std::string& layer, bool visible) {
+    const layers::Layer* l = workspace ? workspace->find(layer) : nullptr;
+    if (!l) return;
+    layers::Style s = style(*l);
+    s.visible = visible;
+    set_style(layer, s);
+}
+
+bool AppState::move_layer(const std::string& layer, int delta) {
+    if (!workspace) return false;
+    auto& ls = workspace->layers;
+    auto it = std::find_if(ls.begin(), ls.end(), [&](const layers::Layer& l) { return l.name == layer; });
+    if (it == ls.end()) return false;
+    const long from = it - ls.begin(), to = from + delta;
+    if (to < 0 || to >= static_cast<long>(ls.size())) return false;
+    std::swap(ls[from], ls[to]);
+    // Layers moved in memory: their cached indexes and buffers must be rebuilt.
+    touch(ls[from].name);
+    touch(ls[to].name);
+    return true;
+}
+
+bool AppState::add_layer(const std::string& path, layers::LayerRole role, const std::string& name, std::string* error) {
+    if (!workspace) { *error = "open or create a workspace first"; return false; }
+    auto layer = layers::import_layer(path, workspace->crs(), role, name, problems, error);
+    if (!layer) return false;
+    workspace->put(std::move(*layer));
+    touch(name);
+    if (role == layers::LayerRole::Tracks) rebuild_timeline();
+    status = "Added layer " + name + " from " + path;
+    return true;
+}
+
+bool AppState::remove_layer(const std::string& layer) {
+    if (!workspace || !workspace->remove(layer)) return false;
+    if (selection.layer == layer) selection = {};
+    touch(layer);
+    for (auto& l : workspace->layers) touch(l.name);  // positions changed
+    rebuild_timeline();
+    return true;
+}
+
+std::uint64_t AppState::revision(const std::string& layer) const {
+    auto it = revisions_.find(layer);
+    return it == revisions_.end() ? generation_ : it->second;
+}
+
+void AppState::touch(const std::string& layer) {
+    revisions_[layer] = ++counter_;
+    dirty_ = true;
+}
+
+void AppState::fit_all() {
+    if (!workspace) return;
+    geo::Box all;
+    for (const auto& l : workspace->layers)
+        if (l.role != layers::LayerRole::Table && style(l).visible) all.expand(l.extent());
+    zoom_to(all);
+}
+
+void AppState::zoom_to(const geo::Box& box) {
+    if (box.empty()) return;
+    geo::Box b = box;
+    if (b.width() < 200 && b.height() < 200) b = b.grown(500);  // a point: show its surroundings
+    view.fit(b);
+}
+
+void AppState::zoom_to_feature(const std::string& layer, std::int64_t feature) {
+    const layers::Layer* l = workspace ? workspace->find(layer) : nullptr;
+    if (!l || feature < 0 || feature >= static_cast<std::int64_t>(l->features.size())) return;
+    zoom_to(l->features[feature].geometry.bounds());
+}
+
+bool AppState::select_at(geo::XY world, double tolerance_m) {
+    selection = {};
+    if (!workspace) return false;
+    // Top-most first: layers later in the list are drawn on top.
+    for (auto it = workspace->layers.rbegin(); it != workspace->layers.rend(); ++it) {
+        if (it->role == layers::LayerRole::Table || !style(*it).visible || it->features.empty()) continue;
+        // Polygons contain the point (distance 0): prefer lines and points drawn over them.
+        double d = 0;
+        const std::int64_t id = it->nearest(world, tolerance_m, &d);
+        if (id >= 0) {
+            selection = {it->name, id};
+            return true;
+        }
+    }
+    return false;
+}
+
+void AppState::select(const std::string& layer, std::int64_t feature) { selection = {layer, feature}; }
+
+void AppState::rebuild_timeline() {
+    timeline = {};
+    if (!workspace) return;
+    if (const layers::Layer* tracks = workspace->find_role(layers::LayerRole::Tracks)) timeline.load(*tracks);
+    if (time_t < window_from() || time_t > window_to()) time_t = window_from();
+}
+
+geo::UnixTime AppState::window_from() const {
+    if (workspace && workspace->window_from) return *workspace->window_from;
+    return timeline.first();
+}
+
+geo::UnixTime AppState::window_to() const {
+    if (workspace && workspace->window_to) return *workspace->window_to;
+    return timeline.last();
+}
+
+void AppState::advance(double real_seconds) {
+    if (!playing) return;
+    time_t += real_seconds * speed;
+    if (time_t > window_to()) time_t = window_from();
+}
+
+}  // namespace tidemark::gui

@@ -1,0 +1,87 @@
+// The application object: the open workspace, the map view, the selection, the time
+// cursor and the commands panels and tools issue. No GL and no ImGui in here, so the
+// commands are tested without a display. Owned by run_gui(); passed down by reference.
+#pragma once
+
+#include "app/gui/map/view_transform.h"
+#include "app/gui/timeline_model.h"
+#include "geo/problem.h"
+#include "layers/style.h"
+#include "layers/workspace.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tidemark::gui {
+
+struct Selection {
+    std::string layer;
+    std::int64_t feature = -1;  // index into Layer::features; -1 when nothing is selected
+    bool empty() const { return feature < 0; }
+};
+
+class AppState {
+public:
+    // --- workspace ---
+    bool open(const std::string& path, std::string* error);
+    bool save(std::string* error);
+    bool save_as(const std::string& path, std::string* error);
+    bool has_workspace() const { return workspace.has_value(); }
+    bool dirty() const { return dirty_; }
+    const std::vector<std::string>& recent_files() const { return recent_; }
+    void set_recent_store(std::string path);  // file keeping recent workspaces; "" keeps them in memory only
+
+    // --- layers (all mark the workspace unsaved) ---
+    layers::Style style(const layers::Layer& layer) const;
+    void set_style(const std::string& layer, const layers::Style& style);
+    void set_visible(const std::string& layer, bool visible);
+    bool move_layer(const std::string& layer, int delta);  // +1 draws it later (on top)
+    // Imports any GDAL source as a new layer; its problems join `problems`.
+    bool add_layer(const std::string& path, layers::LayerRole role, const std::string& name, std::string* error);
+    bool remove_layer(const std::string& layer);
+    // Bumped whenever a layer's geometry or style changes: the renderer rebuilds its buffers.
+    std::uint64_t revision(const std::string& layer) const;
+
+    // --- view ---
+    void fit_all();
+    void zoom_to(const geo::Box& box);
+    void zoom_to_feature(const std::string& layer, std::int64_t feature);
+
+    // --- selection: the top-most visible feature within `tolerance_m` of `world` ---
+    bool select_at(geo::XY world, double tolerance_m);
+    void select(const std::string& layer, std::int64_t feature);
+
+    // --- time ---
+    void rebuild_timeline();
+    void advance(double real_seconds);  // moves T while playing, wrapping at the window end
+    geo::UnixTime window_from() const;
+    geo::UnixTime window_to() const;
+
+    std::optional<layers::Workspace> workspace;
+    ViewTransform view;
+    Selection selection;
+    TimelineModel timeline;
+    geo::UnixTime time_t = 0;
+    bool playing = false;
+    double speed = 600;          // simulated seconds per real second
+    double tail_s = 3 * 3600;    // vessel tail length
+    std::map<std::string, bool> hidden_vessels;
+    bool heat_layer = false;     // reports hotspot heat layer
+    geo::Problems problems;      // from loads and imports in this session
+    std::string status;          // one line for the status bar
+
+private:
+    void touch(const std::string& layer);
+    void remember(const std::string& path);
+    bool dirty_ = false;
+    std::uint64_t counter_ = 1;     // source of unique revisions
+    std::uint64_t generation_ = 1;  // revision of every layer untouched since open()
+    std::map<std::string, std::uint64_t> revisions_;
+    std::vector<std::string> recent_;
+    std::string recent_store_;
+};
+
+}  // namespace tidemark::gui

@@ -1,0 +1,139 @@
+#include "app/gui/main_window.h"
+
+#include "app/gui/app_state.h"
+#include "app/gui/map/map_renderer.h"
+
+#include <imgui.h>
+
+namespace tidemark::gui {
+
+MainWindow::MainWindow(std::string first_panel) : panels_(make_panels()) {
+    for (std::size_t i = 0; i < panels_.size(); ++i)
+        if (panels_[i]->title() == first_panel) active_panel_ = i;
+}
+
+void MainWindow::menu_bar(AppState& app, bool* quit) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open...", "Ctrl+O")) { ask_open_ = true; path_[0] = 0; }
+        if (ImGui::BeginMenu("Open recent", !app.recent_files().empty())) {
+            for (const auto& p : app.recent_files())
+                if (ImGui::MenuItem(p.c_str())) {
+                    std::string error;
+                    if (!app.open(p, &error)) app.status = error;
+                }
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Save", "Ctrl+S", false, app.has_workspace())) {
+            std::string error;
+            if (!app.save(&error)) app.status = error;
+        }
+        if (ImGui::MenuItem("Save as...", nullptr, false, app.has_workspace())) { ask_save_as_ = true; path_[0] = 0; }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
+            if (app.dirty()) ask_quit_ = true; else *quit = true;
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        const geo::XY c{app.view.rect.x + app.view.rect.width / 2, app.view.rect.y + app.view.rect.height / 2};
+        if (ImGui::MenuItem("Fit all", "Home")) app.fit_all();
+        if (ImGui::MenuItem("Zoom in", "+")) app.view.zoom_at(c, 1.5);
+        if (ImGui::MenuItem("Zoom out", "-")) app.view.zoom_at(c, 1 / 1.5);
+        if (ImGui::MenuItem("Zoom to selection", nullptr, false, !app.selection.empty()))
+            app.zoom_to_feature(app.selection.layer, app.selection.feature);
+        ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    map_.draw_tool_buttons();
+    ImGui::Separator();
+    ImGui::TextDisabled("%s%s", app.has_workspace() ? app.workspace->path().c_str() : "no workspace",
+                        app.dirty() ? "  (unsaved changes)" : "");
+    ImGui::EndMainMenuBar();
+}
+
+void MainWindow::dialogs(AppState& app, bool* quit) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput && io.KeyCtrl) {
+        if (ImGui::IsKeyPressed('O', false)) { ask_open_ = true; path_[0] = 0; }
+        if (ImGui::IsKeyPressed('S', false) && app.has_workspace()) {
+            std::string error;
+            if (!app.save(&error)) app.status = error;
+        }
+        if (ImGui::IsKeyPressed('Q', false)) { if (app.dirty()) ask_quit_ = true; else *quit = true; }
+    }
+    if (ask_open_) { ImGui::OpenPopup("Open workspace"); ask_open_ = false; dialog_error_.clear(); }
+    if (ask_save_as_) { ImGui::OpenPopup("Save workspace as"); ask_save_as_ = false; dialog_error_.clear(); }
+    if (ask_quit_) { ImGui::OpenPopup("Unsaved changes"); ask_quit_ = false; }
+    for (const char* title : {"Open workspace", "Save workspace as"}) {
+        if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) continue;
+        ImGui::Text("Workspace file (.gpkg):");
+        ImGui::SetNextItemWidth(480);
+        const bool enter = ImGui::InputText("##path", path_, sizeof path_, ImGuiInputTextFlags_EnterReturnsTrue);
+        if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
+        if (ImGui::Button("OK") || enter) {
+            const bool open = std::string(title) == "Open workspace";
+            if (open ? app.open(path_, &dialog_error_) : app.save_as(path_, &dialog_error_)) ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("The workspace has unsaved changes (styles, layers, settings).");
+        if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
+        if (ImGui::Button("Save and quit")) {
+            if (app.save(&dialog_error_)) { *quit = true; ImGui::CloseCurrentPopup(); }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Quit without saving")) { *quit = true; ImGui::CloseCurrentPopup(); }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {
+    bool quit = false;
+    menu_bar(app, &quit);
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    const float top = ImGui::GetFrameHeight(), status_h = ImGui::GetFrameHeight();
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
+    // Side bar: every panel one click away, as a grid of buttons above the open panel.
+    ImGui::SetNextWindowPos({0, top});
+    ImGui::SetNextWindowSize({kSideBarWidth, size.y - top - status_h});
+    ImGui::Begin("Panels", nullptr, fixed);
+    const float button_w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+    for (std::size_t i = 0; i < panels_.size(); ++i) {
+        if (i % 4) ImGui::SameLine();
+        const bool active = i == active_panel_;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(panels_[i]->title().c_str(), {button_w, 0})) active_panel_ = i;
+        if (active) ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+    panels_[active_panel_]->draw(app);
+    ImGui::End();
+
+    const float map_h = size.y - top - status_h - kTimelineHeight;
+    timeline_.draw_window(app, kSideBarWidth, top + map_h, size.x - kSideBarWidth, kTimelineHeight);
+    map_.draw(app, renderer, {kSideBarWidth, top, size.x - kSideBarWidth, map_h});
+
+    ImGui::SetNextWindowPos({0, size.y - status_h});
+    ImGui::SetNextWindowSize({size.x, status_h});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {8, 3});
+    ImGui::Begin("##status", nullptr, fixed | ImGuiWindowFlags_NoScrollbar);
+    ImGui::Text("%s", map_.cursor_readout().empty() ? " " : map_.cursor_readout().c_str());
+    ImGui::SameLine(420);
+    ImGui::Text("1 px = %.0f m", app.view.metres_per_pixel);
+    ImGui::SameLine(560);
+    ImGui::TextDisabled("%s", app.status.c_str());
+    ImGui::End();
+    ImGui::PopStyleVar();
+
+    dialogs(app, &quit);
+    return quit;
+}
+
+}  // namespace tidemark::gui

@@ -1,0 +1,42 @@
+// The window's layout and chrome: menu bar (File, View, map tools), the side bar of panels,
+// the map, the timeline strip and the status bar, plus the open / save-as / unsaved-changes
+// dialogs. Holds UI-only state; the model is the AppState passed in.
+#pragma once
+
+#include "app/gui/map/map_view.h"
+#include "app/gui/panels/panel.h"
+#include "app/gui/panels/timeline_panel.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tidemark::gui {
+
+class AppState;
+class MapRenderer;
+
+class MainWindow {
+public:
+    explicit MainWindow(std::string first_panel = {});
+    // Draws one frame of UI; returns true when the user chose to quit.
+    bool draw(AppState& app, const MapRenderer& renderer);
+    // The window's close button was pressed with unsaved changes: ask first.
+    void ask_before_quit() { ask_quit_ = true; }
+
+    static constexpr float kSideBarWidth = 400;
+    static constexpr float kTimelineHeight = 64;
+
+private:
+    void menu_bar(AppState& app, bool* quit);
+    void dialogs(AppState& app, bool* quit);
+    std::vector<std::unique_ptr<Panel>> panels_;
+    TimelinePanel timeline_;
+    MapView map_;
+    std::size_t active_panel_ = 0;
+    bool ask_quit_ = false, ask_open_ = false, ask_save_as_ = false;
+    char path_[512] = "";
+    std::string dialog_error_;
+};
+
+}  // namespace tidemark::gui

@@ -1,0 +1,76 @@
+// One layer's geometry in GPU buffers, built once per data or style change and drawn every
+// frame with only a view matrix: polygon fill by stencil even-odd (triangle fans, then one
+// cover quad), outlines and lines as GL_LINES (up to 1.5 px) or segment quads widened in
+// the vertex shader,
+// points as GL point sprites cut into symbols. Lines and fills exist at a few Douglas–Peucker levels
+// of detail; drawing picks the level by zoom and culls features through the layer's
+// spatial index. Needs a current GL 3.3 context for build(), draw() and destruction.
+#pragma once
+
+#include "app/gui/map/feature_colours.h"
+#include "app/gui/map/gl_api.h"
+#include "app/gui/map/shaders.h"
+#include "app/gui/map/view_transform.h"
+#include "layers/layer.h"
+#include "layers/style.h"
+
+#include <vector>
+
+namespace tidemark::gui {
+
+// Shared by all layers: a full clip-space quad for the stencil cover pass.
+struct SharedQuads {
+    GLuint cover_quad = 0;  // full clip-space square for the stencil cover pass
+    GLuint cover_vao = 0;
+    void create();
+    void destroy();
+};
+
+struct DrawStats {
+    std::size_t draw_calls = 0;
+    std::size_t items = 0;  // triangles + segments + points submitted
+};
+
+class GlLayerBuffers {
+public:
+    GlLayerBuffers() = default;
+    ~GlLayerBuffers();
+    GlLayerBuffers(const GlLayerBuffers&) = delete;
+    GlLayerBuffers& operator=(const GlLayerBuffers&) = delete;
+
+    void build(const layers::Layer& layer, const layers::Style& style);
+    void release();
+    void draw(const MapShaders& shaders, const SharedQuads& quads, const ViewTransform& view,
+              const layers::Layer& layer, const layers::Style& style, DrawStats* stats = nullptr) const;
+
+    const FeatureColours& colours() const { return colours_; }
+    double tolerance_for(double metres_per_pixel) const;  // the LOD tolerance drawn at that zoom
+
+private:
+    struct Ranges {
+        std::vector<GLint> first;     // per feature
+        std::vector<GLsizei> count;   // per feature
+        GLsizei total = 0;
+    };
+    struct Lod {
+        double tolerance = 0;  // metres
+        GLuint fill_vao = 0, fill_vbo = 0;
+        Ranges fill;
+        GLuint line_vao = 0, line_vbo = 0;
+        Ranges lines;           // in vertices: 2 per segment when thin, else 6
+        bool thin_lines = false;
+        // Points; levels above 0 keep one point per (cell of `tolerance` metres, colour,
+        // symbol) and have no per-feature ranges (drawn whole: they are few).
+        GLuint point_vao = 0, point_vbo = 0;
+        Ranges points;
+    };
+    // Contiguous runs of the visible features' ranges (all of them when the view holds the layer).
+    void visible_runs(const Ranges& r, const layers::Layer& layer, const geo::Box& view,
+                      std::vector<GLint>* first, std::vector<GLsizei>* count) const;
+
+    std::vector<Lod> lods_;
+    geo::XY origin_;
+    FeatureColours colours_;
+};
+
+}  // namespace tidemark::gui

@@ -1,0 +1,42 @@
+// Draws the workspace's layers into the map rectangle with OpenGL, keeping one
+// GlLayerBuffers per layer and rebuilding it only when AppState::revision() changes.
+#pragma once
+
+#include "app/gui/map/gl_layer_buffers.h"
+#include "app/gui/map/shaders.h"
+#include "app/gui/map/view_transform.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace tidemark::gui {
+
+class AppState;
+
+inline constexpr layers::Rgba kSeaColour{0.66f, 0.80f, 0.91f, 1};
+
+class MapRenderer {
+public:
+    // Needs a current GL 3.3 context. false with `error` when the shaders do not build.
+    bool create(std::string* error);
+    void destroy();
+    // Rebuilds buffers of changed layers; drops buffers of removed layers.
+    void sync(const AppState& app);
+    // Clears the map rectangle to sea and draws every visible layer in order.
+    // `framebuffer_height` and `scale` convert the top-left screen rect to GL's bottom-left pixels.
+    DrawStats draw(const AppState& app, int framebuffer_height, float scale = 1.0f);
+    const GlLayerBuffers* buffers(const std::string& layer) const;
+
+private:
+    struct Entry {
+        std::uint64_t revision = 0;
+        std::unique_ptr<GlLayerBuffers> buffers;
+    };
+    MapShaders shaders_;
+    SharedQuads quads_;
+    std::map<std::string, Entry> layers_;
+};
+
+}  // namespace tidemark::gui

@@ -1,0 +1,24 @@
+// Map furniture and light dynamic marks drawn over the GL map through ImDrawList (a few
+// hundred primitives at most): scale bar in km and nautical miles, grid north arrow,
+// legend, vessels at time T with heading and fading tail, reports near T, report heat.
+#pragma once
+
+#include "app/gui/map/view_transform.h"
+
+struct ImDrawList;
+
+namespace tidemark::gui {
+
+class AppState;
+class MapRenderer;
+
+// "Nice" bar length (1, 2 or 5 x 10^k of `unit_m`) no longer than max_px pixels.
+double nice_scale_length(double metres_per_pixel, double max_px, double unit_m);
+
+void draw_scale_bar(ImDrawList* list, const ViewTransform& view);
+void draw_north_arrow(ImDrawList* list, const ViewTransform& view);
+void draw_legend(ImDrawList* list, const AppState& app, const MapRenderer& renderer);
+void draw_vessels_at_time(ImDrawList* list, const AppState& app);
+void draw_report_heat(ImDrawList* list, const AppState& app);
+
+}  // namespace tidemark::gui

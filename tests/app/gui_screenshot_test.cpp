@@ -1,0 +1,185 @@
+// Screenshots of the real app under a private Xvfb: real pixels at known world positions.
+// Skips (saying why) only when Xvfb is not installed.
+#include "app/gui/map/map_renderer.h"
+#include "gui_fixture.h"
+#include "layers/import.h"
+#include "layers/workspace.h"
+
+#include <gtest/gtest.h>
+#include <stb_image.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+
+namespace tidemark::gui {
+namespace {
+
+using test::ScratchDir;
+
+// One Xvfb for the whole suite on a display no other server holds (lock file absent),
+// ready when its socket appears.
+class XvfbDisplay {
+public:
+    XvfbDisplay() {
+        const char* candidates[] = {"/usr/bin/Xvfb", "/usr/local/bin/Xvfb"};
+        for (const char* c : candidates)
+            if (::access(c, X_OK) == 0) exe_ = c;
+        if (exe_.empty()) return;
+        for (int n = 200 + ::getpid() % 500, tries = 0; tries < 50; ++n, ++tries) {
+            const std::string lock = "/tmp/.X" + std::to_string(n) + "-lock";
+            const std::string socket = "/tmp/.X11-unix/X" + std::to_string(n);
+            if (::access(lock.c_str(), F_OK) == 0 || ::access(socket.c_str(), F_OK) == 0) continue;
+            const std::string name = ":" + std::to_string(n);
+            pid_ = ::fork();
+            if (pid_ == 0) {
+                const int null = ::open("/dev/null", O_WRONLY);
+                ::dup2(null, 1);
+                ::dup2(null, 2);
+                ::execl(exe_.c_str(), "Xvfb", name.c_str(), "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
+                        static_cast<char*>(nullptr));
+                ::_exit(127);
+            }
+            for (int wait_ms = 0; wait_ms < 10000; wait_ms += 50) {
+                if (::access(socket.c_str(), F_OK) == 0) { display_ = name; return; }
+                if (::waitpid(pid_, nullptr, WNOHANG) == pid_) { pid_ = -1; break; }  // lost a race: next number
+                ::usleep(50 * 1000);
+            }
+            if (pid_ > 0) { ::kill(pid_, SIGTERM); ::waitpid(pid_, nullptr, 0); pid_ = -1; }
+        }
+    }
+    ~XvfbDisplay() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGTERM);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+    bool installed() const { return !exe_.empty(); }
+    const std::string& display() const { return display_; }
+
+private:
+    std::string exe_, display_;
+    pid_t pid_ = -1;
+};
+
+XvfbDisplay& xvfb() {
+    static XvfbDisplay d;  // started once, stopped at exit
+    return d;
+}
+
+#define REQUIRE_XVFB()                                                                                   \
+    if (!xvfb().installed()) GTEST_SKIP() << "Xvfb is not installed (scripts/install-deps.sh installs xvfb): " \
+                                             "skipping the screenshot test";                              \
+    ASSERT_FALSE(xvfb().display().empty()) << "Xvfb did not report a display";                             \
+    ::setenv("DISPLAY", xvfb().display().c_str(), 1)
+
+struct Rgb {
+    int r, g, b;
+};
+
+struct Shot {
+    int width = 0, height = 0;
+    std::vector<unsigned char> pixels;
+    double rect_x = 0, rect_y = 0, rect_w = 0, rect_h = 0, cx = 0, cy = 0, mpp = 0;
+    Rgb at_world(double x, double y) const {
+        const int px = static_cast<int>(rect_x + rect_w / 2 + (x - cx) / mpp);
+        const int py = static_cast<int>(rect_y + rect_h / 2 - (y - cy) / mpp);
+        EXPECT_TRUE(px >= 0 && py >= 0 && px < width && py < height) << "pixel " << px << "," << py << " off the image";
+        const unsigned char* p = &pixels[(static_cast<std::size_t>(py) * width + px) * 3];
+        return {p[0], p[1], p[2]};
+    }
+};
+
+// Runs `tidemark gui` with a screenshot of the box 0..400 km (the island is 100..300 km).
+Shot screenshot(const ScratchDir& dir, const std::string& ws, const std::string& name) {
+    Shot s;
+    const std::string png = dir.file(name);
+    const auto r = test::run_tidemark({"gui", ws, "--screenshot", png, "--frames", "2", "--size", "1000x800",
+                                       "--view", "0,0,400000,400000", "--print-view"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::istringstream out(r.out);
+    std::string key;
+    while (out >> key) {
+        if (key == "map_rect") out >> s.rect_x >> s.rect_y >> s.rect_w >> s.rect_h;
+        else if (key == "view_centre") out >> s.cx >> s.cy;
+        else if (key == "metres_per_pixel") out >> s.mpp;
+    }
+    int channels = 0;
+    unsigned char* data = stbi_load(png.c_str(), &s.width, &s.height, &channels, 3);
+    EXPECT_NE(data, nullptr) << "no PNG written at " << png;
+    if (data) {
+        s.pixels.assign(data, data + static_cast<std::size_t>(s.width) * s.height * 3);
+        stbi_image_free(data);
+    }
+    return s;
+}
+
+void expect_colour(Rgb got, Rgb want, const char* what) {
+    EXPECT_NEAR(got.r, want.r, 3) << what;
+    EXPECT_NEAR(got.g, want.g, 3) << what;
+    EXPECT_NEAR(got.b, want.b, 3) << what;
+}
+
+// The default land fill (0.93, 0.91, 0.85) and sea (0.66, 0.80, 0.91) in 8-bit.
+constexpr Rgb kLand{237, 232, 217};
+constexpr Rgb kSea{168, 204, 232};
+
+TEST(GuiScreenshot, LandAndSeaWhereTheyShouldBe) {
+    REQUIRE_XVFB();
+    ScratchDir dir;
+    const std::string ws = test::make_island_workspace(dir);
+    const Shot s = screenshot(dir, ws, "map.png");
+    ASSERT_FALSE(s.pixels.empty());
+    EXPECT_NEAR(s.mpp, 400000.0 / std::min(s.rect_w, s.rect_h), 1e-3);  // --view fits 400 km
+    expect_colour(s.at_world(200000, 200000), kLand, "island centre");
+    expect_colour(s.at_world(120000, 280000), kLand, "inside the island's north-west corner");
+    expect_colour(s.at_world(350000, 200000), kSea, "50 km east of the island");
+    // The coast line (dark, 1 px) lies on the island's east edge at x = 300 km.
+    const Rgb edge = s.at_world(300000, 200000);
+    EXPECT_LT(edge.r + edge.g + edge.b, 3 * 150) << "coast outline at the east edge";
+}
+
+TEST(GuiScreenshot, HiddenLayerIsGone) {
+    REQUIRE_XVFB();
+    ScratchDir dir;
+    const std::string path = test::make_island_workspace(dir);
+    std::string error;
+    auto ws = layers::Workspace::open(path, &error);
+    ASSERT_TRUE(ws) << error;
+    ws->settings["styles"]["coastline"] = {{"visible", false}};
+    ASSERT_TRUE(ws->save(&error)) << error;
+    const Shot s = screenshot(dir, path, "hidden.png");
+    ASSERT_FALSE(s.pixels.empty());
+    expect_colour(s.at_world(200000, 200000), kSea, "island centre with the coastline hidden");
+}
+
+TEST(GuiScreenshot, ReportSymbolWhereTheReportIs) {
+    REQUIRE_XVFB();
+    ScratchDir dir;
+    const std::string path = test::make_island_workspace(dir);
+    std::string error;
+    auto ws = layers::Workspace::open(path, &error);
+    ASSERT_TRUE(ws) << error;
+    geo::Problems problems;
+    auto reports = layers::import_layer(dir.write("reports.geojson", test::report_geojson()), ws->crs(),
+                                        layers::LayerRole::Reports, "reports", problems, &error);
+    ASSERT_TRUE(reports) << error;
+    ws->put(std::move(*reports));
+    // Pure red 14 px squares, no category colours: the expected pixel is (255, 0, 0).
+    ws->settings["styles"]["reports"] = {{"fill", {1, 0, 0, 1}}, {"fill_enabled", true}, {"colour_by", ""},
+                                         {"symbol", 1}, {"symbol_size_px", 14}};
+    ASSERT_TRUE(ws->save(&error)) << error;
+    const Shot s = screenshot(dir, path, "report.png");
+    ASSERT_FALSE(s.pixels.empty());
+    expect_colour(s.at_world(200000, 350000), {255, 0, 0}, "report symbol");
+    // 20 px west of the report: sea again.
+    expect_colour(s.at_world(200000 - 20 * s.mpp, 350000), kSea, "beside the report");
+}
+
+}  // namespace
+}  // namespace tidemark::gui
