@@ -375,7 +375,8 @@ void store_tracks(Workspace& ws, const std::vector<geo::Track>& tracks) {
                    {"planned", FieldType::Integer}, {"synthetic", FieldType::Integer}};
     std::int64_t pid = 1, lid = 1;
     for (const geo::Track& t : tracks) {
-        Value mmsi = t.mmsi ? Value(static_cast<std::int64_t>(t.mmsi)) : Value();
+        Value mmsi;  // null when unknown
+        if (t.mmsi) mmsi.emplace<std::int64_t>(t.mmsi);
         for (std::size_t li = 0; li < t.legs.size(); ++li) {
             const auto& fixes = t.legs[li].fixes;
             if (fixes.empty()) continue;

@@ -1,10 +1,14 @@
 // `tidemark info PATH...`: layers, counts, geometry types, CRS, extent and problems.
 #include "app/cli/commands.h"
 #include "app/cli/problem_printer.h"
+#include "geo/time.h"
+#include "layers/ais_log.h"
 #include "layers/ogr_reader.h"
 #include "layers/workspace.h"
 
+#include <cmath>
 #include <cstdio>
+#include <set>
 #include <iostream>
 
 namespace tidemark::cli {
@@ -15,10 +19,53 @@ struct InfoOptions {
     bool all_problems = false;
 };
 
+// AIS NMEA logs are not GDAL sources: describe them with the project's own decoder.
+bool looks_like_ais(const std::string& path) {
+    layers::MappedFile file;
+    std::string error;
+    if (!file.open(path, &error)) return false;
+    std::string_view head = file.text().substr(0, 65536);
+    return head.find("VDM,") != std::string_view::npos || head.find("VDO,") != std::string_view::npos;
+}
+
+int info_ais(const std::string& path, const InfoOptions& opt) {
+    layers::MappedFile file;
+    std::string error;
+    if (!file.open(path, &error)) return fail(error);
+    layers::ais::LogStats stats;
+    std::set<std::uint32_t> vessels;
+    double first = 0, last = 0;
+    bool timed = false;
+    geo::Problems problems;
+    layers::ais::scan_log(file.text(), stats,
+        [&](const layers::ais::Message& m, const layers::ais::Assembled& a) {
+            vessels.insert(m.mmsi);
+            if (!std::isnan(a.time)) {
+                first = timed ? std::min(first, a.time) : a.time;
+                last = timed ? std::max(last, a.time) : a.time;
+                timed = true;
+            }
+        },
+        [&](long line, layers::ais::LineOutcome, const char* reason) {
+            geo::Problem p;
+            p.source = path;
+            p.line = line;
+            p.reason = reason;
+            problems.push_back(p);
+        });
+    std::cout << path << " (AIS NMEA log)\n  " << stats.summary() << "\n  vessels (MMSI): " << vessels.size() << "\n";
+    if (timed) std::cout << "  time: " << geo::format_iso8601(first) << " .. " << geo::format_iso8601(last) << "\n";
+    else std::cout << "  time: no time source on any line (tag blocks or a leading timestamp are needed for tracks)\n";
+    print_problems(std::cout, problems, opt.all_problems ? 0 : 20);
+    if (problems.empty()) std::cout << "problems: none\n";
+    return kOk;
+}
+
 int info_one(const std::string& path, const InfoOptions& opt) {
     layers::ReadOptions read_options;
     read_options.working_crs = geo::Crs::wgs84();
     layers::ReadResult r = layers::read_vector(path, read_options);
+    if (!r.ok && looks_like_ais(path)) return info_ais(path, opt);
     if (!r.ok) return fail(r.error);
     std::cout << path << " (" << r.driver << ")\n";
     for (std::size_t i = 0; i < r.layers.size(); ++i) {
