@@ -63,8 +63,9 @@ Style default_style(LayerRole role) {
             s.colour_by = "max_gap_s";
             break;
         case LayerRole::Gaps:
-            s.stroke = {0.85f, 0.0f, 0.0f, 0.8f};
-            s.stroke_width_px = 6.0f;
+            // A translucent halo, so the coverage ramp of the segments beneath stays readable.
+            s.stroke = {0.85f, 0.0f, 0.0f, 0.3f};
+            s.stroke_width_px = 8.0f;
             break;
         default:
             break;

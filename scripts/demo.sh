@@ -35,7 +35,7 @@ if "$tidemark" reports --help >/dev/null 2>&1; then
     -o "$demo/synthetic_reports.csv" --bad-out "$demo/synthetic_reports_bad.csv"
   "$tidemark" reports import "$ws" "$demo/synthetic_reports.csv"
   echo "-- the file of bad rows, validated (each bad row gets one message):"
-  "$tidemark" reports check "$demo/synthetic_reports_bad.csv" || true
+  "$tidemark" reports check "$demo/synthetic_reports_bad.csv" --workspace "$ws" || true
 fi
 
 if "$tidemark" coverage --help >/dev/null 2>&1; then
