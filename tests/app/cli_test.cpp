@@ -91,3 +91,17 @@ TEST(Cli, WorkspaceNewRefusesPointsAsCoastline) {
     EXPECT_NE(r.err.find("coastline layer needs lines or land polygons"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(dir.file("ws.gpkg")));
 }
+
+TEST(Cli, InfoDescribesAnAisLogWithItsVesselsAndTimes) {
+    // MMSI 371798000 per `gpsdecode -c` of the sentence; the tag block's c: is 2026-03-01T12:00:00Z.
+    ScratchDir dir;
+    std::string log = dir.write("log.nmea",
+        "\\c:1772366400*5D\\!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n"
+        "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B\n");  // bad checksum
+    auto r = run_tidemark({"info", log});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("AIS NMEA log"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("vessels (MMSI): 1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2026-03-01T12:00:00Z"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(log + ":2"), std::string::npos) << r.out;  // the bad line named
+}
