@@ -116,6 +116,7 @@ public:
         const auto& f = leg.fixes;
         std::size_t i = 0;
         while (i + 1 < f.size()) {
+            if (stopped()) return;
             if (!usable(i)) {
                 ++i;
                 continue;
@@ -135,6 +136,8 @@ public:
             i = j;
         }
     }
+
+    bool stopped() const { return opt_.cancel && opt_.cancel->load(std::memory_order_relaxed); }
 
 private:
     bool usable(std::size_t k) const {
@@ -365,9 +368,11 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
     const std::size_t total = std::max<std::size_t>(result.fixes, 1);
     auto worker = [&](unsigned w) {
         LegSweeper sweeper(segments, index, options, accs[w]);
-        for (std::size_t i; (i = next.fetch_add(1)) < work.size();) {
+        for (std::size_t i; (i = next.fetch_add(1)) < work.size() && !sweeper.stopped();) {
             sweeper.sweep(*work[i].leg, work[i].track, range_m[work[i].track]);
             swept += work[i].leg->fixes.size();
+            // Alone on the calling thread: report per leg (the pool's case polls below).
+            if (threads == 1 && options.progress) options.progress(static_cast<double>(swept.load()) / static_cast<double>(total));
         }
         ++finished;
     };
@@ -390,6 +395,10 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
         worker(0);
     }
     for (auto& th : pool) th.join();
+    if (options.cancel && options.cancel->load()) {
+        result.cancelled = true;
+        return result;
+    }
 
     result.segments.resize(segments.size());
     for (std::size_t s = 0; s < segments.size(); ++s) {

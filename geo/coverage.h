@@ -28,6 +28,7 @@
 #include "geo/time.h"
 #include "geo/track.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -56,6 +57,9 @@ struct CoverageOptions {
     unsigned threads = 0;  // 0: one per hardware core
     // Called on the calling thread now and then with the fraction of fixes swept (0..1).
     std::function<void(double)> progress;
+    // When set and it turns true, the sweep stops between chunks of fixes and the result comes
+    // back with `cancelled` set and no segments (a partial coverage would be wrong, not smaller).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct SegmentCoverage {
@@ -73,6 +77,7 @@ struct CoverageResult {
     UnixTime to = 0;
     std::vector<SegmentCoverage> segments;  // parallel to the segment list
     std::size_t fixes = 0;                  // fixes swept (all legs, before window clipping)
+    bool cancelled = false;                 // stopped through CoverageOptions::cancel: discard
 };
 
 // Track i observes with sensor range range_m[i] (metres); tracks without a range are ignored.

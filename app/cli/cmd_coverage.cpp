@@ -5,6 +5,7 @@
 #include "app/cli/problem_printer.h"
 #include "geo/coverage.h"
 #include "geo/gaps.h"
+#include "layers/coverage_run.h"
 #include "layers/coverage_store.h"
 #include "layers/fleet.h"
 #include "layers/ogr_reader.h"
@@ -35,18 +36,7 @@ struct CoverageArgs {
     bool line_of_sight = false;
 };
 
-// Everything coverage needs, gathered from files or a workspace, in one working CRS.
-struct Inputs {
-    geo::Crs crs = geo::Crs::british_national_grid();
-    std::vector<geo::Path> coast;
-    std::vector<geo::ForceArea> forces;
-    std::vector<geo::XY> ports;
-    std::vector<geo::Track> tracks;
-    std::vector<layers::Vessel> fleet;
-    std::vector<layers::Report> reports;
-    std::optional<geo::UnixTime> from, to;
-    geo::Problems problems;
-};
+using Inputs = layers::CoverageInputs;
 
 bool is_workspace(const std::string& path) {
     return std::filesystem::path(path).extension() == ".gpkg";
@@ -140,9 +130,12 @@ bool gather_from_files(const CoverageArgs& a, Inputs& in, std::string* error) {
 }
 
 bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs& in, std::string* error) {
-    in.crs = ws.crs();
-    const layers::Layer* coast = ws.find_role(layers::LayerRole::Coastline);
-    if (!coast) {
+    layers::WorkspaceInputParts parts;
+    parts.coast = a.coast.empty();
+    parts.forces = a.forces.empty();
+    parts.ports = a.ports.empty();
+    layers::gather_workspace_inputs(ws, in, parts);
+    if (!ws.find_role(layers::LayerRole::Coastline)) {
         *error = a.workspace + ": no coastline layer (role coastline) in the workspace; add one, or give --coast FILE";
         if (a.coast.empty()) return false;
     }
@@ -153,8 +146,6 @@ bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs&
             auto lines = layers::coast_lines(l);
             in.coast.insert(in.coast.end(), lines.begin(), lines.end());
         }
-    } else {
-        in.coast = layers::coast_lines(*coast);
     }
     if (!a.forces.empty()) {
         std::vector<layers::Layer> forces;
@@ -163,9 +154,6 @@ bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs&
             auto f = layers::force_areas(l);
             in.forces.insert(in.forces.end(), f.begin(), f.end());
         }
-    } else if (const layers::Layer* forces = ws.find_role(layers::LayerRole::Forces)) {
-        layers::Layer copy = *forces;
-        if (layers::prepare_for_role(copy, layers::LayerRole::Forces, in.problems)) in.forces = layers::force_areas(copy);
     }
     if (!a.ports.empty()) {
         std::vector<layers::Layer> ports;
@@ -174,43 +162,14 @@ bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs&
             auto p = layers::layer_points(l);
             in.ports.insert(in.ports.end(), p.begin(), p.end());
         }
-    } else if (const layers::Layer* ports = ws.find_role(layers::LayerRole::Ports)) {
-        in.ports = layers::layer_points(*ports);
     }
-    in.tracks = layers::load_tracks(ws);
     for (const auto& t : a.tracks)
         if (!add_tracks_from(t, in.crs, a, in, error)) return false;
     if (in.tracks.empty()) {
         *error = a.workspace + ": no tracks in the workspace; import some with `tidemark tracks import`, or give --tracks FILE";
         return false;
     }
-    in.fleet = layers::load_fleet(ws);
-    in.reports = layers::load_reports(ws);
-    in.from = ws.window_from;
-    in.to = ws.window_to;
     return true;
-}
-
-// Sensor range per track: --radius-nm for all, else the fleet register's. Tracks of vessels the
-// register does not know get no range and a warning.
-std::vector<double> track_ranges(const CoverageArgs& a, Inputs& in) {
-    std::vector<double> ranges;
-    for (const auto& t : in.tracks) {
-        if (a.radius_nm) {
-            ranges.push_back(*a.radius_nm * 1852.0);
-            continue;
-        }
-        const layers::Vessel* v = layers::find_vessel(in.fleet, t.mmsi, t.vessel);
-        ranges.push_back(v ? layers::sensor_range_m(*v) : 0.0);
-        if (!v) {
-            geo::Problem p;
-            p.source = a.fleet.empty() ? a.workspace : a.fleet;
-            p.feature = t.vessel;
-            p.reason = "vessel not in the fleet register: its track is left out; add it to the register or give --radius-nm";
-            in.problems.push_back(p);
-        }
-    }
-    return ranges;
 }
 
 void print_table(const geo::GapAnalysis& gaps, const std::vector<geo::ForceArea>& forces) {
@@ -255,52 +214,41 @@ int run_coverage(const CoverageArgs& a) {
 
     // The window: --from/--to, else the workspace's, else the span of the tracks.
     const geo::Interval span = geo::track_time_span(in.tracks);
-    geo::CoverageOptions options;
-    options.from = in.from.value_or(span.from);
-    options.to = in.to.value_or(span.to);
+    geo::Interval window;
+    window.from = in.from.value_or(span.from);
+    window.to = in.to.value_or(span.to);
     if (!a.from.empty()) {
         auto t = geo::parse_iso8601(a.from);
         if (!t) return fail("--from " + a.from + ": expected an ISO 8601 time such as 2026-03-01T00:00Z");
-        options.from = *t;
+        window.from = *t;
     }
     if (!a.to.empty()) {
         auto t = geo::parse_iso8601(a.to);
         if (!t) return fail("--to " + a.to + ": expected an ISO 8601 time such as 2026-03-08T00:00Z");
-        options.to = *t;
+        window.to = *t;
     }
-    if (!(options.to > options.from))
-        return fail("empty time window " + geo::format_iso8601(options.from) + " .. " + geo::format_iso8601(options.to) +
+    if (!(window.to > window.from))
+        return fail("empty time window " + geo::format_iso8601(window.from) + " .. " + geo::format_iso8601(window.to) +
                     ": give --from and --to with --to after --from");
-    options.max_gap_s = a.max_gap_min * 60;
-
-    const std::vector<double> ranges = track_ranges(a, in);
-    auto segments = geo::cut_coast_segments(in.coast, a.segment_m);
-    if (segments.empty()) return fail("the coastline has no lines to cut into segments");
-    geo::assign_forces(segments, in.forces);
-    geo::assign_port_distances(segments, in.ports);
-    std::optional<geo::LandMask> land;
-    if (a.line_of_sight) {
-        land.emplace(in.coast);
-        options.land = &*land;
-    }
+    layers::CoverageRunOptions run_options;
+    run_options.from = window.from;
+    run_options.to = window.to;
+    run_options.segment_m = a.segment_m;
+    run_options.revisit_s = a.revisit_h * 3600;
+    run_options.max_gap_s = a.max_gap_min * 60;
+    if (a.radius_nm) run_options.radius_m = *a.radius_nm * 1852.0;
+    run_options.line_of_sight = a.line_of_sight;
+    run_options.fleet_source = a.fleet.empty() ? a.workspace : a.fleet;
     if (isatty(STDERR_FILENO)) {
-        options.progress = [](double f) {
+        run_options.progress = [](double f) {
             const int filled = static_cast<int>(f * 40);
             std::fprintf(stderr, "\rcoverage [%-40s] %3.0f%%", std::string(static_cast<std::size_t>(filled), '#').c_str(), f * 100);
             if (f >= 1.0) std::fprintf(stderr, "\n");
         };
     }
-    const geo::CoverageResult coverage = geo::compute_coverage(segments, in.tracks, ranges, options);
-
-    geo::GapOptions gap_options;
-    gap_options.revisit_s = a.revisit_h * 3600;
-    // Report weights decay with age counted back from the window's end (layers/reports.h).
-    const auto events = layers::report_events(in.reports, options.to);
-    const geo::GapAnalysis gaps = geo::analyse_gaps(segments, coverage, in.forces.size(), in.ports, events, gap_options);
-
-    std::vector<std::string> names;
-    for (const auto& t : in.tracks) names.push_back(t.vessel);
-    layers::CoverageLayers result = layers::coverage_layers(segments, coverage, gaps, in.forces, names);
+    layers::CoverageRun run = layers::run_coverage(in, run_options);
+    if (!run.ok) return fail(run.error);
+    layers::CoverageLayers& result = run.layers;
     if (!in.problems.empty()) print_problems(std::cerr, in.problems, 20);
     if (!a.output.empty() && !layers::write_coverage_file(a.output, result, in.crs, &error)) return fail(error);
     if (ws) {
@@ -308,9 +256,9 @@ int run_coverage(const CoverageArgs& a) {
         if (!ws->save(&error)) return fail(error);
     }
     std::printf("window %s .. %s: %zu tracks, %zu fixes, %zu segments, %zu gaps (revisit target %.1f h)\n",
-                geo::format_iso8601(options.from).c_str(), geo::format_iso8601(options.to).c_str(), in.tracks.size(),
-                coverage.fixes, segments.size(), gaps.gaps.size(), a.revisit_h);
-    print_table(gaps, in.forces);
+                geo::format_iso8601(window.from).c_str(), geo::format_iso8601(window.to).c_str(), in.tracks.size(),
+                run.fixes, run.segments, run.gaps.gaps.size(), a.revisit_h);
+    print_table(run.gaps, in.forces);
     return kOk;
 }
 

@@ -1,0 +1,184 @@
+// The Coverage panel's worker (app/gui/coverage_job.h), without a display: a run from the app
+// stores the same segments as `tidemark coverage WS.gpkg`, and Cancel discards the run.
+#include "app/gui/coverage_job.h"
+#include "geo/coverage.h"
+#include "layers/ogr_reader.h"
+#include "layers/track_io.h"
+#include "layers/workspace.h"
+#include "support/test_support.h"
+
+#include <algorithm>
+#include <atomic>
+
+using namespace tidemark;
+using tidemark::test::run_tidemark;
+using tidemark::test::ScratchDir;
+
+namespace {
+
+const geo::UnixTime kT0 = 1772323200;  // 2026-03-01T00:00:00Z
+
+// Coast along northing 100000 from easting 400000 to 410000: ten 1 km segments.
+std::string coast_geojson() {
+    return R"({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}},
+ "features": [{"type": "Feature", "properties": {"name": "shore"},
+   "geometry": {"type": "LineString", "coordinates": [[400000, 100000], [410000, 100000]]}}]})";
+}
+
+// One vessel 3 km off the coast at 10 m/s from easting 380000 (t0) to 430000 (t0 + 5000 s).
+// With a 5 km range it is within 5 km of segment i (easting 400000 + 1000 i .. + 1000) while
+// its along-shore offset is <= 4 km (3-4-5 triangle): t0 + [1600 + 100 i, 2500 + 100 i], 900 s.
+std::string tracks_csv() {
+    std::string s = "vessel,time,x,y\n";
+    for (int k = 0; k <= 500; ++k)
+        s += "Valiant," + geo::format_iso8601(kT0 + 10 * k) + "," + std::to_string(380000 + 100 * k) + ",103000\n";
+    return s;
+}
+
+layers::Workspace coast_and_track_workspace(const ScratchDir& dir) {
+    const auto coast = layers::read_vector(dir.write("coast.geojson", coast_geojson()));
+    EXPECT_TRUE(coast.ok) << coast.error;
+    layers::Workspace ws;
+    layers::Layer c = coast.layers.front();
+    c.name = "coastline";
+    c.role = layers::LayerRole::Coastline;
+    ws.put(c);
+    const auto tracks = layers::read_tracks(dir.write("tracks.csv", tracks_csv()), ws.crs());
+    EXPECT_TRUE(tracks.ok) << tracks.error;
+    layers::store_tracks(ws, tracks.tracks);
+    return ws;
+}
+
+// The CLI's defaults (revisit 24 h, no line of sight, 1000 m segments) with a 5 km range.
+gui::CoverageParams cli_default_params() {
+    gui::CoverageParams p;
+    p.segment_m = 1000;
+    p.revisit_h = 24;
+    p.radius_km = 5;
+    p.line_of_sight = false;
+    return p;
+}
+
+double number(const layers::Layer& l, const layers::Feature& f, const char* field) {
+    return layers::to_number(l.value(f, field)).value_or(-1);
+}
+
+}  // namespace
+
+TEST(GuiCoverageJob, RunStoresTheSameSegmentsAsTheCli) {
+    ScratchDir dir;
+    layers::Workspace ws = coast_and_track_workspace(dir);
+    std::string error;
+    const std::string path = dir.file("ws.gpkg");
+    ASSERT_TRUE(ws.save(&error, path)) << error;
+
+    gui::CoverageJob job;
+    std::atomic<int> wakes{0};
+    job.wake = [&] { ++wakes; };
+    ASSERT_TRUE(job.start(ws, cli_default_params(), &error)) << error;
+    job.wait();
+    auto outcome = job.take_outcome();
+    ASSERT_TRUE(outcome);
+    EXPECT_FALSE(outcome->cancelled);
+    EXPECT_EQ(outcome->error, "");
+    ASSERT_TRUE(outcome->layers);
+    EXPECT_GE(wakes.load(), 1);
+    EXPECT_DOUBLE_EQ(job.progress(), 1.0);
+    EXPECT_FALSE(job.take_outcome());  // handed over once
+
+    // 5 km = 2.699784017278618 nm.
+    const auto r = run_tidemark({"coverage", path, "--radius-nm", "2.699784017278618"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto cli = layers::Workspace::open(path, &error);
+    ASSERT_TRUE(cli) << error;
+    const layers::Layer* cli_segments = cli->find("segments");
+    ASSERT_TRUE(cli_segments);
+
+    const layers::Layer& app_segments = outcome->layers->segments;
+    ASSERT_EQ(app_segments.features.size(), 10u);
+    ASSERT_EQ(cli_segments->features.size(), 10u);
+    for (std::size_t i = 0; i < 10; ++i) {
+        const layers::Feature& a = app_segments.features[i];
+        const layers::Feature& c = cli_segments->features[i];
+        // Hand values: 900 s observed in one visit; the window is the track's 5000 s.
+        EXPECT_NEAR(number(app_segments, a, "observed_s"), 900, 0.01) << i;
+        EXPECT_NEAR(number(app_segments, a, "visits"), 1, 0) << i;
+        EXPECT_NEAR(number(app_segments, a, "max_gap_s"), std::max(1600 + 100.0 * i, 2500 - 100.0 * i), 0.01) << i;
+        EXPECT_NEAR(number(app_segments, a, "length_m"), 1000, 0.01) << i;
+        for (const char* field : {"segment_id", "length_m", "observed_s", "visits", "max_gap_s"})
+            EXPECT_NEAR(number(app_segments, a, field), number(*cli_segments, c, field), 1e-6) << field << " " << i;
+        ASSERT_EQ(a.geometry.lines.size(), 1u);
+        ASSERT_EQ(c.geometry.lines.size(), 1u);
+        ASSERT_EQ(a.geometry.lines[0].size(), c.geometry.lines[0].size());
+        for (std::size_t k = 0; k < a.geometry.lines[0].size(); ++k) {
+            EXPECT_NEAR(a.geometry.lines[0][k].x, c.geometry.lines[0][k].x, 1e-6);
+            EXPECT_NEAR(a.geometry.lines[0][k].y, c.geometry.lines[0][k].y, 1e-6);
+        }
+    }
+    ASSERT_TRUE(cli->find("gaps"));
+    EXPECT_EQ(outcome->layers->gaps.features.size(), cli->find("gaps")->features.size());
+}
+
+TEST(GuiCoverageJob, CancelDiscardsTheRunAndLeavesTheWorkspaceAlone) {
+    ScratchDir dir;
+    layers::Workspace ws = coast_and_track_workspace(dir);
+    const std::size_t layer_count = ws.layers.size();
+    gui::CoverageJob job;
+    std::string error;
+    ASSERT_TRUE(job.start(ws, cli_default_params(), &error)) << error;
+    job.cancel();
+    job.wait();
+    auto outcome = job.take_outcome();
+    ASSERT_TRUE(outcome);
+    EXPECT_TRUE(outcome->cancelled);
+    EXPECT_FALSE(outcome->layers);
+    EXPECT_EQ(ws.layers.size(), layer_count);
+    EXPECT_FALSE(ws.find("segments"));
+    // The job can run again after a cancel, and then finishes.
+    ASSERT_TRUE(job.start(ws, cli_default_params(), &error)) << error;
+    job.wait();
+    outcome = job.take_outcome();
+    ASSERT_TRUE(outcome);
+    EXPECT_FALSE(outcome->cancelled);
+    EXPECT_TRUE(outcome->layers);
+}
+
+TEST(GuiCoverageJob, EngineStopsWhenCancelIsSet) {
+    // One segment and a track passing 3 km off it: observed without cancel, nothing with it.
+    const std::vector<geo::CoastSegment> segments =
+        geo::cut_coast_segments({geo::Path{{0, 0}, {1000, 0}}}, 1000);
+    ASSERT_EQ(segments.size(), 1u);
+    geo::Track track;
+    track.vessel = "Valiant";
+    geo::TrackLeg leg;
+    for (int k = 0; k <= 100; ++k) leg.fixes.push_back(geo::Fix{kT0 + 10.0 * k, {-5000 + 100.0 * k, 3000}});
+    track.legs.push_back(leg);
+    geo::CoverageOptions options;
+    options.from = kT0;
+    options.to = kT0 + 1000;
+    options.threads = 1;
+    const auto full = geo::compute_coverage(segments, {track}, {5000}, options);
+    EXPECT_FALSE(full.cancelled);
+    ASSERT_EQ(full.segments.size(), 1u);
+    EXPECT_GT(full.segments[0].observed_s, 0);
+    std::atomic<bool> cancel{true};
+    options.cancel = &cancel;
+    const auto stopped = geo::compute_coverage(segments, {track}, {5000}, options);
+    EXPECT_TRUE(stopped.cancelled);
+    EXPECT_TRUE(stopped.segments.empty());
+}
+
+TEST(GuiCoverageJob, MissingInputsSayWhatToDo) {
+    layers::Workspace empty;
+    gui::CoverageJob job;
+    std::string error;
+    EXPECT_FALSE(job.start(empty, cli_default_params(), &error));
+    EXPECT_NE(error.find("coastline"), std::string::npos) << error;
+    ScratchDir dir;
+    layers::Workspace ws = coast_and_track_workspace(dir);
+    gui::CoverageParams no_range = cli_default_params();
+    no_range.radius_km = 0;  // and no fleet register in the workspace
+    EXPECT_FALSE(job.start(ws, no_range, &error));
+    EXPECT_NE(error.find("radius override"), std::string::npos) << error;
+    EXPECT_FALSE(job.running());
+}
