@@ -90,6 +90,8 @@ CoverageRun run_coverage(CoverageInputs& in, const CoverageRunOptions& options) 
     std::vector<std::string> names;
     for (const auto& t : in.tracks) names.push_back(t.vessel);
     run.layers = coverage_layers(segments, coverage, run.gaps, in.forces, names);
+    run.layers.parameters = {options.from, options.to, options.revisit_s, options.segment_m, options.radius_m,
+                             options.line_of_sight};
     run.fixes = coverage.fixes;
     run.segments = segments.size();
     return run;

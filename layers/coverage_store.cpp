@@ -138,6 +138,14 @@ bool write_coverage_file(const std::string& path, const CoverageLayers& layers, 
 }
 
 void store_coverage(Workspace& ws, CoverageLayers layers) {
+    const CoverageParameters& p = layers.parameters;
+    ws.window_from = p.from;
+    ws.window_to = p.to;
+    nlohmann::json run = {{"from", geo::format_iso8601(p.from)}, {"to", geo::format_iso8601(p.to)},
+                          {"revisit_target_h", p.revisit_s / 3600}, {"segment_m", p.segment_m},
+                          {"line_of_sight", p.line_of_sight}};
+    if (p.radius_m) run["radius_nm"] = *p.radius_m / 1852.0;
+    ws.settings["coverage"] = run;
     ws.put(std::move(layers.segments));
     ws.put(std::move(layers.gaps));
     ws.put(std::move(layers.force_summary));

@@ -3,6 +3,8 @@
 // inputs taken from layers (coastline lines, force areas, port points).
 #pragma once
 
+#include <optional>
+
 #include "geo/coast_segments.h"
 #include "geo/coverage.h"
 #include "geo/crs.h"
@@ -20,10 +22,21 @@ inline constexpr const char* kSegmentsLayer = "segments";
 inline constexpr const char* kGapsLayer = "gaps";
 inline constexpr const char* kForceSummaryLayer = "force_summary";
 
+// What a run was computed with, kept beside its results so maps and panels can say it
+// (the time window, the revisit target the legend's ramp is built on).
+struct CoverageParameters {
+    geo::UnixTime from = 0, to = 0;
+    double revisit_s = 0;
+    double segment_m = 0;
+    std::optional<double> radius_m;  // one range for all tracks, when given
+    bool line_of_sight = false;
+};
+
 struct CoverageLayers {
     Layer segments;       // role Segments, LineString
     Layer gaps;           // role Gaps, MultiLineString
     Layer force_summary;  // role Table, no geometry
+    CoverageParameters parameters;
 };
 
 // `observer_names[i]` names track i (vessel names; repeated names are listed once).
@@ -33,7 +46,8 @@ CoverageLayers coverage_layers(const std::vector<geo::CoastSegment>& segments, c
 
 // Writes the three layers to a new GeoPackage at `path`, atomically.
 bool write_coverage_file(const std::string& path, const CoverageLayers& layers, const geo::Crs& crs, std::string* error);
-// Puts the three layers into the workspace, replacing earlier results (the caller saves).
+// Puts the three layers into the workspace, replacing earlier results, and records the run's
+// window (Workspace::window_from/to) and settings["coverage"] (the caller saves).
 void store_coverage(Workspace& ws, CoverageLayers layers);
 
 // Coastline lines: line features as they are, polygon features as their rings (outer and holes).

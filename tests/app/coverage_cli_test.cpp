@@ -148,6 +148,11 @@ TEST(CoverageCli, WorkspaceFormStoresTheThreeLayers) {
     ASSERT_TRUE(reopened->find("force_summary"));
     EXPECT_EQ(reopened->find("force_summary")->role, layers::LayerRole::Table);
     EXPECT_TRUE(reopened->find("coastline"));  // inputs untouched
+    // The run's window (the tracks' span) and revisit target are kept for maps and panels.
+    ASSERT_TRUE(reopened->window_from && reopened->window_to);
+    EXPECT_LT(*reopened->window_from, *reopened->window_to);
+    EXPECT_DOUBLE_EQ(reopened->settings["coverage"]["revisit_target_h"].get<double>(), 24.0);
+    EXPECT_NEAR(reopened->settings["coverage"]["radius_nm"].get<double>(), std::stod(kRadiusNm), 1e-9);
 }
 
 TEST(CoverageCli, BadInputSaysWhatToDo) {
