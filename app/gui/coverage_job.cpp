@@ -118,6 +118,12 @@ std::optional<CoverageOutcome> CoverageJob::take_outcome() {
     wait();
     started_ = false;
     std::lock_guard<std::mutex> lock(mutex_);
+    // Cancel pressed after the worker finished but before the result was taken: still discarded.
+    if (cancel_ && !outcome_.cancelled) {
+        outcome_.cancelled = true;
+        outcome_.layers.reset();
+        outcome_.summary = "Coverage run cancelled: nothing changed";
+    }
     return std::move(outcome_);
 }
 
