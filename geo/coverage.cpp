@@ -41,11 +41,12 @@ double segments_gap2(XY p, XY q, XY a, XY b) {
     return std::min({segment_distance2(p, a, b), segment_distance2(q, a, b), segment_distance2(a, p, q), segment_distance2(b, p, q)});
 }
 
-// Squared distance from the polyline to the chord [a, b].
-double chord_gap2(const Path& path, XY a, XY b) {
-    double best = std::numeric_limits<double>::infinity();
-    for (std::size_t e = 0; e + 1 < path.size(); ++e) best = std::min(best, segments_gap2(path[e], path[e + 1], a, b));
-    return best;
+// True when every edge of the polyline is farther than sqrt(limit2) from the chord [a, b]
+// (stops at the first edge that is not).
+bool chord_beyond(const Path& path, XY a, XY b, double limit2) {
+    for (std::size_t e = 0; e + 1 < path.size(); ++e)
+        if (segments_gap2(path[e], path[e + 1], a, b) <= limit2) return false;
+    return true;
 }
 
 // True when a vertex of `path` is within r of both ends of the chord [a, b] (then of all of it:
@@ -175,7 +176,7 @@ private:
         const double in_r = range_ - wobble, out_r = range_ + wobble;
         index_.query(box.grown(range_), [&](std::uint32_t id) {
             const CoastSegment& s = segments_[id];
-            if (box_gap2(s.box, box) > r2 || chord_gap2(s.path, a, b) > out_r * out_r) return true;
+            if (box_gap2(s.box, box) > r2 || chord_beyond(s.path, a, b, out_r * out_r)) return true;
             if (!opt_.land && (vertex_covers_chord(s.path, a, b, in_r) || edge_covers_box(s.path, box, range_))) {
                 acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
                 return true;
@@ -393,6 +394,10 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
 
     result.segments.resize(segments.size());
     for (std::size_t s = 0; s < segments.size(); ++s) {
+        if (std::all_of(accs.begin(), accs.end(), [&](const Accumulator& acc) { return acc.intervals[s].empty(); })) {
+            result.segments[s].max_gap_s = std::max(0.0, options.to - options.from);  // never observed
+            continue;
+        }
         std::vector<Interval> all;
         std::vector<std::uint32_t> observers;
         for (Accumulator& acc : accs) {
