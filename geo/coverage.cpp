@@ -26,7 +26,10 @@ double box_gap2(const Box& a, const Box& b) {
 double segment_distance2(XY p, XY a, XY b) {
     const double ex = b.x - a.x, ey = b.y - a.y;
     const double len2 = ex * ex + ey * ey;
-    const double f = len2 > 0 ? std::clamp(((p.x - a.x) * ex + (p.y - a.y) * ey) / len2, 0.0, 1.0) : 0.0;
+    // The clamped projection, dividing only when it falls inside the edge (same bits as
+    // clamp(num / len2, 0, 1): division is correctly rounded, so num >= len2 gives >= 1).
+    const double num = (p.x - a.x) * ex + (p.y - a.y) * ey;
+    const double f = !(len2 > 0) || num <= 0 ? 0.0 : (num >= len2 ? 1.0 : num / len2);
     const double dx = p.x - a.x - f * ex, dy = p.y - a.y - f * ey;
     return dx * dx + dy * dy;
 }
