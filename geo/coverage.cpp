@@ -111,15 +111,16 @@ public:
                Accumulator& acc)
         : segments_(segments), index_(index), opt_(options), acc_(acc) {}
 
-    void sweep(const TrackLeg& leg, std::uint32_t track, double range) {
+    // Sweeps pieces begin..end-1 of the leg (fixes begin..end).
+    void sweep(const TrackLeg& leg, std::uint32_t track, double range, std::size_t begin, std::size_t end) {
         fixes_ = &leg.fixes;
         track_ = track;
         range_ = range;
         // Chunks stay small against the range, so most candidates are decided for the whole chunk.
         chunk_limit_ = std::max(range_ * 0.5, 50.0);
         const auto& f = leg.fixes;
-        std::size_t i = 0;
-        while (i + 1 < f.size()) {
+        std::size_t i = begin;
+        while (i + 1 <= end) {
             if (!usable(i)) {
                 ++i;
                 continue;
@@ -128,7 +129,7 @@ public:
             box.expand(f[i].p);
             box.expand(f[i + 1].p);
             std::size_t j = i + 1;
-            while (j + 1 < f.size() && j - i < kMaxChunkPieces && usable(j)) {
+            while (j + 1 <= end && j - i < kMaxChunkPieces && usable(j)) {
                 Box grown = box;
                 grown.expand(f[j + 1].p);
                 if (std::max(grown.width(), grown.height()) > chunk_limit_) break;
@@ -342,27 +343,39 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
     result.from = options.from;
     result.to = options.to;
 
+    // A run of consecutive pieces of one leg: legs are cut so the threads share the fixes evenly.
     struct Work {
         std::uint32_t track;
         const TrackLeg* leg;
+        std::size_t begin, end;  // fixes begin..end
     };
     std::vector<Work> work;
     for (std::size_t t = 0; t < tracks.size() && t < range_m.size(); ++t) {
         if (!(range_m[t] > 0)) continue;
         for (const TrackLeg& leg : tracks[t].legs) {
             result.fixes += leg.fixes.size();
-            if (leg.fixes.size() >= 2) work.push_back({static_cast<std::uint32_t>(t), &leg});
+            if (leg.fixes.size() >= 2) work.push_back({static_cast<std::uint32_t>(t), &leg, 0, leg.fixes.size() - 1});
         }
     }
-    // Longest legs first so the threads finish together.
-    std::sort(work.begin(), work.end(), [](const Work& a, const Work& b) { return a.leg->fixes.size() > b.leg->fixes.size(); });
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (threads > 1) {
+        // Runs of at most ~1/16 of each thread's share of the pieces, so no thread waits long for the last.
+        std::size_t pieces = 0;
+        for (const Work& w : work) pieces += w.end - w.begin;
+        const std::size_t run = std::max<std::size_t>(256, pieces / (16 * threads) + 1);
+        std::vector<Work> cut;
+        for (const Work& w : work)
+            for (std::size_t b = w.begin; b < w.end; b += run) cut.push_back({w.track, w.leg, b, std::min(w.end, b + run)});
+        work = std::move(cut);
+    }
+    // Longest runs first so the threads finish together.
+    std::sort(work.begin(), work.end(), [](const Work& a, const Work& b) { return a.end - a.begin > b.end - b.begin; });
 
     std::vector<Box> boxes;
     boxes.reserve(segments.size());
     for (const CoastSegment& s : segments) boxes.push_back(s.box);
     const SpatialIndex index(boxes);
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(work.size(), 1))));
     std::vector<Accumulator> accs(threads, Accumulator(segments.size()));
     std::atomic<std::size_t> next{0}, swept{0}, finished{0};
@@ -370,8 +383,8 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
     auto worker = [&](unsigned w) {
         LegSweeper sweeper(segments, index, options, accs[w]);
         for (std::size_t i; (i = next.fetch_add(1)) < work.size();) {
-            sweeper.sweep(*work[i].leg, work[i].track, range_m[work[i].track]);
-            swept += work[i].leg->fixes.size();
+            sweeper.sweep(*work[i].leg, work[i].track, range_m[work[i].track], work[i].begin, work[i].end);
+            swept += work[i].end - work[i].begin;
         }
         ++finished;
     };
