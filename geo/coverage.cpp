@@ -26,7 +26,10 @@ double box_gap2(const Box& a, const Box& b) {
 double segment_distance2(XY p, XY a, XY b) {
     const double ex = b.x - a.x, ey = b.y - a.y;
     const double len2 = ex * ex + ey * ey;
-    const double f = len2 > 0 ? std::clamp(((p.x - a.x) * ex + (p.y - a.y) * ey) / len2, 0.0, 1.0) : 0.0;
+    // The clamped projection, dividing only when it falls inside the edge (same bits as
+    // clamp(num / len2, 0, 1): division is correctly rounded, so num >= len2 gives >= 1).
+    const double num = (p.x - a.x) * ex + (p.y - a.y) * ey;
+    const double f = !(len2 > 0) || num <= 0 ? 0.0 : (num >= len2 ? 1.0 : num / len2);
     const double dx = p.x - a.x - f * ex, dy = p.y - a.y - f * ey;
     return dx * dx + dy * dy;
 }
@@ -41,11 +44,12 @@ double segments_gap2(XY p, XY q, XY a, XY b) {
     return std::min({segment_distance2(p, a, b), segment_distance2(q, a, b), segment_distance2(a, p, q), segment_distance2(b, p, q)});
 }
 
-// Squared distance from the polyline to the chord [a, b].
-double chord_gap2(const Path& path, XY a, XY b) {
-    double best = std::numeric_limits<double>::infinity();
-    for (std::size_t e = 0; e + 1 < path.size(); ++e) best = std::min(best, segments_gap2(path[e], path[e + 1], a, b));
-    return best;
+// True when every edge of the polyline is farther than sqrt(limit2) from the chord [a, b]
+// (stops at the first edge that is not).
+bool chord_beyond(const Path& path, XY a, XY b, double limit2) {
+    for (std::size_t e = 0; e + 1 < path.size(); ++e)
+        if (segments_gap2(path[e], path[e + 1], a, b) <= limit2) return false;
+    return true;
 }
 
 // True when a vertex of `path` is within r of both ends of the chord [a, b] (then of all of it:
@@ -101,21 +105,100 @@ struct Accumulator {
     }
 };
 
+// A uniform grid over the segments' boxes, built in linear time on every call (an R-tree's sort
+// was a fifth of a 20k-fix run). Cells hold segment ids in CSR form; a query visits each segment
+// whose box meets the query box once, using the caller's per-thread stamps.
+class SegmentGrid {
+public:
+    explicit SegmentGrid(const std::vector<CoastSegment>& segments) : segments_(segments) {
+        double extent = 0;
+        std::size_t n = 0;
+        for (const CoastSegment& s : segments)
+            if (usable(s.box)) {
+                bounds_.expand(s.box);
+                extent += std::max(s.box.width(), s.box.height());
+                ++n;
+            }
+        if (n == 0) return;
+        cell_ = std::max(2 * extent / static_cast<double>(n), 1.0);
+        // No more than ~4 cells per segment, however spread out they are.
+        while ((bounds_.width() / cell_ + 1) * (bounds_.height() / cell_ + 1) > 4.0 * static_cast<double>(n) + 16) cell_ *= 2;
+        cols_ = static_cast<std::size_t>(bounds_.width() / cell_) + 1;
+        rows_ = static_cast<std::size_t>(bounds_.height() / cell_) + 1;
+        start_.assign(cols_ * rows_ + 1, 0);
+        for_cells_of_segments([&](std::size_t c, std::uint32_t) { ++start_[c + 1]; });
+        for (std::size_t c = 0; c < cols_ * rows_; ++c) start_[c + 1] += start_[c];
+        ids_.resize(start_.back());
+        std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
+        for_cells_of_segments([&](std::size_t c, std::uint32_t id) { ids_[fill[c]++] = id; });
+    }
+
+    // Calls visit(id) once for every segment whose box meets q. stamps: one per segment, this
+    // thread's; stamp: a value not used before with these stamps.
+    template <class Visit>
+    void query(const Box& q, std::vector<std::uint32_t>& stamps, std::uint32_t stamp, Visit visit) const {
+        if (cols_ == 0 || !(q.min_x <= q.max_x && q.min_y <= q.max_y) || !q.intersects(bounds_)) return;  // NaN: none
+        const auto [c0, c1] = span(q.min_x, q.max_x, bounds_.min_x, cols_);
+        const auto [r0, r1] = span(q.min_y, q.max_y, bounds_.min_y, rows_);
+        for (std::size_t r = r0; r <= r1; ++r)
+            for (std::size_t c = c0; c <= c1; ++c)
+                for (std::uint32_t k = start_[r * cols_ + c]; k < start_[r * cols_ + c + 1]; ++k) {
+                    const std::uint32_t id = ids_[k];
+                    if (stamps[id] == stamp || !segments_[id].box.intersects(q)) continue;
+                    stamps[id] = stamp;
+                    visit(id);
+                }
+    }
+
+private:
+    static bool usable(const Box& b) {
+        return b.min_x <= b.max_x && b.min_y <= b.max_y && std::isfinite(b.min_x) && std::isfinite(b.max_x) &&
+               std::isfinite(b.min_y) && std::isfinite(b.max_y);
+    }
+
+    // The cells [first, last] covering [lo, hi] on an axis starting at origin with `count` cells.
+    std::pair<std::size_t, std::size_t> span(double lo, double hi, double origin, std::size_t count) const {
+        const double a = std::clamp((lo - origin) / cell_, 0.0, static_cast<double>(count - 1));
+        const double b = std::clamp((hi - origin) / cell_, 0.0, static_cast<double>(count - 1));
+        return {static_cast<std::size_t>(a), static_cast<std::size_t>(b)};
+    }
+
+    template <class F>
+    void for_cells_of_segments(F f) const {
+        for (std::uint32_t id = 0; id < segments_.size(); ++id) {
+            const Box& b = segments_[id].box;
+            if (!usable(b)) continue;
+            const auto [c0, c1] = span(b.min_x, b.max_x, bounds_.min_x, cols_);
+            const auto [r0, r1] = span(b.min_y, b.max_y, bounds_.min_y, rows_);
+            for (std::size_t r = r0; r <= r1; ++r)
+                for (std::size_t c = c0; c <= c1; ++c) f(r * cols_ + c, id);
+        }
+    }
+
+    const std::vector<CoastSegment>& segments_;
+    Box bounds_;
+    double cell_ = 1;
+    std::size_t cols_ = 0, rows_ = 0;
+    std::vector<std::uint32_t> start_;  // cell c holds ids_[start_[c] .. start_[c + 1])
+    std::vector<std::uint32_t> ids_;
+};
+
 class LegSweeper {
 public:
-    LegSweeper(const std::vector<CoastSegment>& segments, const SpatialIndex& index, const CoverageOptions& options,
+    LegSweeper(const std::vector<CoastSegment>& segments, const SegmentGrid& index, const CoverageOptions& options,
                Accumulator& acc)
-        : segments_(segments), index_(index), opt_(options), acc_(acc) {}
+        : segments_(segments), index_(index), opt_(options), acc_(acc), stamps_(segments.size(), 0) {}
 
-    void sweep(const TrackLeg& leg, std::uint32_t track, double range) {
+    // Sweeps pieces begin..end-1 of the leg (fixes begin..end).
+    void sweep(const TrackLeg& leg, std::uint32_t track, double range, std::size_t begin, std::size_t end) {
         fixes_ = &leg.fixes;
         track_ = track;
         range_ = range;
         // Chunks stay small against the range, so most candidates are decided for the whole chunk.
         chunk_limit_ = std::max(range_ * 0.5, 50.0);
         const auto& f = leg.fixes;
-        std::size_t i = 0;
-        while (i + 1 < f.size()) {
+        std::size_t i = begin;
+        while (i + 1 <= end) {
             if (stopped()) return;
             if (!usable(i)) {
                 ++i;
@@ -125,7 +208,7 @@ public:
             box.expand(f[i].p);
             box.expand(f[i + 1].p);
             std::size_t j = i + 1;
-            while (j + 1 < f.size() && j - i < kMaxChunkPieces && usable(j)) {
+            while (j + 1 <= end && j - i < kMaxChunkPieces && usable(j)) {
                 Box grown = box;
                 grown.expand(f[j + 1].p);
                 if (std::max(grown.width(), grown.height()) > chunk_limit_) break;
@@ -176,9 +259,13 @@ private:
         const double wobble = std::sqrt(wobble2);
         const double r2 = range_ * range_;
         const double in_r = range_ - wobble, out_r = range_ + wobble;
-        index_.query(box.grown(range_), [&](std::uint32_t id) {
+        if (++stamp_ == 0) {  // wrapped round: forget every earlier query
+            std::fill(stamps_.begin(), stamps_.end(), 0);
+            stamp_ = 1;
+        }
+        index_.query(box.grown(range_), stamps_, stamp_, [&](std::uint32_t id) {
             const CoastSegment& s = segments_[id];
-            if (box_gap2(s.box, box) > r2 || chord_gap2(s.path, a, b) > out_r * out_r) return true;
+            if (box_gap2(s.box, box) > r2 || chord_beyond(s.path, a, b, out_r * out_r)) return true;
             if (!opt_.land && (vertex_covers_chord(s.path, a, b, in_r) || edge_covers_box(s.path, box, range_))) {
                 acc_.add(id, {std::max(f[first].t, opt_.from), std::min(f[last].t, opt_.to)}, track_);
                 return true;
@@ -283,7 +370,7 @@ private:
     }
 
     const std::vector<CoastSegment>& segments_;
-    const SpatialIndex& index_;
+    const SegmentGrid& index_;
     const CoverageOptions& opt_;
     Accumulator& acc_;
     const std::vector<Fix>* fixes_ = nullptr;
@@ -293,6 +380,8 @@ private:
     std::vector<Interval> hits_;  // scratch, in u
     std::size_t chunk_first_ = 0;
     std::vector<double> sailed_;  // scratch: distance sailed from the chunk's first fix to each fix, m
+    std::vector<std::uint32_t> stamps_;  // per segment: the last query that visited it
+    std::uint32_t stamp_ = 0;
 };
 
 }  // namespace
@@ -341,37 +430,48 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
     result.from = options.from;
     result.to = options.to;
 
+    // A run of consecutive pieces of one leg: legs are cut so the threads share the fixes evenly.
     struct Work {
         std::uint32_t track;
         const TrackLeg* leg;
+        std::size_t begin, end;  // fixes begin..end
     };
     std::vector<Work> work;
     for (std::size_t t = 0; t < tracks.size() && t < range_m.size(); ++t) {
         if (!(range_m[t] > 0)) continue;
         for (const TrackLeg& leg : tracks[t].legs) {
             result.fixes += leg.fixes.size();
-            if (leg.fixes.size() >= 2) work.push_back({static_cast<std::uint32_t>(t), &leg});
+            if (leg.fixes.size() >= 2) work.push_back({static_cast<std::uint32_t>(t), &leg, 0, leg.fixes.size() - 1});
         }
     }
-    // Longest legs first so the threads finish together.
-    std::sort(work.begin(), work.end(), [](const Work& a, const Work& b) { return a.leg->fixes.size() > b.leg->fixes.size(); });
-
-    std::vector<Box> boxes;
-    boxes.reserve(segments.size());
-    for (const CoastSegment& s : segments) boxes.push_back(s.box);
-    const SpatialIndex index(boxes);
-
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (threads > 1) {
+        // Runs of at most ~1/16 of each thread's share of the pieces, so no thread waits long for the last.
+        std::size_t pieces = 0;
+        for (const Work& w : work) pieces += w.end - w.begin;
+        const std::size_t run = std::max<std::size_t>(256, pieces / (16 * threads) + 1);
+        std::vector<Work> cut;
+        for (const Work& w : work)
+            for (std::size_t b = w.begin; b < w.end; b += run) cut.push_back({w.track, w.leg, b, std::min(w.end, b + run)});
+        work = std::move(cut);
+    }
+    // Longest runs first so the threads finish together.
+    std::sort(work.begin(), work.end(), [](const Work& a, const Work& b) { return a.end - a.begin > b.end - b.begin; });
+
+    const SegmentGrid index(segments);
+
     threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(work.size(), 1))));
     std::vector<Accumulator> accs(threads, Accumulator(segments.size()));
     std::atomic<std::size_t> next{0}, swept{0}, finished{0};
-    const std::size_t total = std::max<std::size_t>(result.fixes, 1);
+    std::size_t pieces_total = 0;  // progress counts pieces (fix to fix), as the workers do
+    for (const Work& w : work) pieces_total += w.end - w.begin;
+    const std::size_t total = std::max<std::size_t>(pieces_total, 1);
     auto worker = [&](unsigned w) {
         LegSweeper sweeper(segments, index, options, accs[w]);
         for (std::size_t i; (i = next.fetch_add(1)) < work.size() && !sweeper.stopped();) {
-            sweeper.sweep(*work[i].leg, work[i].track, range_m[work[i].track]);
-            swept += work[i].leg->fixes.size();
-            // Alone on the calling thread: report per leg (the pool's case polls below).
+            sweeper.sweep(*work[i].leg, work[i].track, range_m[work[i].track], work[i].begin, work[i].end);
+            swept += work[i].end - work[i].begin;
+            // Alone on the calling thread: report per run of pieces (the pool's case polls below).
             if (threads == 1 && options.progress) options.progress(static_cast<double>(swept.load()) / static_cast<double>(total));
         }
         ++finished;
@@ -402,6 +502,10 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
 
     result.segments.resize(segments.size());
     for (std::size_t s = 0; s < segments.size(); ++s) {
+        if (std::all_of(accs.begin(), accs.end(), [&](const Accumulator& acc) { return acc.intervals[s].empty(); })) {
+            result.segments[s].max_gap_s = std::max(0.0, options.to - options.from);  // never observed
+            continue;
+        }
         std::vector<Interval> all;
         std::vector<std::uint32_t> observers;
         for (Accumulator& acc : accs) {
