@@ -2,6 +2,7 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/map/map_renderer.h"
+#include "app/render/map_render.h"
 
 #include <imgui.h>
 
@@ -29,6 +30,7 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
             if (!app.save(&error)) app.status = error;
         }
         if (ImGui::MenuItem("Save as...", nullptr, false, app.has_workspace())) { ask_save_as_ = true; path_[0] = 0; }
+        if (ImGui::MenuItem("Export map...", nullptr, false, app.has_workspace())) { ask_export_ = true; path_[0] = 0; }
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
             if (app.dirty()) ask_quit_ = true; else *quit = true;
@@ -65,6 +67,8 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
     if (ask_open_) { ImGui::OpenPopup("Open workspace"); ask_open_ = false; dialog_error_.clear(); }
     if (ask_save_as_) { ImGui::OpenPopup("Save workspace as"); ask_save_as_ = false; dialog_error_.clear(); }
     if (ask_quit_) { ImGui::OpenPopup("Unsaved changes"); ask_quit_ = false; }
+    if (ask_export_) { ImGui::OpenPopup("Export map"); ask_export_ = false; dialog_error_.clear(); }
+    export_map_dialog(app);
     for (const char* title : {"Open workspace", "Save workspace as"}) {
         if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) continue;
         ImGui::Text("Workspace file (.gpkg):");
@@ -91,6 +95,39 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
+}
+
+void MainWindow::export_map_dialog(AppState& app) {
+    if (!ImGui::BeginPopupModal("Export map", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::Text("File (.png, .pdf vector, .tif GeoTIFF in the working CRS):");
+    ImGui::SetNextItemWidth(480);
+    ImGui::InputText("##export_path", path_, sizeof path_);
+    ImGui::SetNextItemWidth(480);
+    ImGui::InputText("Title", export_title_, sizeof export_title_);
+    ImGui::SetNextItemWidth(200);
+    ImGui::InputText("Protective marking", export_marking_, sizeof export_marking_);
+    if (ImGui::RadioButton("Current view", export_current_view_)) export_current_view_ = true;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Whole coast", !export_current_view_)) export_current_view_ = false;
+    ImGui::Checkbox("Vessels at the timeline's time", &export_at_time_);
+    if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
+    if (ImGui::Button("Export")) {
+        render::RenderOptions options;
+        options.title = export_title_;
+        options.marking = export_marking_;
+        options.fit_orientation = !export_current_view_;
+        if (export_current_view_) options.bbox = app.view.visible_box();
+        if (export_at_time_) options.time = app.time_t;
+        if (!render::map_format_for(path_)) {
+            dialog_error_ = "the file name must end in .png, .pdf or .tif";
+        } else if (render::render_map(*app.workspace, options, path_, &dialog_error_)) {
+            app.status = std::string("Exported map to ") + path_;
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {

@@ -34,7 +34,12 @@ private:
     TimelinePanel timeline_;
     MapView map_;
     std::size_t active_panel_ = 0;
-    bool ask_quit_ = false, ask_open_ = false, ask_save_as_ = false;
+    bool ask_quit_ = false, ask_open_ = false, ask_save_as_ = false, ask_export_ = false;
+    // File > Export map: the same renderer as `tidemark render` (app/render), current view or all.
+    char export_title_[256] = "Coastal monitoring coverage";
+    char export_marking_[64] = "";
+    bool export_current_view_ = true, export_at_time_ = false;
+    void export_map_dialog(AppState& app);
     char path_[512] = "";
     std::string dialog_error_;
 };

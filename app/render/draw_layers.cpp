@@ -12,6 +12,7 @@ using layers::LayerRole;
 int draw_rank(LayerRole r) {
     switch (r) {
         case LayerRole::Territorial: return 0;
+        case LayerRole::Land:
         case LayerRole::Coastline: return 1;
         case LayerRole::Generic: return 2;
         case LayerRole::Forces: return 3;
