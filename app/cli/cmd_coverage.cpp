@@ -90,59 +90,12 @@ bool add_tracks_from(const std::string& path, const geo::Crs& crs, const Coverag
     return true;
 }
 
-bool gather_from_files(const CoverageArgs& a, Inputs& in, std::string* error) {
-    if (a.coast.empty() || a.tracks.empty() || a.output.empty()) {
-        *error = "without a workspace, give --coast FILE, --tracks FILE... and -o OUT.gpkg";
-        return false;
-    }
-    if (!a.crs.empty()) {
-        auto crs = geo::Crs::parse(a.crs, error);
-        if (!crs) return false;
-        in.crs = *crs;
-    } else if (auto extent = layers::lonlat_extent(a.coast)) {
-        in.crs = geo::choose_working_crs(*extent);
-    }
-    std::vector<layers::Layer> coast;
-    if (!read_role_file(a.coast, layers::LayerRole::Coastline, in.crs, coast, in.problems, error)) return false;
-    for (const auto& l : coast) {
-        auto lines = layers::coast_lines(l);
-        in.coast.insert(in.coast.end(), lines.begin(), lines.end());
-    }
-    if (!a.forces.empty()) {
-        std::vector<layers::Layer> forces;
-        if (!read_role_file(a.forces, layers::LayerRole::Forces, in.crs, forces, in.problems, error)) return false;
-        for (const auto& l : forces) {
-            auto f = layers::force_areas(l);
-            in.forces.insert(in.forces.end(), f.begin(), f.end());
-        }
-    }
-    if (!a.ports.empty()) {
-        std::vector<layers::Layer> ports;
-        if (!read_role_file(a.ports, layers::LayerRole::Ports, in.crs, ports, in.problems, error)) return false;
-        for (const auto& l : ports) {
-            auto p = layers::layer_points(l);
-            in.ports.insert(in.ports.end(), p.begin(), p.end());
-        }
-    }
-    for (const auto& t : a.tracks)
-        if (!add_tracks_from(t, in.crs, a, in, error)) return false;
-    return true;
-}
-
-bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs& in, std::string* error) {
-    layers::WorkspaceInputParts parts;
-    parts.coast = a.coast.empty();
-    parts.forces = a.forces.empty();
-    parts.ports = a.ports.empty();
-    layers::gather_workspace_inputs(ws, in, parts);
-    if (!ws.find_role(layers::LayerRole::Coastline)) {
-        *error = a.workspace + ": no coastline layer (role coastline) in the workspace; add one, or give --coast FILE";
-        if (a.coast.empty()) return false;
-    }
+// Adds what the file options name (coast, forces, ports, tracks) to the inputs, in in.crs.
+bool add_file_inputs(const CoverageArgs& a, Inputs& in, std::string* error) {
     if (!a.coast.empty()) {
-        std::vector<layers::Layer> layers_read;
-        if (!read_role_file(a.coast, layers::LayerRole::Coastline, in.crs, layers_read, in.problems, error)) return false;
-        for (const auto& l : layers_read) {
+        std::vector<layers::Layer> coast;
+        if (!read_role_file(a.coast, layers::LayerRole::Coastline, in.crs, coast, in.problems, error)) return false;
+        for (const auto& l : coast) {
             auto lines = layers::coast_lines(l);
             in.coast.insert(in.coast.end(), lines.begin(), lines.end());
         }
@@ -165,6 +118,35 @@ bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs&
     }
     for (const auto& t : a.tracks)
         if (!add_tracks_from(t, in.crs, a, in, error)) return false;
+    return true;
+}
+
+bool gather_from_files(const CoverageArgs& a, Inputs& in, std::string* error) {
+    if (a.coast.empty() || a.tracks.empty() || a.output.empty()) {
+        *error = "without a workspace, give --coast FILE, --tracks FILE... and -o OUT.gpkg";
+        return false;
+    }
+    if (!a.crs.empty()) {
+        auto crs = geo::Crs::parse(a.crs, error);
+        if (!crs) return false;
+        in.crs = *crs;
+    } else if (auto extent = layers::lonlat_extent(a.coast)) {
+        in.crs = geo::choose_working_crs(*extent);
+    }
+    return add_file_inputs(a, in, error);
+}
+
+bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs& in, std::string* error) {
+    layers::WorkspaceInputParts parts;
+    parts.coast = a.coast.empty();
+    parts.forces = a.forces.empty();
+    parts.ports = a.ports.empty();
+    layers::gather_workspace_inputs(ws, in, parts);
+    if (!ws.find_role(layers::LayerRole::Coastline)) {
+        *error = a.workspace + ": no coastline layer (role coastline) in the workspace; add one, or give --coast FILE";
+        if (a.coast.empty()) return false;
+    }
+    if (!add_file_inputs(a, in, error)) return false;
     if (in.tracks.empty()) {
         *error = a.workspace + ": no tracks in the workspace; import some with `tidemark tracks import`, or give --tracks FILE";
         return false;
