@@ -8,6 +8,7 @@
 #include "layers/coverage_run.h"
 #include "layers/coverage_store.h"
 #include "layers/fleet.h"
+#include "layers/import.h"
 #include "layers/ogr_reader.h"
 #include "layers/reports.h"
 #include "layers/roles.h"
@@ -130,8 +131,8 @@ bool gather_from_files(const CoverageArgs& a, Inputs& in, std::string* error) {
         auto crs = geo::Crs::parse(a.crs, error);
         if (!crs) return false;
         in.crs = *crs;
-    } else if (auto extent = layers::lonlat_extent(a.coast)) {
-        in.crs = geo::choose_working_crs(*extent);
+    } else {
+        in.crs = layers::working_crs_for({a.coast});
     }
     return add_file_inputs(a, in, error);
 }
