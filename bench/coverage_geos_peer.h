@@ -33,9 +33,12 @@ public:
     GeosPeer& operator=(const GeosPeer&) = delete;
 
     // Per segment: seconds observed, counting each fix within R for the time to the next fix of
-    // its leg (the fix-by-fix approximation such tools use). Returns the (fix, segment) pairs found.
-    std::size_t run(const std::vector<geo::Track>& tracks, double range_m, std::vector<double>& observed_s) {
+    // its leg (the fix-by-fix approximation such tools use), and the (fix, segment) pairs per
+    // segment. Returns the (fix, segment) pairs found.
+    std::size_t run(const std::vector<geo::Track>& tracks, double range_m, std::vector<double>& observed_s,
+                    std::vector<std::uint32_t>& pairs_per_segment) {
         observed_s.assign(geoms_.size(), 0.0);
+        pairs_per_segment.assign(geoms_.size(), 0);
         std::size_t pairs = 0;
         std::vector<std::uint32_t> hits;
         for (const auto& track : tracks)
@@ -51,6 +54,7 @@ public:
                     for (std::uint32_t id : hits)
                         if (GEOSPreparedDistanceWithin_r(ctx_, prep, geoms_[id], range_m) == 1) {
                             observed_s[id] += dt;
+                            ++pairs_per_segment[id];
                             ++pairs;
                         }
                     GEOSPreparedGeom_destroy_r(ctx_, prep);
