@@ -49,20 +49,40 @@ std::vector<Track> build_tracks(std::vector<PositionReport> reports, const Track
         track.vessel = vessel;
         track.planned = o.planned;
         track.synthetic = o.synthetic;
-        DropCount duplicates, conflicts, too_fast;
+        DropCount duplicates, conflicts, too_fast, bad_start;
+        // Beyond max speed even allowing 1 m of position noise.
+        auto impossible = [&](const PositionReport& a, const PositionReport& b) {
+            const double dt = b.fix.t - a.fix.t;
+            return std::hypot(b.fix.p.x - a.fix.p.x, b.fix.p.y - a.fix.p.y) - 1.0 > max_speed_ms * std::abs(dt);
+        };
         const PositionReport* last = nullptr;
-        for (const PositionReport& r : list) {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const PositionReport& r = list[i];
             if (track.mmsi == 0) track.mmsi = r.mmsi;
             if (last) {
-                double dt = r.fix.t - last->fix.t;
-                double d = std::hypot(r.fix.p.x - last->fix.p.x, r.fix.p.y - last->fix.p.y);
+                const double dt = r.fix.t - last->fix.t;
                 if (dt == 0) {
-                    (d == 0 ? duplicates : conflicts).add(r);
+                    (std::hypot(r.fix.p.x - last->fix.p.x, r.fix.p.y - last->fix.p.y) == 0 ? duplicates : conflicts).add(r);
                     continue;
                 }
-                // Beyond max speed even allowing 1 m of position noise.
-                if (d - 1.0 > max_speed_ms * dt) {
-                    too_fast.add(r);
+                if (impossible(*last, r)) {
+                    // Usually r is the outlier. But when the last kept fix opened its leg and the
+                    // next report agrees with r, the opening fix was: drop it, or every good fix
+                    // after a bad first one would be dropped in its place.
+                    std::size_t n = i + 1;
+                    while (n < list.size() && list[n].fix.t == r.fix.t) ++n;
+                    const bool opening_outlier = track.legs.back().fixes.size() == 1 && n < list.size() &&
+                                                 !impossible(r, list[n]) && impossible(*last, list[n]);
+                    if (!opening_outlier) {
+                        too_fast.add(r);
+                        continue;
+                    }
+                    bad_start.add(*last);
+                    track.legs.back().fixes.pop_back();
+                    --local.kept;
+                    track.legs.back().fixes.push_back(r.fix);
+                    last = &r;
+                    ++local.kept;
                     continue;
                 }
                 if (dt > o.max_gap_s) track.legs.emplace_back();
@@ -78,9 +98,11 @@ std::vector<Track> build_tracks(std::vector<PositionReport> reports, const Track
         char buf[96];
         std::snprintf(buf, sizeof buf, "implied speed above %.0f kn from the previous kept fix", o.max_speed_kn);
         report(problems, o, vessel, too_fast, buf);
+        std::snprintf(buf, sizeof buf, "first fix of a leg, %.0f kn or more from the fixes that follow it", o.max_speed_kn);
+        report(problems, o, vessel, bad_start, buf);
         local.duplicates += duplicates.count;
         local.same_time_conflicts += conflicts.count;
-        local.impossible_speed += too_fast.count;
+        local.impossible_speed += too_fast.count + bad_start.count;
         if (!track.legs.empty()) tracks.push_back(std::move(track));
     }
     if (stats) *stats = local;

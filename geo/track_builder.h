@@ -22,7 +22,9 @@ struct PositionReport {
 
 struct TrackBuildOptions {
     double max_gap_s = 1800;    // a longer silence starts a new leg
-    double max_speed_kn = 60;   // a fix implying more than this from the last kept fix is dropped
+    // A fix implying more than this from the last kept fix is dropped; so is a leg's first fix
+    // when the two fixes after it agree with each other and not with it.
+    double max_speed_kn = 60;
     std::string source;         // file named in problems
     bool planned = false;
     bool synthetic = false;

@@ -50,6 +50,42 @@ TEST(TrackBuilder, DropsImpossibleSpeed) {
     EXPECT_NE(problems[0].reason.find("60 kn"), std::string::npos);
 }
 
+TEST(TrackBuilder, DropsAnOutlierThatOpensTheTrack) {
+    // The first report is 50 km away (a GPS glitch); the next three are 300 m apart every 60 s
+    // (about 9.7 kn). Reaching the second from the first would need 1620 kn, so the opening fix
+    // is the one dropped and the three good fixes are kept.
+    std::vector<PositionReport> in = {rep("C", 0, 50000, 0, 1), rep("C", 60, 0, 0, 2), rep("C", 120, 300, 0, 3),
+                                      rep("C", 180, 600, 0, 4)};
+    Problems problems;
+    TrackBuildStats stats;
+    auto tracks = build_tracks(in, TrackBuildOptions{}, problems, &stats);
+    ASSERT_EQ(tracks.size(), 1u);
+    ASSERT_EQ(tracks[0].legs.size(), 1u);
+    ASSERT_EQ(tracks[0].legs[0].fixes.size(), 3u);
+    EXPECT_EQ(tracks[0].legs[0].fixes[0].t, 60);
+    EXPECT_EQ(tracks[0].legs[0].fixes[2].p.x, 600);
+    EXPECT_EQ(stats.kept, 3u);
+    EXPECT_EQ(stats.impossible_speed, 1u);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].line, 1);
+    EXPECT_NE(problems[0].reason.find("first fix"), std::string::npos);
+}
+
+TEST(TrackBuilder, KeepsTheOpeningFixWhenTheFixesAfterItDisagree) {
+    // Opening fix good; then two glitches far apart from each other: both are dropped, not the
+    // opening fix (the report after the first glitch does not confirm it).
+    std::vector<PositionReport> in = {rep("D", 0, 0, 0, 1), rep("D", 60, 50000, 0, 2), rep("D", 120, -50000, 0, 3),
+                                      rep("D", 180, 900, 0, 4)};
+    Problems problems;
+    TrackBuildStats stats;
+    auto tracks = build_tracks(in, TrackBuildOptions{}, problems, &stats);
+    ASSERT_EQ(tracks.size(), 1u);
+    ASSERT_EQ(tracks[0].legs[0].fixes.size(), 2u);
+    EXPECT_EQ(tracks[0].legs[0].fixes[0].t, 0);
+    EXPECT_EQ(tracks[0].legs[0].fixes[1].t, 180);
+    EXPECT_EQ(stats.impossible_speed, 2u);
+}
+
 TEST(TrackBuilder, VesselsKeptApartAndFlagsCarried) {
     std::vector<PositionReport> in = {rep("B", 0, 0, 0), rep("A", 0, 5, 5), rep("B", 10, 10, 0)};
     TrackBuildOptions o;
