@@ -59,6 +59,33 @@ std::optional<Crs> Crs::parse(const std::string& definition, std::string* error)
     return Crs(definition, name ? name : definition, is_geographic_type(type));
 }
 
+std::optional<Crs> Crs::parse_working(const std::string& definition, std::string* error) {
+    auto crs = parse(definition, error);
+    if (!crs) return crs;
+    const std::string what = "'" + definition + "' (" + crs->name() + ")";
+    const std::string fix = "; give a projected CRS in metres, e.g. EPSG:27700 (British National Grid) or a UTM zone";
+    auto fail = [&](const std::string& why) -> std::optional<Crs> {
+        if (error) *error = what + " " + why + fix;
+        return std::nullopt;
+    };
+    if (crs->is_geographic()) return fail("is geographic (degrees), so distances in metres cannot be measured in it");
+    ContextPtr ctx = new_context();
+    PjPtr pj(proj_create(ctx.get(), definition.c_str()));
+    if (pj && proj_get_type(pj.get()) == PJ_TYPE_BOUND_CRS) pj.reset(proj_get_source_crs(ctx.get(), pj.get()));
+    if (pj && proj_get_type(pj.get()) == PJ_TYPE_COMPOUND_CRS) pj.reset(proj_crs_get_sub_crs(ctx.get(), pj.get(), 0));
+    if (!pj || proj_get_type(pj.get()) != PJ_TYPE_PROJECTED_CRS) return fail("is not a projected CRS");
+    PjPtr cs(proj_crs_get_coordinate_system(ctx.get(), pj.get()));
+    const int axes = cs ? proj_cs_get_axis_count(ctx.get(), cs.get()) : 0;
+    if (axes < 2) return fail("has no horizontal axes");
+    for (int i = 0; i < 2; ++i) {
+        double to_metres = 0;
+        const char* unit = nullptr;
+        proj_cs_get_axis_info(ctx.get(), cs.get(), i, nullptr, nullptr, nullptr, &to_metres, &unit, nullptr, nullptr);
+        if (std::abs(to_metres - 1.0) > 1e-12) return fail(std::string("measures in ") + (unit ? unit : "a unit other than metres"));
+    }
+    return crs;
+}
+
 Crs Crs::wgs84() { return Crs("EPSG:4326", "WGS 84", true); }
 Crs Crs::british_national_grid() { return Crs("EPSG:27700", "OSGB36 / British National Grid", false); }
 

@@ -19,6 +19,9 @@ class Crs {
 public:
     // Parses and validates; on failure returns nullopt and fills `error` with text fit for a person.
     static std::optional<Crs> parse(const std::string& definition, std::string* error = nullptr);
+    // As parse, and the CRS must be one distances can be measured in: projected, in metres
+    // (the working CRS of a workspace, coverage or sectors run). Otherwise the error says why.
+    static std::optional<Crs> parse_working(const std::string& definition, std::string* error = nullptr);
     static Crs wgs84();
     static Crs british_national_grid();
 

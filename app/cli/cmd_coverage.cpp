@@ -128,8 +128,11 @@ bool gather_from_files(const CoverageArgs& a, Inputs& in, std::string* error) {
         return false;
     }
     if (!a.crs.empty()) {
-        auto crs = geo::Crs::parse(a.crs, error);
-        if (!crs) return false;
+        auto crs = geo::Crs::parse_working(a.crs, error);
+        if (!crs) {
+            *error = "--crs: " + *error;
+            return false;
+        }
         in.crs = *crs;
     } else {
         in.crs = layers::working_crs_for({a.coast});
@@ -138,6 +141,11 @@ bool gather_from_files(const CoverageArgs& a, Inputs& in, std::string* error) {
 }
 
 bool gather_from_workspace(const CoverageArgs& a, layers::Workspace& ws, Inputs& in, std::string* error) {
+    if (!a.crs.empty()) {
+        *error = "--crs is for file inputs; " + a.workspace + " works in its own CRS (" + ws.crs().name() +
+                 ", set when it was created), where the results are stored. Leave out --crs";
+        return false;
+    }
     layers::WorkspaceInputParts parts;
     parts.coast = a.coast.empty();
     parts.forces = a.forces.empty();

@@ -17,12 +17,14 @@ struct SectorOptions {
 };
 
 int build_sectors(const SectorOptions& opt) {
-    geo::Crs crs = layers::working_crs_for({opt.coast});
+    geo::Crs crs = geo::Crs::british_national_grid();
     if (!opt.crs.empty()) {
         std::string error;
-        auto parsed = geo::Crs::parse(opt.crs, &error);
+        auto parsed = geo::Crs::parse_working(opt.crs, &error);
         if (!parsed) return fail("--crs: " + error);
         crs = *parsed;
+    } else {
+        crs = layers::working_crs_for({opt.coast});
     }
     geo::Problems problems;
     std::string error;
@@ -95,7 +97,7 @@ void add_forces_command(CLI::App& app, Context& ctx) {
     sectors->add_option("--coast", opt->coast, "Coastline land polygons")->required();
     sectors->add_option("--sectors", opt->sectors, "CSV: force_code,force_name,start_lat,start_lon,end_lat,end_lon")->required();
     sectors->add_option("-o,--out", opt->out, "Output GeoPackage")->required();
-    sectors->add_option("--crs", opt->crs, "Working CRS (default EPSG:27700 around the UK)");
+    sectors->add_option("--crs", opt->crs, "Working CRS, projected in metres (default: from the coast, EPSG:27700 around the UK)");
     sectors->callback([opt, &ctx] { ctx.exit_code = build_sectors(*opt); });
 }
 

@@ -24,10 +24,8 @@ int workspace_new(const NewOptions& opt) {
     geo::Crs crs = geo::Crs::british_national_grid();
     if (!opt.crs.empty()) {
         std::string error;
-        auto parsed = geo::Crs::parse(opt.crs, &error);
+        auto parsed = geo::Crs::parse_working(opt.crs, &error);
         if (!parsed) return fail("--crs: " + error);
-        if (parsed->is_geographic())
-            return fail("--crs " + opt.crs + " is geographic (degrees); the working CRS must be projected (metres), e.g. EPSG:27700");
         crs = *parsed;
     } else {
         crs = layers::working_crs_for({opt.coast});  // the watched coast decides, not context layers

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 using namespace tidemark;
 using tidemark::test::run_tidemark;
 using tidemark::test::ScratchDir;
@@ -82,6 +84,16 @@ TEST(Cli, WorkspaceNewRejectsAGeographicOrUnknownCrs) {
     auto unknown = run_tidemark({"workspace", "new", dir.file("b.gpkg"), "--coast", coast, "--crs", "EPSG:999999"});
     EXPECT_EQ(unknown.exit_code, 1);
     EXPECT_NE(unknown.err.find("EPSG:999999"), std::string::npos);
+}
+
+TEST(Cli, ForcesSectorsRejectsAGeographicCrs) {
+    ScratchDir dir;
+    std::string coast = dir.write("c.geojson", kCoast);
+    std::string sectors = dir.write("s.csv", "force_code,force_name,start_lat,start_lon,end_lat,end_lon\n");
+    auto r = run_tidemark({"forces", "sectors", "--coast", coast, "--sectors", sectors, "-o", dir.file("o.gpkg"), "--crs", "EPSG:4326"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("geographic"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("o.gpkg")));
 }
 
 TEST(Cli, WorkspaceNewRefusesPointsAsCoastline) {

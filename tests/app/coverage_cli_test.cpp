@@ -6,6 +6,7 @@
 #include "support/test_support.h"
 
 #include <cmath>
+#include <filesystem>
 
 using namespace tidemark;
 using tidemark::test::run_tidemark;
@@ -134,6 +135,11 @@ TEST(CoverageCli, WorkspaceFormStoresTheThreeLayers) {
     const auto path = dir.file("ws.gpkg");
     ASSERT_TRUE(ws.save(&error, path)) << error;
 
+    // The workspace keeps its own CRS: --crs there is refused, not silently ignored.
+    const auto refused = run_tidemark({"coverage", path, "--radius-nm", kRadiusNm, "--crs", "EPSG:32630"});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("Leave out --crs"), std::string::npos) << refused.err;
+
     const auto r = run_tidemark({"coverage", path, "--radius-nm", kRadiusNm});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto reopened = layers::Workspace::open(path, &error);
@@ -168,6 +174,12 @@ TEST(CoverageCli, BadInputSaysWhatToDo) {
     r = run_tidemark({"coverage", "--coast", coast, "--tracks", tracks, "--radius-nm", "3"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("-o OUT.gpkg"), std::string::npos) << r.err;
+    // Ranges are metres: a geographic working CRS would measure them in degrees.
+    r = run_tidemark({"coverage", "--coast", coast, "--tracks", tracks, "--radius-nm", "3", "--crs", "EPSG:4326", "-o",
+                      dir.file("o.gpkg")});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("--crs: 'EPSG:4326' (WGS 84) is geographic"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("o.gpkg")));
 }
 
 // The real GB coastline, force areas and World Port Index: a launch running 2 km off the

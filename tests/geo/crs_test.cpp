@@ -89,3 +89,23 @@ TEST(Crs, OutsideTheProjectionGivesInfinityNotGarbage) {
     XY p = t.forward(XY{1e12, 1e12});
     EXPECT_FALSE(std::isfinite(p.x));
 }
+
+TEST(Crs, WorkingCrsMustBeProjectedInMetres) {
+    std::string error;
+    EXPECT_TRUE(Crs::parse_working("EPSG:27700", &error)) << error;
+    EXPECT_TRUE(Crs::parse_working("EPSG:32630", &error)) << error;
+    EXPECT_TRUE(Crs::parse_working("EPSG:7405", &error)) << error;  // BNG + ODN height: its horizontal part
+
+    EXPECT_FALSE(Crs::parse_working("EPSG:4326", &error));
+    EXPECT_NE(error.find("geographic"), std::string::npos) << error;
+    EXPECT_NE(error.find("EPSG:27700"), std::string::npos) << error;  // says what to give instead
+
+    EXPECT_FALSE(Crs::parse_working("EPSG:2263", &error));  // New York Long Island, US survey feet
+    EXPECT_NE(error.find("foot"), std::string::npos) << error;
+
+    EXPECT_FALSE(Crs::parse_working("EPSG:4978", &error));  // WGS 84 geocentric
+    EXPECT_NE(error.find("not a projected"), std::string::npos) << error;
+
+    EXPECT_FALSE(Crs::parse_working("EPSG:999999", &error));
+    EXPECT_NE(error.find("unknown CRS"), std::string::npos) << error;
+}
