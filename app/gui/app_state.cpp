@@ -1,5 +1,6 @@
 #include "app/gui/app_state.h"
 
+#include "layers/coverage_store.h"
 #include "layers/import.h"
 
 #include <algorithm>
@@ -112,6 +113,22 @@ bool AppState::remove_layer(const std::string& layer) {
 std::uint64_t AppState::revision(const std::string& layer) const {
     auto it = revisions_.find(layer);
     return it == revisions_.end() ? generation_ : it->second;
+}
+
+void AppState::poll_background() {
+    auto outcome = coverage.take_outcome();
+    if (!outcome) return;
+    problems.insert(problems.end(), outcome->problems.begin(), outcome->problems.end());
+    status = outcome->summary;
+    coverage_error = outcome->error;
+    if (!outcome->layers || !workspace) return;
+    if (workspace->path() != outcome->workspace_path) {
+        status = "Coverage result discarded: another workspace was opened while it ran";
+        return;
+    }
+    layers::store_coverage(*workspace, std::move(*outcome->layers));
+    for (const char* name : {layers::kSegmentsLayer, layers::kGapsLayer, layers::kForceSummaryLayer})
+        if (workspace->find(name)) touch(name);  // new geometry: the renderer rebuilds its buffers
 }
 
 void AppState::touch(const std::string& layer) {

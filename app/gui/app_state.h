@@ -3,6 +3,7 @@
 // commands are tested without a display. Owned by run_gui(); passed down by reference.
 #pragma once
 
+#include "app/gui/coverage_job.h"
 #include "app/gui/map/view_transform.h"
 #include "app/gui/timeline_model.h"
 #include "geo/problem.h"
@@ -54,6 +55,13 @@ public:
     bool select_at(geo::XY world, double tolerance_m);
     void select(const std::string& layer, std::int64_t feature);
 
+    // --- background work ---
+    // Lands what finished off the UI thread; the main loop calls it every frame, whichever
+    // panel is shown. A finished coverage run replaces the workspace's segments, gaps and
+    // force_summary layers (marked unsaved) unless another workspace was opened meanwhile; a
+    // failed one leaves its reason in coverage_error.
+    void poll_background();
+
     // --- time ---
     void rebuild_timeline();
     void advance(double real_seconds);  // moves T while playing, wrapping at the window end
@@ -72,6 +80,8 @@ public:
     bool heat_layer = false;     // reports hotspot heat layer
     geo::Problems problems;      // from loads and imports in this session
     std::string status;          // one line for the status bar
+    CoverageJob coverage;        // started by the Coverage panel; runs on whether it is shown or not
+    std::string coverage_error;  // why the last coverage run failed, "" when it did not
 
 private:
     void touch(const std::string& layer);

@@ -53,6 +53,7 @@ int run_gui(const GuiOptions& options) {
         return 1;
     }
     AppState app;
+    app.coverage.wake = [] { glfwPostEmptyEvent(); };  // so progress moves and results land while idle
     const bool capture = !options.screenshot.empty();
     app.set_recent_store(capture ? "" : recent_store_path());  // tests never touch the user's recent list
     if (!options.workspace.empty()) {
@@ -125,6 +126,7 @@ int run_gui(const GuiOptions& options) {
         if (capture || app.playing) glfwPollEvents(); else glfwWaitEventsTimeout(1.0);
         const double now = glfwGetTime();
         app.advance(now - last_time);
+        app.poll_background();
         last_time = now;
         if (glfwWindowShouldClose(ws.window)) {
             glfwSetWindowShouldClose(ws.window, GLFW_FALSE);
@@ -167,6 +169,9 @@ int run_gui(const GuiOptions& options) {
         }
         glfwSwapBuffers(ws.window);
     }
+    // Stop a coverage run while GLFW is still up: its worker wakes the (then gone) event loop.
+    app.coverage.cancel();
+    app.coverage.wait();
     renderer.destroy();
     return 0;
 }

@@ -1,5 +1,7 @@
 // The Coverage panel's worker (app/gui/coverage_job.h), without a display: a run from the app
-// stores the same segments as `tidemark coverage WS.gpkg`, and Cancel discards the run.
+// stores the same segments as `tidemark coverage WS.gpkg`, Cancel discards the run, and the
+// app lands a finished run whichever panel is shown.
+#include "app/gui/app_state.h"
 #include "app/gui/coverage_job.h"
 #include "geo/coverage.h"
 #include "layers/ogr_reader.h"
@@ -181,4 +183,45 @@ TEST(GuiCoverageJob, MissingInputsSayWhatToDo) {
     EXPECT_FALSE(job.start(ws, no_range, &error));
     EXPECT_NE(error.find("radius override"), std::string::npos) << error;
     EXPECT_FALSE(job.running());
+}
+
+// The main loop lands the run (AppState::poll_background), not the Coverage panel: the result
+// arrives when the user has moved to another panel, and is dropped when they opened another
+// workspace meanwhile.
+TEST(GuiCoverageJob, AppLandsTheFinishedRunWhicheverPanelIsShown) {
+    ScratchDir dir;
+    layers::Workspace ws = coast_and_track_workspace(dir);
+    std::string error;
+    const std::string path = dir.file("ws.gpkg");
+    ASSERT_TRUE(ws.save(&error, path)) << error;
+
+    gui::AppState app;
+    ASSERT_TRUE(app.open(path, &error)) << error;
+    app.poll_background();  // nothing to land yet
+    EXPECT_FALSE(app.workspace->find("segments"));
+    EXPECT_FALSE(app.dirty());
+    const auto before = app.revision("segments");
+
+    ASSERT_TRUE(app.coverage.start(*app.workspace, cli_default_params(), &error)) << error;
+    app.coverage.wait();
+    EXPECT_FALSE(app.workspace->find("segments"));  // not until the loop polls
+    app.poll_background();
+    const layers::Layer* segments = app.workspace->find("segments");
+    ASSERT_TRUE(segments);
+    ASSERT_EQ(segments->features.size(), 10u);
+    EXPECT_NEAR(*layers::to_number(segments->value(segments->features[0], "observed_s")), 900, 0.01);
+    EXPECT_TRUE(app.workspace->find("gaps") && app.workspace->find("force_summary"));
+    EXPECT_TRUE(app.dirty());
+    EXPECT_NE(app.revision("segments"), before);  // the map rebuilds the layer
+    EXPECT_EQ(app.coverage_error, "");
+
+    // A run whose workspace was replaced while it ran is discarded.
+    const std::string other = dir.file("other.gpkg");
+    ASSERT_TRUE(coast_and_track_workspace(dir).save(&error, other)) << error;
+    ASSERT_TRUE(app.coverage.start(*app.workspace, cli_default_params(), &error)) << error;
+    ASSERT_TRUE(app.open(other, &error)) << error;
+    app.coverage.wait();
+    app.poll_background();
+    EXPECT_FALSE(app.workspace->find("segments"));
+    EXPECT_NE(app.status.find("discarded"), std::string::npos) << app.status;
 }

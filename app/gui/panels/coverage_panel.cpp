@@ -3,43 +3,25 @@
 #include "app/gui/app_state.h"
 #include "layers/coverage_store.h"
 
-#include <GLFW/glfw3.h>
 #include <algorithm>
 #include <imgui.h>
 
 namespace tidemark::gui {
 
-// The worker wakes the idle event loop so the progress bar moves and the result lands.
-CoveragePanel::CoveragePanel() : Panel("Coverage") { job_.wake = [] { glfwPostEmptyEvent(); }; }
-
-void CoveragePanel::take_finished_run(AppState& app) {
-    auto outcome = job_.take_outcome();
-    if (!outcome) return;
-    app.problems.insert(app.problems.end(), outcome->problems.begin(), outcome->problems.end());
-    app.status = outcome->summary;
-    if (!outcome->error.empty()) error_ = outcome->error;
-    if (!outcome->layers || !app.workspace) return;
-    if (app.workspace->path() != outcome->workspace_path) {
-        app.status = "Coverage result discarded: another workspace was opened while it ran";
-        return;
-    }
-    layers::store_coverage(*app.workspace, std::move(*outcome->layers));
-    // Re-applying each layer's style is the AppState command that rebuilds its map buffers
-    // and marks the workspace unsaved.
-    for (const char* name : {layers::kSegmentsLayer, layers::kGapsLayer, layers::kForceSummaryLayer})
-        if (const layers::Layer* l = app.workspace->find(name)) app.set_style(name, app.style(*l));
-}
+CoveragePanel::CoveragePanel() : Panel("Coverage") {}
 
 void CoveragePanel::run_controls(AppState& app, const CoverageParams& params) {
-    if (job_.running()) {
-        ImGui::ProgressBar(static_cast<float>(job_.progress()), {-90, 0});
+    CoverageJob& job = app.coverage;
+    if (job.running()) {
+        ImGui::ProgressBar(static_cast<float>(job.progress()), {-90, 0});
         ImGui::SameLine();
-        if (job_.cancelling()) ImGui::TextDisabled("Stopping...");
-        else if (ImGui::Button("Cancel")) job_.cancel();
+        if (job.cancelling()) ImGui::TextDisabled("Stopping...");
+        else if (ImGui::Button("Cancel")) job.cancel();
         return;
     }
     if (ImGui::Button("Run")) {
         error_.clear();
+        app.coverage_error.clear();
         CoverageParams p = params;
         if (from_[0]) {
             p.from = geo::parse_iso8601(from_);
@@ -49,21 +31,20 @@ void CoveragePanel::run_controls(AppState& app, const CoverageParams& params) {
             p.to = geo::parse_iso8601(to_);
             if (!p.to) error_ = std::string("To ") + to_ + ": expected an ISO 8601 time such as 2026-03-08T00:00Z";
         }
-        if (error_.empty() && job_.start(*app.workspace, p, &error_)) app.status = "Coverage running...";
+        if (error_.empty() && job.start(*app.workspace, p, &error_)) app.status = "Coverage running...";
     }
     ImGui::SameLine();
     ImGui::TextDisabled("replaces segments, gaps, force_summary");
 }
 
 void CoveragePanel::drawContent(AppState& app) {
-    take_finished_run(app);
     if (!app.workspace) { ImGui::TextWrapped("Open a workspace first."); return; }
     nlohmann::json& p = app.workspace->settings["coverage"];
     if (!p.is_object()) p = nlohmann::json::object();
     float segment_m = p.value("segment_length_m", 1000.0f), revisit_h = p.value("revisit_target_h", 6.0f);
     float radius_km = p.value("radius_override_km", 0.0f);
     bool los = p.value("line_of_sight", true);
-    const bool idle = !job_.running();
+    const bool idle = !app.coverage.running();
     if (!idle) ImGui::BeginDisabled();
     bool changed = ImGui::InputFloat("Segment length (m)", &segment_m, 100, 1000, "%.0f");
     changed |= ImGui::InputFloat("Revisit target (h)", &revisit_h, 1, 6, "%.1f");
@@ -83,7 +64,8 @@ void CoveragePanel::drawContent(AppState& app) {
     params.radius_km = radius_km;
     params.line_of_sight = los;
     run_controls(app, params);
-    if (!error_.empty()) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s", error_.c_str());
+    for (const std::string* e : {&error_, &app.coverage_error})
+        if (!e->empty()) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s", e->c_str());
 
     layers::Layer* segments = app.workspace->find_role(layers::LayerRole::Segments);
     if (!segments) { ImGui::TextDisabled("No stored coverage results (layer of role segments)."); return; }

@@ -1,10 +1,10 @@
 // Coverage: run parameters (kept in workspace settings["coverage"]) and the time window, Run
-// off the UI thread with a progress bar and Cancel (app/gui/coverage_job.h), the stored
-// results, and how the coast is coloured (max gap or observed time). A finished run replaces
-// the workspace's segments, gaps and force_summary layers and marks the workspace unsaved.
+// off the UI thread (AppState::coverage, app/gui/coverage_job.h) with a progress bar and
+// Cancel, the stored results, and how the coast is coloured (max gap or observed time). The
+// finished run lands through AppState::poll_background, whether this panel is shown or not.
 #pragma once
 
-#include "app/gui/coverage_job.h"
+#include "app/gui/coverage_job.h"  // CoverageParams
 #include "app/gui/panels/panel.h"
 
 #include <string>
@@ -20,8 +20,6 @@ protected:
 
 private:
     void run_controls(AppState& app, const CoverageParams& params);
-    void take_finished_run(AppState& app);
-    CoverageJob job_;
     char from_[32] = "", to_[32] = "";  // ISO 8601; empty: the workspace's window
     std::string error_;
 };
