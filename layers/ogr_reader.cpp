@@ -157,6 +157,7 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
                 result.problems.push_back(problem(Sev::Error, path, lname, "",
                     "no CRS declared and coordinates are not longitude/latitude: layer skipped; "
                     "add a .prj file or declare the CRS in the source"));
+                result.features_left_out += static_cast<std::size_t>(ogr_layer->GetFeatureCount());
                 continue;
             }
         }
@@ -166,6 +167,7 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
                 to_working.emplace(*source_crs, options.working_crs);
             } catch (const std::exception& e) {
                 result.problems.push_back(problem(Sev::Error, path, lname, "", std::string(e.what()) + ": layer skipped"));
+                result.features_left_out += static_cast<std::size_t>(std::max<GIntBig>(0, ogr_layer->GetFeatureCount()));
                 continue;
             }
         }
@@ -190,11 +192,13 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
         }
         bool reported_encoding = false;
         std::size_t no_geometry = 0;
+        GIntBig seen = 0;  // features GDAL handed over, kept or not
 
         ogr_layer->ResetReading();
         CPLErrorReset();
         while (OGRFeature* raw = ogr_layer->GetNextFeature()) {
             std::unique_ptr<OGRFeature, decltype(&OGRFeature::DestroyFeature)> f(raw, &OGRFeature::DestroyFeature);
+            ++seen;
             Feature feature;
             feature.fid = f->GetFID();
             std::string fid = std::to_string(feature.fid);
@@ -223,6 +227,7 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
                 result.problems.push_back(problem(Sev::Warning, path, lname, fid, dropped));
             if (feature.geometry.empty()) {
                 result.problems.push_back(problem(Sev::Warning, path, lname, fid, "empty geometry: feature skipped"));
+                ++result.features_left_out;
                 continue;
             }
             if (options.validate_polygons) {
@@ -239,13 +244,16 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
                 result.problems.push_back(problem(Sev::Error, path, lname, fid,
                     "coordinates cannot be transformed from " + source_crs_name + " to " +
                     options.working_crs.name() + " (outside the CRS's area?): feature skipped"));
+                ++result.features_left_out;
                 continue;
             }
             layer.features.push_back(std::move(feature));
         }
-        if (CPLGetLastErrorType() >= CE_Failure)
+        if (CPLGetLastErrorType() >= CE_Failure) {
             result.problems.push_back(problem(Sev::Error, path, lname, "",
                 "reading stopped early: " + last_gdal_error() + "; the features before it are kept"));
+            result.features_left_out += static_cast<std::size_t>(std::max<GIntBig>(1, ogr_layer->GetFeatureCount() - seen));
+        }
         if (no_geometry > 0)
             result.problems.push_back(problem(Sev::Warning, path, lname, "",
                 std::to_string(no_geometry) + " feature(s) have no geometry; kept as attribute rows"));

@@ -34,6 +34,9 @@ struct ReadResult {
     std::vector<Layer> layers;
     std::vector<LayerSummary> summaries;  // parallel to layers
     geo::Problems problems;
+    // Features the source holds that are not in `layers` (skipped, or after a read error): what
+    // writing the layers back over the source would lose.
+    std::size_t features_left_out = 0;
 };
 
 ReadResult read_vector(const std::string& path, const ReadOptions& options = {});

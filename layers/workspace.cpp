@@ -74,6 +74,9 @@ std::optional<Workspace> Workspace::open(const std::string& path, std::string* e
         *error = data.error;
         return std::nullopt;
     }
+    ws.open_problems_ = std::move(data.problems);
+    ws.features_left_out_ = data.features_left_out;
+    ws.opened_from_ = path;
     // Keep the saved layer order; layers found in the file but not listed (added by another tool) go last.
     std::vector<Layer> found = std::move(data.layers);
     auto take = [&](const std::string& name) -> std::optional<Layer> {
@@ -103,6 +106,13 @@ bool Workspace::save(std::string* error, const std::string& path) {
     const std::string target = path.empty() ? path_ : path;
     if (target.empty()) {
         *error = "workspace has no file name yet; choose one with Save As";
+        return false;
+    }
+    std::error_code ec;
+    if (features_left_out_ > 0 && std::filesystem::equivalent(target, opened_from_, ec)) {
+        *error = target + ": " + std::to_string(features_left_out_) +
+                 " feature(s) in this file could not be read when it was opened (see the warnings); saving over it "
+                 "would delete them. Save to another file, or repair them (e.g. in QGIS) and open it again";
         return false;
     }
     const Layer settings_layer = settings_table(*this);

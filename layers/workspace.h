@@ -22,11 +22,19 @@ public:
     explicit Workspace(geo::Crs crs = geo::Crs::british_national_grid()) : crs_(std::move(crs)) {}
 
     // Opens an existing workspace. nullopt with `error` naming the file and what is wrong.
+    // Features it holds but that cannot be read (e.g. edited elsewhere into an empty geometry)
+    // are left out and named in open_problems().
     static std::optional<Workspace> open(const std::string& path, std::string* error);
 
     // Writes the whole workspace to `path` (the current path when empty) through a temporary
-    // file and an atomic rename: the previous save survives any crash mid-write.
+    // file and an atomic rename: the previous save survives any crash mid-write. Refuses to
+    // write over the file it was opened from when features were left out on opening, since
+    // that would delete them: save to another file instead.
     bool save(std::string* error, const std::string& path = {});
+
+    // What opening the file reported, and how many of its features are not held here.
+    const geo::Problems& open_problems() const { return open_problems_; }
+    std::size_t features_left_out() const { return features_left_out_; }
 
     const std::string& path() const { return path_; }
     const geo::Crs& crs() const { return crs_; }
@@ -50,6 +58,9 @@ public:
 private:
     std::string path_;
     geo::Crs crs_;
+    geo::Problems open_problems_;
+    std::size_t features_left_out_ = 0;
+    std::string opened_from_;  // the file the left-out features still live in
 };
 
 }  // namespace tidemark::layers

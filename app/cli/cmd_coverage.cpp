@@ -2,6 +2,7 @@
 // gaps are, per police force. From files (-o OUT.gpkg) or a workspace (results stored in it).
 // Definitions: geo/coverage.h, geo/gaps.h, docs/coverage.md.
 #include "app/cli/commands.h"
+#include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "geo/coverage.h"
 #include "geo/gaps.h"
@@ -69,7 +70,7 @@ bool read_role_file(const std::string& path, layers::LayerRole role, const geo::
 
 bool add_tracks_from(const std::string& path, const geo::Crs& crs, const CoverageArgs& a, Inputs& in, std::string* error) {
     if (is_workspace(path)) {
-        auto ws = layers::Workspace::open(path, error);
+        auto ws = open_workspace(path, error);
         if (!ws) return false;
         auto t = layers::load_tracks(*ws);
         if (t.empty()) {
@@ -183,7 +184,7 @@ int run_coverage(const CoverageArgs& a) {
     Inputs in;
     std::optional<layers::Workspace> ws;
     if (!a.workspace.empty()) {
-        ws = layers::Workspace::open(a.workspace, &error);
+        ws = open_workspace(a.workspace, &error);
         if (!ws) return fail(error);
         if (!gather_from_workspace(a, *ws, in, &error)) return fail(error);
     } else if (!gather_from_files(a, in, &error)) {

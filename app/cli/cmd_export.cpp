@@ -1,5 +1,6 @@
 // `tidemark export WS.gpkg --layer NAME|all --format gpkg|geojson|kml|shp|csv|fgb -o PATH`
 #include "app/cli/commands.h"
+#include "app/cli/open_workspace.h"
 #include "layers/export.h"
 #include "layers/workspace.h"
 
@@ -22,7 +23,7 @@ int run_export(const ExportOptions& opt) {
     auto format = layers::parse_export_format(opt.format);
     if (!format) return fail("--format " + opt.format + ": expected one of gpkg, geojson, kml, shp, csv, fgb");
     std::string error;
-    auto ws = layers::Workspace::open(opt.workspace, &error);
+    auto ws = open_workspace(opt.workspace, &error);
     if (!ws) return fail(error);
     layers::ExportRequest request;
     request.format = *format;

@@ -1,6 +1,7 @@
 // `tidemark render WS.gpkg -o map.{png,pdf,tif} [--size WxH] [--dpi N] [--bbox minx,miny,maxx,maxy]
 //   [--time ISO] [--title TEXT] [--marking TEXT]`
 #include "app/cli/commands.h"
+#include "app/cli/open_workspace.h"
 #include "app/render/map_render.h"
 #include "layers/workspace.h"
 
@@ -35,7 +36,7 @@ int run_render(const RenderArgs& a) {
     if (!a.title.empty()) o.title = a.title;
     o.marking = a.marking;
     std::string error;
-    auto ws = layers::Workspace::open(a.workspace, &error);
+    auto ws = open_workspace(a.workspace, &error);
     if (!ws) return fail(error);
     if (!a.bbox.empty()) {
         o.bbox = render::parse_bbox(a.bbox, ws->crs(), &error);

@@ -1,5 +1,6 @@
 // `tidemark reports import|check|density|synthesize`: Project Kraken reports (docs/reports.md).
 #include "app/cli/commands.h"
+#include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "geo/kernel_density.h"
 #include "geo/report_grading.h"
@@ -59,7 +60,7 @@ void print_read_summary(const std::string& file, const layers::ReportReadResult&
 
 int reports_import(const ReportsOptions& o) {
     std::string error;
-    auto ws = layers::Workspace::open(o.workspace, &error);
+    auto ws = open_workspace(o.workspace, &error);
     if (!ws) return fail(error);
     const layers::Layer* coast = ws->find_role(layers::LayerRole::Coastline);
     geo::Problems problems;
@@ -110,7 +111,7 @@ int reports_import(const ReportsOptions& o) {
 // Refreshes the links (coast, segment, force, port, watched) after tracks or coverage change.
 int reports_link(const ReportsOptions& o) {
     std::string error;
-    auto ws = layers::Workspace::open(o.workspace, &error);
+    auto ws = open_workspace(o.workspace, &error);
     if (!ws) return fail(error);
     std::vector<layers::Report> all = layers::load_reports(*ws);
     if (all.empty()) return fail(o.workspace + ": no reports layer; import reports first with `tidemark reports import`");
@@ -140,7 +141,7 @@ int reports_check(const ReportsOptions& o) {
         coast = layers::import_layer(o.coast, crs, layers::LayerRole::Coastline, "coastline", problems, &error);
         if (!coast) return fail(error);
     } else if (!o.workspace.empty()) {
-        auto ws = layers::Workspace::open(o.workspace, &error);
+        auto ws = open_workspace(o.workspace, &error);
         if (!ws) return fail(error);
         crs = ws->crs();
         if (const layers::Layer* c = ws->find_role(layers::LayerRole::Coastline)) coast = *c;
@@ -165,7 +166,7 @@ int reports_check(const ReportsOptions& o) {
 
 int reports_density(const ReportsOptions& o) {
     std::string error;
-    auto ws = layers::Workspace::open(o.workspace, &error);
+    auto ws = open_workspace(o.workspace, &error);
     if (!ws) return fail(error);
     if (!(o.bandwidth_km > 0)) return fail("--bandwidth-km must be > 0");
     auto from = time_option(o.from, "--from", &error);

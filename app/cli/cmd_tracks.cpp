@@ -1,6 +1,7 @@
 // `tidemark tracks import|plan|synthesize`: vessel tracks into a workspace, planned patrols,
 // and the seeded synthetic demo patrols (AIS NMEA logs that go through the real decoder).
 #include "app/cli/commands.h"
+#include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "app/cli/tracks_commands.h"
 #include "layers/fleet.h"
@@ -25,7 +26,7 @@ struct ImportOptions {
 
 int import_tracks(const ImportOptions& opt) {
     std::string error;
-    auto ws = layers::Workspace::open(opt.workspace, &error);
+    auto ws = open_workspace(opt.workspace, &error);
     if (!ws) return fail(error);
     std::vector<layers::Vessel> fleet;
     geo::Problems problems;

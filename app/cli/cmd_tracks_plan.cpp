@@ -1,5 +1,6 @@
 // `tidemark tracks plan WS.gpkg ROUTE_FILE... [--vessel NAME] [--start ISO] [--speed KN] [--fleet CSV]`:
 // planned patrols become timed tracks flagged `planned` in the workspace's track layers.
+#include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "app/cli/tracks_commands.h"
 #include "layers/planned_patrol.h"
@@ -20,7 +21,7 @@ struct PlanOptions {
 
 int plan(const PlanOptions& opt) {
     std::string error;
-    auto ws = layers::Workspace::open(opt.workspace, &error);
+    auto ws = open_workspace(opt.workspace, &error);
     if (!ws) return fail(error);
     geo::Problems problems;
     std::vector<layers::Vessel> fleet;

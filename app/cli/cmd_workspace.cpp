@@ -1,5 +1,6 @@
 // `tidemark workspace new WS.gpkg --coast FILE --ports FILE --forces FILE [--crs EPSG:N]`
 #include "app/cli/commands.h"
+#include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "layers/import.h"
 #include "layers/workspace.h"
@@ -65,7 +66,7 @@ int workspace_add(const AddOptions& opt) {
     auto role = layers::role_from_name(opt.role);
     if (!role) return fail("--role " + opt.role + ": unknown role; expected generic, coastline, ports, forces, territorial_sea or land");
     std::string error;
-    auto ws = layers::Workspace::open(opt.workspace, &error);
+    auto ws = open_workspace(opt.workspace, &error);
     if (!ws) return fail(error);
     geo::Problems problems;
     const std::string name = opt.name.empty() ? std::filesystem::path(opt.file).stem().string() : opt.name;

@@ -20,6 +20,11 @@ bool AppState::open(const std::string& path, std::string* error) {
     fit_all();
     remember(path);
     status = "Opened " + path;
+    const geo::Problems& found = workspace->open_problems();
+    problems.insert(problems.end(), found.begin(), found.end());
+    if (workspace->features_left_out() > 0)
+        status += ": " + std::to_string(workspace->features_left_out()) +
+                  " feature(s) could not be read (see Problems); Save As to keep your changes";
     return true;
 }
 

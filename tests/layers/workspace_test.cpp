@@ -1,8 +1,10 @@
+#include "layers/gdal_handles.h"
 #include "layers/ogr_reader.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include <csignal>
 #include <sys/wait.h>
@@ -157,4 +159,56 @@ TEST(Workspace, OpeningSomethingElseSaysWhatIsWrong) {
     std::string gj = dir.write("plain.geojson", R"({"type":"FeatureCollection","features":[]})");
     EXPECT_FALSE(Workspace::open(gj, &error));
     EXPECT_NE(error.find("not a Tidemark workspace"), std::string::npos);
+}
+
+// A feature another tool wrote into the workspace that Tidemark cannot read (an empty point)
+// is named when the workspace opens, and the workspace is never saved over it: that would
+// delete the feature. Saving elsewhere works.
+TEST(Workspace, UnreadableFeaturesAreNamedAndNeverSavedAway) {
+    ScratchDir dir;
+    const std::string path = dir.file("ws.gpkg");
+    std::string error;
+    ASSERT_TRUE(sample_workspace().save(&error, path)) << error;
+    {
+        DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+        ASSERT_TRUE(ds);
+        OGRLayer* ports = ds->GetLayerByName("ports");
+        ASSERT_TRUE(ports);
+        OGRFeature* f = OGRFeature::CreateFeature(ports->GetLayerDefn());
+        f->SetField("name", "edited in another tool");
+        f->SetGeometryDirectly(new OGRPoint());  // empty
+        ASSERT_EQ(ports->CreateFeature(f), OGRERR_NONE);
+        OGRFeature::DestroyFeature(f);
+    }
+    const std::string before = test::read_file(path);
+
+    auto ws = Workspace::open(path, &error);
+    ASSERT_TRUE(ws) << error;
+    EXPECT_EQ(ws->find("ports")->features.size(), 3u);
+    EXPECT_EQ(ws->features_left_out(), 1u);
+    ASSERT_EQ(ws->open_problems().size(), 1u);
+    const std::string said = ws->open_problems()[0].describe();
+    EXPECT_NE(said.find("ports"), std::string::npos) << said;
+    EXPECT_NE(said.find("edited in another tool"), std::string::npos) << said;  // the feature, by name
+    EXPECT_NE(said.find("empty geometry"), std::string::npos) << said;
+
+    EXPECT_FALSE(ws->save(&error));
+    EXPECT_NE(error.find("1 feature(s)"), std::string::npos) << error;
+    EXPECT_NE(error.find("Save to another file"), std::string::npos) << error;
+    EXPECT_EQ(test::read_file(path), before);  // untouched, the unreadable feature still in it
+
+    const std::string copy = dir.file("copy.gpkg");
+    ASSERT_TRUE(ws->save(&error, copy)) << error;
+    ASSERT_TRUE(ws->save(&error)) << error;  // now its own file: saves freely
+    auto reopened = Workspace::open(copy, &error);
+    ASSERT_TRUE(reopened) << error;
+    EXPECT_EQ(reopened->features_left_out(), 0u);
+    EXPECT_EQ(reopened->find("ports")->features.size(), 3u);
+
+    // A command that would save says so up front and fails without touching the file.
+    const auto r = test::run_tidemark({"workspace", "add", path, dir.write("extra.csv", "name,lon,lat\nDover,1.32,51.12\n")});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("could not be read and are left out"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("would delete them"), std::string::npos) << r.err;
+    EXPECT_EQ(test::read_file(path), before);
 }

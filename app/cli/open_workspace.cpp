@@ -1,0 +1,19 @@
+#include "app/cli/open_workspace.h"
+
+#include "app/cli/problem_printer.h"
+
+#include <iostream>
+
+namespace tidemark::cli {
+
+std::optional<layers::Workspace> open_workspace(const std::string& path, std::string* error) {
+    auto ws = layers::Workspace::open(path, error);
+    if (!ws || ws->open_problems().empty()) return ws;
+    if (ws->features_left_out() > 0)
+        std::cerr << "tidemark: " << path << ": " << ws->features_left_out()
+                  << " feature(s) could not be read and are left out; this command will not save over the file\n";
+    print_problems(std::cerr, ws->open_problems(), 20);
+    return ws;
+}
+
+}  // namespace tidemark::cli
