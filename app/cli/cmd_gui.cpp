@@ -19,15 +19,13 @@ void add_gui_command(CLI::App& app, Context& ctx) {
     }, "Window size WxH")->default_str("1280x800");
     cmd->add_option("--view", opt->view, "Show this box: minx,miny,maxx,maxy in the working CRS (default: fit all)");
     cmd->add_option("--time", opt->time, "Timeline time T (ISO 8601)");
-    cmd->add_option("--panel", opt->panel, "Side-bar panel to open first (Layers, Inspector, Fleet, Coverage, Gaps, Forces, Reports, Problems)");
+    cmd->add_option("--panel", opt->panel, "Side-bar panel to open first")
+        ->transform(CLI::IsMember(gui::panel_titles(), CLI::ignore_case));  // "forces" opens Forces
     cmd->add_flag("--print-view", opt->print_view, "With --screenshot: print the map rectangle and view on stdout");
     cmd->callback([opt, &ctx] { ctx.exit_code = gui::run_gui(*opt); });
 #else
     CLI::App* cmd = app.add_subcommand("gui", "Open the desktop app (not built in this configuration)");
-    cmd->add_option("--view", opt->view, "Show this box: minx,miny,maxx,maxy in the working CRS (default: fit all)");
-    cmd->add_option("--time", opt->time, "Timeline time T (ISO 8601)");
-    cmd->add_option("--panel", opt->panel, "Side-bar panel to open first (Layers, Inspector, Fleet, Coverage, Gaps, Forces, Reports, Problems)");
-    cmd->add_flag("--print-view", opt->print_view, "With --screenshot: print the map rectangle and view on stdout");
+    cmd->allow_extras();
     cmd->callback([&ctx] { ctx.exit_code = fail("this build has no desktop app (TIDEMARK_BUILD_GUI=OFF)"); });
 #endif
 }

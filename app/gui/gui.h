@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tidemark::gui {
 
@@ -16,6 +17,9 @@ struct GuiOptions {
     std::string panel;       // side-bar tab to open first, e.g. "Layers", "Forces"
     bool print_view = false; // with --screenshot: print the map rectangle and view on stdout
 };
+
+// The side-bar panels' titles, in tab order (the values --panel takes).
+std::vector<std::string> panel_titles();
 
 // Returns the process exit code. Fails (1) with a message when no display is available.
 int run_gui(const GuiOptions& options);

@@ -117,3 +117,10 @@ TEST(Cli, InfoDescribesAnAisLogWithItsVesselsAndTimes) {
     EXPECT_NE(r.out.find("2026-03-01T12:00:00Z"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(log + ":2"), std::string::npos) << r.out;  // the bad line named
 }
+
+TEST(Cli, GuiPanelNamesAreCheckedBeforeAnyWindowOpens) {
+    // An unknown panel is a usage error listing the panels (no display needed to say so).
+    auto r = run_tidemark({"gui", "--panel", "Gapz"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("Gapz not in {Layers,Inspector,Fleet,Coverage,Gaps,Forces,Reports,Problems}"), std::string::npos) << r.err;
+}

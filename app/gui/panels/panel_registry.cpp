@@ -1,6 +1,8 @@
 // The one place panels are registered.
 #include "app/gui/panels/panel.h"
 
+#include "app/gui/gui.h"
+
 #include "app/gui/panels/coverage_panel.h"
 #include "app/gui/panels/fleet_panel.h"
 #include "app/gui/panels/forces_panel.h"
@@ -23,6 +25,12 @@ std::vector<std::unique_ptr<Panel>> make_panels() {
     panels.push_back(std::make_unique<ReportsPanel>());
     panels.push_back(std::make_unique<ProblemsPanel>());
     return panels;
+}
+
+std::vector<std::string> panel_titles() {
+    std::vector<std::string> titles;
+    for (const auto& p : make_panels()) titles.push_back(p->title());
+    return titles;
 }
 
 }  // namespace tidemark::gui
