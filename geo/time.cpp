@@ -116,3 +116,39 @@ std::string format_iso8601(UnixTime t) {
 }
 
 }  // namespace tidemark::geo
+
+namespace tidemark::geo {
+namespace {
+
+// 01:00 UTC on the last Sunday of `month` (1970-01-01 was a Thursday).
+UnixTime last_sunday_0100(int year, unsigned month) {
+    const long long last_day = days_from_civil(year, month, 31);  // March and October have 31 days
+    const long long weekday = ((last_day % 7) + 7 + 4) % 7;       // 0 = Sunday
+    return static_cast<double>(last_day - weekday) * 86400.0 + 3600.0;
+}
+
+int year_of(UnixTime t) {
+    int year = 0;
+    std::sscanf(format_iso8601(t).c_str(), "%d", &year);
+    return year;
+}
+
+}  // namespace
+
+bool has_utc_offset(std::string_view text) {
+    const std::size_t t = text.find_first_of("Tt ");
+    if (t == std::string_view::npos) return false;
+    const std::string_view time = text.substr(t + 1);
+    return (!time.empty() && (time.back() == 'Z' || time.back() == 'z')) || time.find_first_of("+-") != std::string_view::npos;
+}
+
+bool in_british_summer_time(UnixTime utc) {
+    const int year = year_of(utc);
+    return utc >= last_sunday_0100(year, 3) && utc < last_sunday_0100(year, 10);
+}
+
+UnixTime uk_clock_to_utc(UnixTime clock) {
+    return in_british_summer_time(clock - 3600) ? clock - 3600 : clock;
+}
+
+}  // namespace tidemark::geo

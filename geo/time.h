@@ -13,6 +13,18 @@ using UnixTime = double;
 // Accepts "2026-03-01", "2026-03-01T12:00", "2026-03-01T12:00:05Z", "2026-03-01 12:00:05.25+01:00",
 // "20260301T120005Z". Without a zone the time is taken as UTC. nullopt on anything else.
 std::optional<UnixTime> parse_iso8601(std::string_view text);
+// Whether ISO 8601 text says its zone: a time ending in Z or a UTC offset (+01:00, -0500, +01).
+// A date alone, or a time without either, is a clock reading in some unstated zone.
+bool has_utc_offset(std::string_view text);
+
+// British Summer Time (UTC+1) runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+// the last Sunday of October; GMT (UTC) the rest of the year.
+bool in_british_summer_time(UnixTime utc);
+// A UK clock reading, parsed as if it were UTC, to the instant it names. In the October hour
+// the clocks show twice the first (BST) instant is taken; a reading in the March hour the
+// clocks skip is taken as GMT.
+UnixTime uk_clock_to_utc(UnixTime clock);
+
 // "2026-03-01T12:00:05Z" (fractions are dropped; rounding toward negative infinity).
 std::string format_iso8601(UnixTime t);
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).

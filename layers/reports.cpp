@@ -158,13 +158,17 @@ struct RowParser {
     const std::string& path;
     geo::Transformer from_wgs84;
     geo::Transformer from_bng;
+    UnzonedTimes unzoned;
+    std::size_t unzoned_rows = 0;  // rows with a time that names no zone
+    long first_unzoned_line = 0;
+    std::string first_unzoned_feature;
 
     std::string get(const Row& row, const char* field) const {
         auto it = row.values.find(field);
         return it == row.values.end() ? std::string{} : it->second;
     }
 
-    std::optional<std::string> parse(const Row& row, Report& r, geo::Problems& warnings) const {
+    std::optional<std::string> parse(const Row& row, Report& r, geo::Problems& warnings) {
         const std::string category = get(row, "category");
         if (category.empty()) return "no category; expected one of: " + joined(report_categories());
         auto cat = canonical_category(category);
@@ -177,6 +181,13 @@ struct RowParser {
         std::optional<geo::UnixTime> rep, obs;
         if (!reported.empty() && !(rep = geo::parse_iso8601(reported))) return "reported_at \"" + reported + "\"" + example;
         if (!observed.empty() && !(obs = geo::parse_iso8601(observed))) return "observed_at \"" + observed + "\"" + example;
+        bool zoneless = false;
+        for (auto [text, time] : {std::pair{&reported, &rep}, std::pair{&observed, &obs}})
+            if (*time && !geo::has_utc_offset(*text)) {
+                zoneless = true;
+                if (unzoned == UnzonedTimes::UkClock) *time = geo::uk_clock_to_utc(**time);
+            }
+        if (zoneless && unzoned_rows++ == 0) first_unzoned_line = row.line, first_unzoned_feature = row.feature;
         r.reported_at = rep ? *rep : *obs;
         r.observed_at = obs ? *obs : *rep;
 
@@ -293,7 +304,8 @@ const std::vector<std::string>& report_sources() {
     return list;
 }
 
-ReportReadResult read_reports(const std::string& spec, const geo::Crs& working, const std::string& columns) {
+ReportReadResult read_reports(const std::string& spec, const geo::Crs& working, const std::string& columns,
+                              UnzonedTimes unzoned) {
     ReportReadResult out;
     std::vector<Row> rows;
     std::error_code ec;
@@ -316,7 +328,7 @@ ReportReadResult read_reports(const std::string& spec, const geo::Crs& working, 
     }
     if (!read) return out;
     RowParser parser{path, geo::Transformer(geo::Crs::wgs84(), working),
-                     geo::Transformer(geo::Crs::british_national_grid(), working)};
+                     geo::Transformer(geo::Crs::british_national_grid(), working), unzoned};
     for (const Row& row : rows) {
         Report r;
         r.file = path;
@@ -335,6 +347,18 @@ ReportReadResult read_reports(const std::string& spec, const geo::Crs& working, 
         }
         out.problems.insert(out.problems.end(), warnings.begin(), warnings.end());
         out.reports.push_back(std::move(r));
+    }
+    if (parser.unzoned_rows > 0 && unzoned == UnzonedTimes::Utc) {
+        geo::Problem p;
+        p.severity = Sev::Warning;
+        p.source = path;
+        p.line = parser.first_unzoned_line;
+        p.feature = parser.first_unzoned_feature;
+        p.reason = std::to_string(parser.unzoned_rows) +
+                   " row(s) give times with no UTC offset (the first here), read as UTC. If they are UK clock times, "
+                   "read them with --uk-time: in British Summer Time (last Sunday of March to last Sunday of "
+                   "October) UTC is an hour behind the clock";
+        out.problems.push_back(std::move(p));
     }
     out.ok = true;
     return out;

@@ -50,7 +50,12 @@ const std::vector<std::string>& report_sources();
 
 // Reads one file ("file.gpkg:layer" for one layer of a multi-layer file). `columns` maps canonical fields onto other column names:
 // "report_id=Ref,observed_at=When,grid_ref=Location" (canonical names in docs/reports.md).
-ReportReadResult read_reports(const std::string& path, const geo::Crs& working, const std::string& columns = {});
+// How a time without a UTC offset ("2026-07-01 22:40") is read: as UTC, with one warning per
+// file saying how many there were; or as a UK clock reading (GMT in winter, BST in summer),
+// as a member of the public reporting in the UK most likely gave it.
+enum class UnzonedTimes { Utc, UkClock };
+ReportReadResult read_reports(const std::string& path, const geo::Crs& working, const std::string& columns = {},
+                              UnzonedTimes unzoned = UnzonedTimes::Utc);
 
 // Limits for "far inland" / "far offshore" rejection (metres from the coastline). 15 km inland
 // because the OSM coastline closes estuaries at their mouths: Gravesend on the tidal Thames is

@@ -36,6 +36,7 @@ struct CoverageArgs {
     double revisit_h = geo::kDefaultRevisitS / 3600;
     double max_gap_min = geo::kDefaultMaxGapS / 60;
     bool line_of_sight = false;
+    bool uk_time = false;  // --reports times without an offset are UK clock times
 };
 
 using Inputs = layers::CoverageInputs;
@@ -198,7 +199,7 @@ int run_coverage(const CoverageArgs& a) {
     }
     if (!a.radius_nm && in.fleet.empty()) return fail("no sensor ranges: give --fleet FILE (the fleet register) or --radius-nm R");
     if (!a.reports.empty()) {
-        layers::ReportReadResult r = layers::read_reports(a.reports, in.crs);
+        layers::ReportReadResult r = layers::read_reports(a.reports, in.crs, {}, a.uk_time ? layers::UnzonedTimes::UkClock : layers::UnzonedTimes::Utc);
         if (!r.ok) return fail(r.error);
         in.problems.insert(in.problems.end(), r.problems.begin(), r.problems.end());
         in.reports = r.reports;
@@ -266,6 +267,7 @@ void add_coverage_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--forces", a->forces, "Police force areas (polygons with a code/name)")->check(CLI::ExistingFile);
     cmd->add_option("--ports", a->ports, "Ports and landing places (points)")->check(CLI::ExistingFile);
     cmd->add_option("--reports", a->reports, "Kraken reports (CSV, GeoJSON, GeoPackage, KML)")->check(CLI::ExistingFile);
+    cmd->add_flag("--uk-time", a->uk_time, "--reports times without a UTC offset are UK clock times (GMT, or BST in summer)");
     cmd->add_option("--fleet", a->fleet, "Fleet register CSV (sensor ranges)")->check(CLI::ExistingFile);
     cmd->add_option("--radius-nm", a->radius_nm, "Sensor range for every vessel, nautical miles (overrides the fleet)");
     cmd->add_option("--from", a->from, "Window start, ISO 8601 (default: workspace window, else first fix)");

@@ -26,6 +26,7 @@ struct ReportsOptions {
     std::string coast;  // check: coastline file for the inland/offshore test
     double max_inland_km = 15, max_offshore_km = 60;
     bool all_problems = false;
+    bool uk_time = false;  // times without an offset are UK clock times (GMT/BST), not UTC
     // density
     std::string output;
     double bandwidth_km = 5, cell_m = 0;
@@ -36,6 +37,10 @@ struct ReportsOptions {
     std::uint64_t seed = 42;
     int count = 300;
 };
+
+layers::UnzonedTimes unzoned_times(const ReportsOptions& o) {
+    return o.uk_time ? layers::UnzonedTimes::UkClock : layers::UnzonedTimes::Utc;
+}
 
 layers::CoastLimits limits(const ReportsOptions& o) { return {o.max_inland_km * 1000, o.max_offshore_km * 1000}; }
 
@@ -66,7 +71,7 @@ int reports_import(const ReportsOptions& o) {
     geo::Problems problems;
     std::vector<layers::Report> incoming;
     for (const auto& file : o.files) {
-        layers::ReportReadResult r = layers::read_reports(file, ws->crs(), o.columns);
+        layers::ReportReadResult r = layers::read_reports(file, ws->crs(), o.columns, unzoned_times(o));
         if (!r.ok) return fail(r.error);
         if (coast) layers::reject_far_from_coast(r, *coast, limits(o));
         print_read_summary(file, r);
@@ -149,7 +154,7 @@ int reports_check(const ReportsOptions& o) {
     std::size_t rejected = 0;
     std::vector<layers::Report> all;
     for (const auto& file : o.files) {
-        layers::ReportReadResult r = layers::read_reports(file, crs, o.columns);
+        layers::ReportReadResult r = layers::read_reports(file, crs, o.columns, unzoned_times(o));
         if (!r.ok) return fail(r.error);
         if (coast) layers::reject_far_from_coast(r, *coast, limits(o));
         print_read_summary(file, r);
@@ -229,6 +234,7 @@ void add_reports_command(CLI::App& app, Context& ctx) {
         sub->add_option("--max-inland-km", o->max_inland_km, "Reject reports further inland than this (default 15)");
         sub->add_option("--max-offshore-km", o->max_offshore_km, "Reject reports further offshore than this (default 60)");
         sub->add_flag("--all-problems", o->all_problems, "List every problem, not the first 20");
+        sub->add_flag("--uk-time", o->uk_time, "Times without a UTC offset are UK clock times (GMT, or BST in summer), not UTC");
     };
 
     CLI::App* import = cmd->add_subcommand("import", "Read report files into the workspace layer `reports`, linked to coast, force and port");

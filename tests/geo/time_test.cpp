@@ -27,3 +27,41 @@ TEST(Iso8601, FormatsRoundTrip) {
     EXPECT_EQ(format_iso8601(0), "1970-01-01T00:00:00Z");
     EXPECT_EQ(format_iso8601(951782400), "2000-02-29T00:00:00Z");  // leap day
 }
+
+TEST(Iso8601, SaysWhetherTheZoneIsGiven) {
+    EXPECT_TRUE(has_utc_offset("2026-03-01T12:00:05Z"));
+    EXPECT_TRUE(has_utc_offset("2026-07-01T22:40:00+01:00"));
+    EXPECT_TRUE(has_utc_offset("2026-07-01 22:40-0500"));
+    EXPECT_TRUE(has_utc_offset("20260301T120005z"));
+    EXPECT_FALSE(has_utc_offset("2026-07-01T22:40:00"));
+    EXPECT_FALSE(has_utc_offset("2026-07-01 22:40"));
+    EXPECT_FALSE(has_utc_offset("2026-07-01"));  // the dashes of a date are not an offset
+}
+
+// The UK's clock changes (from a calendar: 2026-03-29 and 2026-10-25, 2027-03-28 and
+// 2027-10-31 are the last Sundays of March and October), at 01:00 UTC.
+TEST(UkClock, BritishSummerTimeRunsFromTheLastSundayOfMarchToTheLastOfOctober) {
+    auto t = [](const char* s) { return *parse_iso8601(s); };
+    EXPECT_FALSE(in_british_summer_time(t("2026-03-29T00:59:59Z")));
+    EXPECT_TRUE(in_british_summer_time(t("2026-03-29T01:00:00Z")));
+    EXPECT_TRUE(in_british_summer_time(t("2026-10-25T00:59:59Z")));
+    EXPECT_FALSE(in_british_summer_time(t("2026-10-25T01:00:00Z")));
+    EXPECT_FALSE(in_british_summer_time(t("2027-03-28T00:30:00Z")));
+    EXPECT_TRUE(in_british_summer_time(t("2027-03-28T01:30:00Z")));
+    EXPECT_TRUE(in_british_summer_time(t("2027-10-31T00:30:00Z")));
+    EXPECT_FALSE(in_british_summer_time(t("2027-11-01T00:00:00Z")));
+    EXPECT_FALSE(in_british_summer_time(t("2026-01-15T12:00:00Z")));
+}
+
+TEST(UkClock, ClockReadingsToUtc) {
+    auto t = [](const char* s) { return *parse_iso8601(s); };
+    EXPECT_EQ(uk_clock_to_utc(t("2026-07-01T22:40:00")), t("2026-07-01T21:40:00Z"));  // BST
+    EXPECT_EQ(uk_clock_to_utc(t("2026-12-01T22:40:00")), t("2026-12-01T22:40:00Z"));  // GMT
+    // 29 March 2026: the clocks go from 01:00 GMT to 02:00 BST.
+    EXPECT_EQ(uk_clock_to_utc(t("2026-03-29T00:30:00")), t("2026-03-29T00:30:00Z"));
+    EXPECT_EQ(uk_clock_to_utc(t("2026-03-29T01:30:00")), t("2026-03-29T01:30:00Z"));  // never shown: as GMT
+    EXPECT_EQ(uk_clock_to_utc(t("2026-03-29T02:00:00")), t("2026-03-29T01:00:00Z"));
+    // 25 October 2026: 02:00 BST becomes 01:00 GMT, so 01:00-02:00 is shown twice; the first is taken.
+    EXPECT_EQ(uk_clock_to_utc(t("2026-10-25T01:30:00")), t("2026-10-25T00:30:00Z"));
+    EXPECT_EQ(uk_clock_to_utc(t("2026-10-25T02:00:00")), t("2026-10-25T02:00:00Z"));
+}

@@ -87,6 +87,34 @@ TEST(ReadReports, LocalTimeWithOffsetIsStoredUtc) {
     EXPECT_EQ(r.reports[0].source, "fisher");
 }
 
+// Times with no offset: read as UTC with one warning naming the first, or with --uk-time as UK
+// clock readings. `date -u -d 2026-07-01T22:40:00Z +%s` = 1782945600; 1 December is GMT:
+// `date -u -d 2026-12-01T22:40:00Z +%s` = 1796164800.
+TEST(ReadReports, TimesWithoutAnOffsetAreUtcOrUkClockTimes) {
+    ScratchDir dir;
+    const std::string csv = dir.write("r.csv", std::string(kHeader) +
+        "A,2026-07-01T22:40:00+01:00,,,,651409,313177,,drone,,Fisherman,\n"
+        "B,2026-07-01 22:40,,,,651409,313177,,drone,,Fisherman,\n"
+        "C,2026-12-01 22:40,,,,651409,313177,,drone,,Fisherman,\n");
+    auto utc = layers::read_reports(csv, kBng);
+    ASSERT_EQ(utc.reports.size(), 3u);
+    EXPECT_EQ(find(utc.reports, "A")->reported_at, 1782945600.0 - 3600);
+    EXPECT_EQ(find(utc.reports, "B")->reported_at, 1782945600.0);
+    EXPECT_EQ(find(utc.reports, "C")->reported_at, 1796164800.0);
+    ASSERT_EQ(utc.problems.size(), 1u);
+    EXPECT_EQ(utc.problems[0].line, 3);  // B, the first without an offset (line 1 is the header)
+    EXPECT_NE(utc.problems[0].reason.find("2 row(s)"), std::string::npos) << utc.problems[0].reason;
+    EXPECT_NE(utc.problems[0].reason.find("--uk-time"), std::string::npos) << utc.problems[0].reason;
+
+    auto uk = layers::read_reports(csv, kBng, {}, layers::UnzonedTimes::UkClock);
+    ASSERT_EQ(uk.reports.size(), 3u);
+    EXPECT_EQ(find(uk.reports, "A")->reported_at, 1782945600.0 - 3600);  // its own offset holds
+    EXPECT_EQ(find(uk.reports, "B")->reported_at, 1782945600.0 - 3600);  // 22:40 BST
+    EXPECT_EQ(find(uk.reports, "B")->observed_at, 1782945600.0 - 3600);
+    EXPECT_EQ(find(uk.reports, "C")->reported_at, 1796164800.0);         // 22:40 GMT
+    EXPECT_TRUE(uk.problems.empty());
+}
+
 TEST(ReadReports, EveryRejectionReasonNamesItsLine) {
     ScratchDir dir;
     const std::string csv = dir.write("bad.csv", std::string(kHeader) +
