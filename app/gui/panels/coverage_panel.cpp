@@ -1,7 +1,6 @@
 #include "app/gui/panels/coverage_panel.h"
 
 #include "app/gui/app_state.h"
-#include "layers/coverage_store.h"
 
 #include <algorithm>
 #include <imgui.h>
