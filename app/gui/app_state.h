@@ -78,6 +78,7 @@ public:
     double tail_s = 3 * 3600;    // vessel tail length
     std::map<std::string, bool> hidden_vessels;
     bool heat_layer = false;     // reports hotspot heat layer
+    bool show_legend = true;     // the map's legend (View > Legend)
     geo::Problems problems;      // from loads and imports in this session
     std::string status;          // one line for the status bar
     CoverageJob coverage;        // started by the Coverage panel; runs on whether it is shown or not

@@ -44,6 +44,8 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
         if (ImGui::MenuItem("Zoom out", "-")) app.view.zoom_at(c, 1 / 1.5);
         if (ImGui::MenuItem("Zoom to selection", nullptr, false, !app.selection.empty()))
             app.zoom_to_feature(app.selection.layer, app.selection.feature);
+        ImGui::Separator();
+        ImGui::MenuItem("Legend", nullptr, &app.show_legend);
         ImGui::EndMenu();
     }
     ImGui::Separator();

@@ -127,7 +127,7 @@ void MapView::draw(AppState& app, const MapRenderer& renderer, const ScreenRect&
     tools_[active_]->draw_overlay(app, list);
     draw_scale_bar(list, app.view);
     draw_north_arrow(list, app.view);
-    draw_legend(list, app, renderer);
+    if (app.show_legend) draw_legend(list, app, renderer);
     list->PopClipRect();
     ImGui::End();
     ImGui::PopStyleVar(2);

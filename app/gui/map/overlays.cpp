@@ -84,13 +84,15 @@ void draw_legend(ImDrawList* list, const AppState& app, const MapRenderer& rende
     struct Row {
         std::string text;
         layers::Rgba colour;
-        int kind;  // 0 point, 1 line, 2 area
+        int kind;  // 0 point, 1 line, 2 area, -1 text only
         layers::PointSymbol sym;
         bool indent;
         bool filled = true;
         layers::Rgba outline{0.25f, 0.25f, 0.25f, 1};
     };
     std::vector<Row> rows;
+    // Layers coloured alike (track_legs and track_points, both by vessel) list their classes once.
+    std::vector<std::pair<std::string, std::vector<std::pair<std::string, layers::Rgba>>>> listed;
     for (auto it = app.workspace->layers.rbegin(); it != app.workspace->layers.rend(); ++it) {
         const layers::Layer& l = *it;
         if (l.role == layers::LayerRole::Table) continue;
@@ -100,26 +102,48 @@ void draw_legend(ImDrawList* list, const AppState& app, const MapRenderer& rende
         const int k = kind == geo::GeometryKind::Point ? 0 : kind == geo::GeometryKind::Line ? 1 : 2;
         const GlLayerBuffers* b = renderer.buffers(l.name);
         const bool categories = b && !b->colours().legend.empty();
-        rows.push_back({l.name + (categories && !s.colour_by.empty() ? " (" + s.colour_by + ")" : ""),
-                        s.fill_enabled ? s.fill : s.stroke, k, s.symbol, false, s.fill_enabled, s.stroke});
+        std::vector<std::pair<std::string, layers::Rgba>> classes;
         if (categories)
+            for (const auto& e : b->colours().legend) classes.emplace_back(e.label, e.colour);
+        const auto same = std::find_if(listed.begin(), listed.end(), [&](const auto& p) {
+            return p.second.size() == classes.size() &&
+                   std::equal(classes.begin(), classes.end(), p.second.begin(), [](const auto& x, const auto& y) {
+                       return x.first == y.first && x.second.r == y.second.r && x.second.g == y.second.g && x.second.b == y.second.b;
+                   });
+        });
+        std::string title = l.name + (categories && !s.colour_by.empty() ? " (" + s.colour_by + ")" : "");
+        if (categories && same != listed.end()) title += ": colours as " + same->first;
+        rows.push_back({title, s.fill_enabled ? s.fill : s.stroke, k, s.symbol, false, s.fill_enabled, s.stroke});
+        if (categories && same == listed.end()) {
             for (const auto& e : b->colours().legend) rows.push_back({e.label, e.colour, k, e.symbol, true});
+            listed.emplace_back(l.name, std::move(classes));
+        }
     }
     if (rows.empty()) return;
+    // Never taller than the map: the rows that do not fit are counted in a last row.
+    const float line = 18;
+    const auto fit = static_cast<std::size_t>(std::max(2.0, (app.view.rect.height - 40) / line));
+    if (rows.size() > fit) {
+        const std::size_t hidden = rows.size() - (fit - 1);
+        rows.resize(fit - 1);
+        rows.push_back({"... and " + std::to_string(hidden) + " more (View > Legend hides it)", {0, 0, 0, 0}, -1, {}, false});
+    }
     float w = 0;
     for (const auto& r : rows) w = std::max(w, ImGui::CalcTextSize(r.text.c_str()).x + (r.indent ? 12 : 0));
-    const float line = 18, x1 = static_cast<float>(app.view.rect.x + app.view.rect.width - 10), x0 = x1 - w - 44;
+    const float x1 = static_cast<float>(app.view.rect.x + app.view.rect.width - 10), x0 = x1 - w - 44;
     float y = static_cast<float>(app.view.rect.y + app.view.rect.height) - line * rows.size() - 16;
     list->AddRectFilled({x0 - 6, y - 6}, {x1 - 4, y + line * rows.size() + 4}, IM_COL32(255, 255, 255, 215), 3);
     for (const auto& r : rows) {
         const float sx = x0 + (r.indent ? 12 : 0);
         const ImVec2 c{sx + 9, y + line / 2};
-        if (r.kind == 0) symbol(list, c, 5, r.sym, to_u32(r.colour));
-        else if (r.kind == 1) list->AddLine({sx, c.y}, {sx + 18, c.y}, to_u32(r.colour), 3);
-        else if (r.filled) {
+        if (r.kind == 0) {
+            symbol(list, c, 5, r.sym, to_u32(r.colour));
+        } else if (r.kind == 1) {
+            list->AddLine({sx, c.y}, {sx + 18, c.y}, to_u32(r.colour), 3);
+        } else if (r.kind == 2 && r.filled) {
             list->AddRectFilled({sx + 1, c.y - 6}, {sx + 17, c.y + 6}, to_u32(r.colour));
             list->AddRect({sx + 1, c.y - 6}, {sx + 17, c.y + 6}, to_u32(r.outline));
-        } else {
+        } else if (r.kind == 2) {
             list->AddRect({sx + 1, c.y - 6}, {sx + 17, c.y + 6}, to_u32(r.outline), 0, 0, 2);
         }
         list->AddText({sx + 24, y + 1}, IM_COL32(0, 0, 0, 255), r.text.c_str());
