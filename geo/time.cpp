@@ -14,6 +14,18 @@ long long days_from_civil(int y, unsigned m, unsigned d) {
     return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
+CivilDate civil_from_days(long long z) {
+    z += 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {static_cast<long long>(yoe) + era * 400 + (m <= 2), m, d};
+}
+
 namespace {
 
 struct Cursor {
@@ -96,19 +108,9 @@ std::optional<UnixTime> parse_iso8601(std::string_view text) {
 
 std::string format_iso8601(UnixTime t) {
     const long long secs = static_cast<long long>(std::floor(t));
-    long long z = (secs >= 0 ? secs : secs - 86399) / 86400;
-    const long long sod = secs - z * 86400;
-    // civil_from_days (Howard Hinnant)
-    z += 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long y = static_cast<long long>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
+    const long long days = (secs >= 0 ? secs : secs - 86399) / 86400;
+    const long long sod = secs - days * 86400;
+    const auto [y, m, d] = civil_from_days(days);
     char buf[64];
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", y, m, d, sod / 3600,
                   (sod / 60) % 60, sod % 60);
@@ -127,12 +129,6 @@ UnixTime last_sunday_0100(int year, unsigned month) {
     return static_cast<double>(last_day - weekday) * 86400.0 + 3600.0;
 }
 
-int year_of(UnixTime t) {
-    int year = 0;
-    std::sscanf(format_iso8601(t).c_str(), "%d", &year);
-    return year;
-}
-
 }  // namespace
 
 bool has_utc_offset(std::string_view text) {
@@ -143,7 +139,7 @@ bool has_utc_offset(std::string_view text) {
 }
 
 bool in_british_summer_time(UnixTime utc) {
-    const int year = year_of(utc);
+    const auto year = static_cast<int>(civil_from_days(static_cast<long long>(std::floor(utc / 86400))).year);
     return utc >= last_sunday_0100(year, 3) && utc < last_sunday_0100(year, 10);
 }
 

@@ -29,5 +29,11 @@ UnixTime uk_clock_to_utc(UnixTime clock);
 std::string format_iso8601(UnixTime t);
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
 long long days_from_civil(int year, unsigned month, unsigned day);
+// The inverse: the date `days` after 1970-01-01 (Hinnant's civil_from_days).
+struct CivilDate {
+    long long year;
+    unsigned month, day;
+};
+CivilDate civil_from_days(long long days);
 
 }  // namespace tidemark::geo

@@ -98,21 +98,12 @@ void two(std::string& s, int v) {
 }
 
 // "YYYY-MM-DDTHH:MM:SSZ" without snprintf (the JSON writer's hot spot); same result as
-// geo::format_iso8601 (fractions dropped toward negative infinity). Hinnant's civil_from_days.
+// geo::format_iso8601 (fractions dropped toward negative infinity).
 std::string iso_time(double t) {
     long long secs = static_cast<long long>(std::floor(t));
     long long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
     long long sod = secs - days * 86400;
-    long long z = days + 719468;
-    long long era = (z >= 0 ? z : z - 146096) / 146097;
-    long long doe = z - era * 146097;
-    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long y = yoe + era * 400;
-    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long long mp = (5 * doy + 2) / 153;
-    int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    if (m <= 2) ++y;
+    const auto [y, m, d] = geo::civil_from_days(days);
     if (y < 0 || y > 9999) return geo::format_iso8601(t);
     std::string s;
     s.reserve(20);

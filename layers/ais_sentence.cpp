@@ -161,8 +161,8 @@ LineResult SentenceReader::parse(std::string_view line, long line_number) {
             if (f[0] == 'c') {
                 std::string_view digits = f.substr(2);
                 long long whole = 0;
-                auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), whole);
-                double v = ec == std::errc() && end == digits.data() + digits.size() ? static_cast<double>(whole)
+                auto [stop, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), whole);
+                double v = ec == std::errc() && stop == digits.data() + digits.size() ? static_cast<double>(whole)
                                                                                       : unix_number(digits);
                 if (!std::isnan(v)) time = v > 1e11 ? v / 1000.0 : v;
             } else if (f[0] == 's') {
