@@ -117,9 +117,6 @@ std::string format_iso8601(UnixTime t) {
     return buf;
 }
 
-}  // namespace tidemark::geo
-
-namespace tidemark::geo {
 namespace {
 
 // 01:00 UTC on the last Sunday of `month` (1970-01-01 was a Thursday).

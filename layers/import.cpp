@@ -71,4 +71,11 @@ geo::Crs working_crs_for(const std::vector<std::string>& paths) {
     return geo::choose_working_crs(all);
 }
 
+std::optional<geo::Crs> working_crs(const std::string& crs_option, const std::string& coast, std::string* error) {
+    if (crs_option.empty()) return working_crs_for({coast});  // the watched coast decides, not context layers
+    auto crs = geo::Crs::parse_working(crs_option, error);
+    if (!crs) *error = "--crs: " + *error;
+    return crs;
+}
+
 }  // namespace tidemark::layers

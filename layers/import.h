@@ -18,4 +18,9 @@ std::optional<Layer> import_layer(const std::string& path, const geo::Crs& crs, 
 // The working CRS for a set of files: BNG around the British Isles, else local UTM.
 geo::Crs working_crs_for(const std::vector<std::string>& paths);
 
+// The working CRS a command asked for: `crs_option` (--crs; must be projected in metres) when
+// given, else the one chosen from the coast file. nullopt with `error` ("--crs: ...") when
+// the option names no usable CRS.
+std::optional<geo::Crs> working_crs(const std::string& crs_option, const std::string& coast, std::string* error);
+
 }  // namespace tidemark::layers

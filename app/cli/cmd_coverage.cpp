@@ -129,16 +129,9 @@ bool gather_from_files(const CoverageArgs& a, Inputs& in, std::string* error) {
         *error = "without a workspace, give --coast FILE, --tracks FILE... and -o OUT.gpkg";
         return false;
     }
-    if (!a.crs.empty()) {
-        auto crs = geo::Crs::parse_working(a.crs, error);
-        if (!crs) {
-            *error = "--crs: " + *error;
-            return false;
-        }
-        in.crs = *crs;
-    } else {
-        in.crs = layers::working_crs_for({a.coast});
-    }
+    auto crs = layers::working_crs(a.crs, a.coast, error);
+    if (!crs) return false;
+    in.crs = *crs;
     return add_file_inputs(a, in, error);
 }
 
@@ -199,7 +192,8 @@ int run_coverage(const CoverageArgs& a) {
     }
     if (!a.radius_nm && in.fleet.empty()) return fail("no sensor ranges: give --fleet FILE (the fleet register) or --radius-nm R");
     if (!a.reports.empty()) {
-        layers::ReportReadResult r = layers::read_reports(a.reports, in.crs, {}, a.uk_time ? layers::UnzonedTimes::UkClock : layers::UnzonedTimes::Utc);
+        const auto unzoned = a.uk_time ? layers::UnzonedTimes::UkClock : layers::UnzonedTimes::Utc;
+        layers::ReportReadResult r = layers::read_reports(a.reports, in.crs, {}, unzoned);
         if (!r.ok) return fail(r.error);
         in.problems.insert(in.problems.end(), r.problems.begin(), r.problems.end());
         in.reports = r.reports;

@@ -17,17 +17,11 @@ struct SectorOptions {
 };
 
 int build_sectors(const SectorOptions& opt) {
-    geo::Crs crs = geo::Crs::british_national_grid();
-    if (!opt.crs.empty()) {
-        std::string error;
-        auto parsed = geo::Crs::parse_working(opt.crs, &error);
-        if (!parsed) return fail("--crs: " + error);
-        crs = *parsed;
-    } else {
-        crs = layers::working_crs_for({opt.coast});
-    }
-    geo::Problems problems;
     std::string error;
+    const auto working = layers::working_crs(opt.crs, opt.coast, &error);
+    if (!working) return fail(error);
+    const geo::Crs& crs = *working;
+    geo::Problems problems;
     auto coast = layers::import_layer(opt.coast, crs, layers::LayerRole::Coastline, "coastline", problems, &error);
     if (!coast) return fail(error);
     std::vector<geo::Path> rings;

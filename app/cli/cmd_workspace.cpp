@@ -22,15 +22,10 @@ struct NewOptions {
 int workspace_new(const NewOptions& opt) {
     if (std::filesystem::exists(opt.workspace) && !opt.overwrite)
         return fail(opt.workspace + ": already exists; choose another name or pass --overwrite");
-    geo::Crs crs = geo::Crs::british_national_grid();
-    if (!opt.crs.empty()) {
-        std::string error;
-        auto parsed = geo::Crs::parse_working(opt.crs, &error);
-        if (!parsed) return fail("--crs: " + error);
-        crs = *parsed;
-    } else {
-        crs = layers::working_crs_for({opt.coast});  // the watched coast decides, not context layers
-    }
+    std::string crs_error;
+    const auto working = layers::working_crs(opt.crs, opt.coast, &crs_error);
+    if (!working) return fail(crs_error);
+    const geo::Crs& crs = *working;
     layers::Workspace ws(crs);
     geo::Problems problems;
     struct Input { const std::string* path; layers::LayerRole role; const char* name; };
