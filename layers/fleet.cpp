@@ -2,6 +2,7 @@
 #include "geo/sensor_range.h"
 #include "layers/csv_text.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tidemark::layers {
@@ -20,7 +21,7 @@ geo::Problem row_problem(const std::string& path, const CsvRow& row, const std::
 
 struct Columns {
     int name, mmsi, mmsi_synthetic, agency, cls, antenna, antenna_est, visual, cruise, max_speed, endurance, home,
-        radar;
+        radar, unavailable;
 };
 
 }  // namespace
@@ -42,7 +43,8 @@ FleetReadResult read_fleet_csv(const std::string& path) {
               t.column({"max_speed_kn"}),
               t.column({"endurance_h"}),
               t.column({"home_port"}),
-              t.column({"radar_range_nm"})};
+              t.column({"radar_range_nm"}),
+              t.column({"unavailable", "unavailability"})};
     if (c.name < 0) {
         r.error = path + ": no 'name' column in the header; expected a fleet register with columns "
                          "name,mmsi,agency,class,antenna_height_m,...";
@@ -94,6 +96,11 @@ FleetReadResult read_fleet_csv(const std::string& path) {
         number(c.endurance, "endurance_h", v.endurance_h, true);
         number(c.radar, "radar_range_nm", v.radar_range_nm, true);
         v.home_port = cell(c.home);
+        std::string why;
+        if (auto spans = parse_intervals(cell(c.unavailable), &why))
+            v.unavailable = std::move(*spans);
+        else
+            r.problems.push_back(row_problem(path, row, v.name, "unavailable: " + why + "; the vessel is kept as always available"));
         (void)bad;  // a bad number keeps the vessel with that figure unset (0): reported above
         r.vessels.push_back(std::move(v));
     }
@@ -111,7 +118,7 @@ void store_fleet(Workspace& ws, const std::vector<Vessel>& vessels) {
                 {"antenna_height_estimated", FieldType::Integer}, {"visual_range_nm", FieldType::Real},
                 {"cruise_speed_kn", FieldType::Real},   {"max_speed_kn", FieldType::Real},
                 {"endurance_h", FieldType::Real},       {"radar_range_nm", FieldType::Real},
-                {"home_port", FieldType::String}};
+                {"home_port", FieldType::String},       {"unavailable", FieldType::String}};
     std::int64_t fid = 1;
     for (const Vessel& v : vessels) {
         Feature f;
@@ -128,7 +135,8 @@ void store_fleet(Workspace& ws, const std::vector<Vessel>& vessels) {
                     v.max_speed_kn,
                     v.endurance_h,
                     v.radar_range_nm,
-                    v.home_port};
+                    v.home_port,
+                    format_intervals(v.unavailable)};
         t.features.push_back(std::move(f));
     }
     ws.put(std::move(t));
@@ -154,9 +162,39 @@ std::vector<Vessel> load_fleet(const Workspace& ws) {
         v.endurance_h = num("endurance_h");
         v.radar_range_nm = num("radar_range_nm");
         v.home_port = to_string(t->value(f, "home_port"));
+        std::string ignored;  // checked when the register was read
+        v.unavailable = parse_intervals(to_string(t->value(f, "unavailable")), &ignored).value_or(std::vector<geo::Interval>{});
         out.push_back(std::move(v));
     }
     return out;
+}
+
+std::optional<std::vector<geo::Interval>> parse_intervals(const std::string& text, std::string* error) {
+    std::vector<geo::Interval> spans;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(';', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string part = trim(text.substr(start, end - start));
+        start = end + 1;
+        if (part.empty()) continue;
+        const auto slash = part.find('/');
+        auto from = slash == std::string::npos ? std::nullopt : geo::parse_iso8601(part.substr(0, slash));
+        auto to = slash == std::string::npos ? std::nullopt : geo::parse_iso8601(part.substr(slash + 1));
+        if (!from || !to || *to <= *from) {
+            *error = "'" + part + "' is not FROM/TO with ISO 8601 times and TO after FROM (e.g. 2026-03-01/2026-03-20)";
+            return std::nullopt;
+        }
+        spans.push_back({*from, *to});
+    }
+    std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
+    return spans;
+}
+
+std::string format_intervals(const std::vector<geo::Interval>& spans) {
+    std::string s;
+    for (const auto& i : spans) s += (s.empty() ? "" : "; ") + geo::format_iso8601(i.from) + "/" + geo::format_iso8601(i.to);
+    return s;
 }
 
 double sensor_range_m(const Vessel& v, double target_height_m) {

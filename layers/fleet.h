@@ -2,10 +2,12 @@
 // speeds, endurance). Read from data/fleet.csv, kept in the workspace as table layer "fleet".
 #pragma once
 
+#include "geo/coverage.h"
 #include "geo/problem.h"
 #include "layers/workspace.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,8 +23,15 @@ struct Vessel {
     bool antenna_height_estimated = true;
     double visual_range_nm = 0, cruise_speed_kn = 0, max_speed_kn = 0, endurance_h = 0;
     double radar_range_nm = 0;  // explicit cap; 0 = none
-    std::string home_port;
+    std::string home_port;      // base port (a name in the ports layer)
+    // When the vessel cannot be tasked (refit, crew leave): [from, to) spans, in time order.
+    std::vector<geo::Interval> unavailable;
 };
+
+// "2026-03-01T00:00Z/2026-03-20T00:00Z; 2026-05-01/2026-05-03": ISO 8601 intervals separated by ';'.
+// nullopt with `error` naming the part that is not an interval whose end follows its start.
+std::optional<std::vector<geo::Interval>> parse_intervals(const std::string& text, std::string* error);
+std::string format_intervals(const std::vector<geo::Interval>& spans);
 
 struct FleetReadResult {
     std::vector<Vessel> vessels;
@@ -33,7 +42,8 @@ struct FleetReadResult {
 
 // Columns (case-insensitive, any order): name (required), mmsi, mmsi_is_synthetic, agency,
 // class, antenna_height_m, antenna_height_estimated, visual_range_nm, cruise_speed_kn,
-// max_speed_kn, endurance_h, home_port, radar_range_nm; others are ignored.
+// max_speed_kn, endurance_h, home_port, radar_range_nm, unavailable (see parse_intervals);
+// others are ignored.
 FleetReadResult read_fleet_csv(const std::string& path);
 
 inline constexpr const char* kFleetLayer = "fleet";

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cctype>
 #include <map>
+#include <optional>
 
 namespace tidemark::layers {
 namespace {
@@ -73,8 +75,19 @@ Classification categories(const Layer& layer, const std::string& field) {
     if (counts.size() < 2) return {};  // one class says nothing: draw in the layer's own colour
     std::vector<std::string> names;
     for (const auto& [name, n] : counts) names.push_back(name);
+    // A category may bring its own look: fields `<field>_label` and `<field>_colour` ("#rrggbb"),
+    // as the plan layers do for agencies. Then every category keeps its colour: no "other".
+    const int label_i = layer.field_index(field + "_label"), colour_i = layer.field_index(field + "_colour");
+    std::map<std::string, std::pair<std::string, std::optional<Rgba>>> own_looks;
+    if (colour_i >= 0)
+        for (const Feature& f : layer.features) {
+            if (fi >= static_cast<int>(f.values.size()) || colour_i >= static_cast<int>(f.values.size())) continue;
+            auto& look = own_looks[to_string(f.values[fi])];
+            if (label_i >= 0 && label_i < static_cast<int>(f.values.size())) look.first = to_string(f.values[label_i]);
+            look.second = parse_hex_rgb(to_string(f.values[colour_i]));
+        }
     // Keep the most frequent categories when there are too many; show them sorted by name.
-    if (names.size() > kMaxCategories) {
+    if (names.size() > kMaxCategories && own_looks.empty()) {
         std::stable_sort(names.begin(), names.end(), [&](const auto& a, const auto& b) { return counts[a] > counts[b]; });
         names.resize(kMaxCategories - 1);
         std::sort(names.begin(), names.end());
@@ -83,7 +96,10 @@ Classification categories(const Layer& layer, const std::string& field) {
     for (const auto& n : names) {
         index[n] = static_cast<int>(c.classes.size());
         const std::string filter = n.empty() ? quoted_field(field) + " IS NULL" : quoted_field(field) + " = " + sql_text(n);
-        c.classes.push_back({n.empty() ? "(none)" : n, category_colour(c.classes.size()), filter});
+        const auto own = own_looks.find(n);
+        c.classes.push_back({own != own_looks.end() && !own->second.first.empty() ? own->second.first : n.empty() ? "(none)" : n,
+                             own != own_looks.end() && own->second.second ? *own->second.second : category_colour(c.classes.size()),
+                             filter});
     }
     const bool has_other = counts.size() > names.size();
     if (has_other)
@@ -113,6 +129,17 @@ Classification classify(const Layer& layer, const Style& style, const nlohmann::
     if (layer.role == LayerRole::Segments || style.colour_by == "max_gap_s")
         return gap_ramp(layer, style.colour_by, revisit_target_s(settings));
     return categories(layer, style.colour_by);
+}
+
+std::optional<Rgba> parse_hex_rgb(const std::string& text) {
+    if (text.size() != 7 || text[0] != '#') return std::nullopt;
+    unsigned v = 0;
+    for (std::size_t i = 1; i < 7; ++i) {
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
+        v = v * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : c - 'a' + 10);
+    }
+    return Rgba{((v >> 16) & 255) / 255.f, ((v >> 8) & 255) / 255.f, (v & 255) / 255.f, 1};
 }
 
 Rgba category_colour(std::size_t i) {

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,13 @@ double revisit_target_s(const nlohmann::json& settings);
 
 // Classes of `layer` under `style`. A Segments layer coloured by max_gap_s gets the gap ramp
 // (green ≤ target, yellow ≤ 2×, orange ≤ 4×, red-brown beyond, red never observed:
-// `visits` = 0 when the layer has that field, or a null or negative gap); other fields get up to 10 categories (sorted), the rest "other".
+// `visits` = 0 when the layer has that field, or a null or negative gap); other fields get up to 10 categories (sorted), the rest "other",
+// unless the layer has `<field>_colour` ("#rrggbb") and optionally `<field>_label` fields: then
+// each category is drawn in its own colour under its own label (agencies in plan layers).
 Classification classify(const Layer& layer, const Style& style, const nlohmann::json& settings);
+
+// "#rrggbb" as a colour; nullopt for anything else.
+std::optional<Rgba> parse_hex_rgb(const std::string& text);
 
 // A stable, distinguishable colour for category number i (colour-blind aware palette).
 Rgba category_colour(std::size_t i);

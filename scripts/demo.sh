@@ -17,9 +17,13 @@ seed=42
 
 TIDEMARK="$tidemark" "$here/scripts/prepare-demo-data.sh" "$demo" >/dev/null
 
+# The shipped police force areas by their own name, so maps credit them (ONS, OS OpenData).
+forces="$(cat "$demo/forces.source")"
+[ -f "$forces" ] || forces="$demo/forces.gpkg"
+
 echo "== workspace $ws"
 "$tidemark" workspace new "$ws" --overwrite --coast "$demo/coast.gpkg" --ports "$here/data/ports.csv" \
-  --forces "$demo/forces.gpkg" --territorial "$demo/territorial.gpkg" --land "$demo/neighbours.gpkg"
+  --forces "$forces" --territorial "$demo/territorial.gpkg" --land "$demo/neighbours.gpkg"
 
 if "$tidemark" tracks --help >/dev/null 2>&1; then
   echo "== synthetic patrols (AIS NMEA with tag blocks; seed $seed)"
@@ -41,6 +45,11 @@ fi
 if "$tidemark" coverage --help >/dev/null 2>&1; then
   echo "== coverage $from .. $to"
   "$tidemark" coverage "$ws" --from "$from" --to "$to"
+fi
+
+if "$tidemark" plan --help >/dev/null 2>&1; then
+  echo "== sample joint plan for the week (synthetic)"
+  "$here/scripts/demo-plan.sh" "$tidemark" "$ws" "$from" "$to"
 fi
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

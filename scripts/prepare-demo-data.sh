@@ -5,9 +5,10 @@
 #   neighbours.gpkg   the same source's Ireland and French Channel coast, for the map only (their
 #                     clipped edges are not coastline, so they are not cut into coverage segments)
 #   territorial.gpkg  land + 12 nm territorial sea (npm @geo-maps/countries-maritime-10m, ODbL)
-#   forces.gpkg       police force areas: the official ONS file when found (TIDEMARK_FORCES, or
-#                     ../shared/data/police/police_force_areas_uk.gpkg), else approximate coastal
-#                     sectors built from data/force_coast_sectors.csv and labelled "approximate".
+#   forces.gpkg       the 45 UK police force areas shipped in data/police_force_areas_uk.gpkg (ONS
+#                     PFA Dec 2020, OGL v3; Scotland and NI from OS OpenData, CC BY 4.0), or the file
+#                     named by TIDEMARK_FORCES; only when neither exists, approximate coastal sectors
+#                     built from data/force_coast_sectors.csv and labelled "approximate".
 # Registry downloads are cached in ${XDG_CACHE_HOME:-~/.cache}/tidemark: a second run needs no network.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,7 +44,7 @@ extract "$coast_json" "$dest/neighbours.gpkg" neighbouring_land "A3 IN ('IRL','F
 maritime_json="$(fetch @geo-maps/countries-maritime-10m 0.6.0)"
 extract "$maritime_json" "$dest/territorial.gpkg" territorial_sea "A3 IN ('GBR','IMN','JEY','GGY')" -11 48.3 3.5 61.2
 
-official="${TIDEMARK_FORCES:-$here/../shared/data/police/police_force_areas_uk.gpkg}"
+official="${TIDEMARK_FORCES:-$here/data/police_force_areas_uk.gpkg}"
 if [ -f "$official" ]; then
   echo "$official" > "$dest/forces.source"
   cat "$official" > "$dest/forces.gpkg.tmp" && mv "$dest/forces.gpkg.tmp" "$dest/forces.gpkg"

@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
     add_coverage_command(app, ctx);
     add_render_command(app, ctx);
     add_export_command(app, ctx);
+    add_plan_command(app, ctx);
     add_gui_command(app, ctx);
     add_bench_render_command(app, ctx);
 

@@ -16,5 +16,6 @@ void add_render_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 void add_gui_command(CLI::App& app, Context& ctx);
 void add_bench_render_command(CLI::App& app, Context& ctx);
+void add_plan_command(CLI::App& app, Context& ctx);
 
 }  // namespace tidemark::cli

@@ -15,6 +15,9 @@ struct KnownSource {
 constexpr KnownSource kKnown[] = {
     {"osm", "© OpenStreetMap contributors (ODbL)"},
     {"openstreetmap", "© OpenStreetMap contributors (ODbL)"},
+    {"police_force_areas_uk", "Police force areas: Office for National Statistics (OGL v3.0); Scotland and "
+                              "Northern Ireland from OS OpenData (CC BY 4.0). Contains OS data © Crown copyright "
+                              "and database right"},
     {"police_force_areas", "Source: Office for National Statistics licensed under the OGL v3.0. "
                            "Contains OS data © Crown copyright and database right"},
     {"wpi", "World Port Index, NGA"},

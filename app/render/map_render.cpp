@@ -3,6 +3,7 @@
 #include "app/render/attribution.h"
 #include "app/render/draw_layers.h"
 #include "app/render/map_frame.h"
+#include "app/render/map_page.h"
 #include "app/render/raster_output.h"
 #include "layers/export_atomic.h"
 
@@ -75,8 +76,10 @@ FrameText frame_text(const layers::Workspace& ws, const MapScene& scene, const R
     return t;
 }
 
-bool draw_page(cairo_surface_t* surface, const layers::Workspace& ws, const MapScene& scene, const RenderOptions& o,
-               double scale, double w_pt, double h_pt, std::string* error) {
+}  // namespace
+
+bool draw_map_page(cairo_surface_t* surface, const layers::Workspace& ws, const MapScene& scene, const RenderOptions& o,
+                   double scale, double w_pt, double h_pt, std::string* error) {
     ContextPtr cr(cairo_create(surface));
     cairo_scale(cr.get(), scale, scale);
     cairo_set_source_rgb(cr.get(), 1, 1, 1);
@@ -92,8 +95,6 @@ bool draw_page(cairo_surface_t* surface, const layers::Workspace& ws, const MapS
     }
     return true;
 }
-
-}  // namespace
 
 bool render_page(const layers::Workspace& ws, const MapScene& scene, const RenderOptions& o, MapFormat format,
                  const std::string& path, std::string* error);
@@ -168,7 +169,7 @@ bool render_page(const layers::Workspace& ws, const MapScene& scene, const Rende
             SurfacePtr pdf(cairo_pdf_surface_create(temp.c_str(), w_pt, h_pt));
             cairo_pdf_surface_set_metadata(pdf.get(), CAIRO_PDF_METADATA_TITLE, o.title.c_str());
             cairo_pdf_surface_set_metadata(pdf.get(), CAIRO_PDF_METADATA_CREATOR, "Tidemark 0.1.0");
-            if (!draw_page(pdf.get(), ws, scene, o, 1.0, w_pt, h_pt, why)) return false;
+            if (!draw_map_page(pdf.get(), ws, scene, o, 1.0, w_pt, h_pt, why)) return false;
             cairo_surface_finish(pdf.get());
             if (cairo_surface_status(pdf.get()) != CAIRO_STATUS_SUCCESS) {
                 *why = std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(pdf.get()));
@@ -182,7 +183,7 @@ bool render_page(const layers::Workspace& ws, const MapScene& scene, const Rende
             return false;
         }
         if (format == MapFormat::Png) {
-            if (!draw_page(image.get(), ws, scene, o, scale, w_pt, h_pt, why)) return false;
+            if (!draw_map_page(image.get(), ws, scene, o, scale, w_pt, h_pt, why)) return false;
             return write_png(image.get(), o.dpi, temp, why);
         }
         // GeoTIFF: the map alone fills the raster, so every pixel has a place on the ground.
