@@ -11,7 +11,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 tidemark="$1" ws="$2" from="$3" to="$4"
 d="$here/data/demo_plan"
 plan="Demo week (synthetic)"
-day() { date -u -d "${from%Z} +$1 days" +%Y-%m-%dT; }  # the date of day N of the plan, as ISO text
+day() { date -u -d "${from:0:10} + $1 days" +%Y-%m-%dT; }  # the date of day N of the plan, as ISO text
 
 export TIDEMARK_USER="demo planner (synthetic)"
 "$tidemark" plan new "$ws" --name "$plan" --from "$from" --to "$to" --revisit 24h

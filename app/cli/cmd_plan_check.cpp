@@ -37,7 +37,7 @@ int run_check(const CheckOptions& opt) {
     for (auto sev : {geo::Problem::Severity::Error, geo::Problem::Severity::Warning, geo::Problem::Severity::Info})
         for (const auto& pr : c.problems)
             if (pr.severity == sev) ordered.push_back(pr);
-    print_problems(std::cout, ordered, opt.limit);
+    print_problems(std::cout, ordered, opt.limit, "--limit 0");
     std::cout << c.errors << " error(s), " << c.warnings << " warning(s)\n";
     // Findings are the answer, not a failure of the command; --strict makes errors fail (for scripts).
     return opt.strict && c.errors > 0 ? kBadInput : kOk;

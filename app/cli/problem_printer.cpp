@@ -4,7 +4,7 @@
 
 namespace tidemark::cli {
 
-void print_problems(std::ostream& out, const geo::Problems& problems, std::size_t limit) {
+void print_problems(std::ostream& out, const geo::Problems& problems, std::size_t limit, const char* more_hint) {
     if (problems.empty()) return;
     std::size_t errors = 0, warnings = 0;
     for (const auto& p : problems) {
@@ -20,7 +20,7 @@ void print_problems(std::ostream& out, const geo::Problems& problems, std::size_
         out << "  " << tag << ": " << p.describe() << "\n";
         ++shown;
     }
-    if (shown < problems.size()) out << "  ... and " << problems.size() - shown << " more (use --all-problems)\n";
+    if (shown < problems.size()) out << "  ... and " << problems.size() - shown << " more (use " << more_hint << ")\n";
 }
 
 }  // namespace tidemark::cli

@@ -8,6 +8,8 @@
 namespace tidemark::cli {
 
 // Prints up to `limit` problems (all when limit == 0), then "... and N more".
-void print_problems(std::ostream& out, const geo::Problems& problems, std::size_t limit = 20);
+// `more_hint` names the option that shows the rest.
+void print_problems(std::ostream& out, const geo::Problems& problems, std::size_t limit = 20,
+                    const char* more_hint = "--all-problems");
 
 }  // namespace tidemark::cli

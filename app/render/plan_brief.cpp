@@ -319,7 +319,7 @@ bool write_plan_brief(const layers::Workspace& ws, const PlanBook& book, const P
     ro.width_px = static_cast<int>(kPageW);
     ro.height_px = static_cast<int>(kPageH);
     ro.dpi = 72;
-    ro.title = "Joint plan '" + plan.name + "': " + agency_label(book, code) + " — lead coast (colour), tasks (black), gaps";
+    ro.title = "Joint plan '" + plan.name + "': " + agency_label(book, code);
     ro.marking = options.marking;
     ro.generated_at = now;
     if (!extent.empty()) {
@@ -329,8 +329,8 @@ bool write_plan_brief(const layers::Workspace& ws, const PlanBook& book, const P
     const MapScene scene = build_scene(view, std::nullopt);
     std::vector<const layers::Layer*> shown;
     for (const auto& d : scene.layers) shown.push_back(d.layer);
-    std::string footer = "As of " + short_time(now) + " · Tidemark 0.1.0 · ";
-    for (const auto& a : attributions(shown)) footer += a + " · ";
+    std::string footer = "As of " + short_time(now) + " · Tidemark 0.1.0";
+    for (const auto& a : attributions(shown)) footer += " · " + a;
 
     return layers::produce_file_atomically(path, [&](const std::string& temp, std::string* why) {
         std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> pdf(cairo_pdf_surface_create(temp.c_str(), kPageW, kPageH),

@@ -49,7 +49,7 @@ std::vector<SuggestedObjective> suggest_objectives(const Plan& plan, const LastG
         else if (g.ports >= 1) target = 12 * 3600.0;
         if (target <= 0 || target >= plan.revisit_s || g.segments.empty()) continue;
         char reason[256];
-        std::snprintf(reason, sizeof reason, "last period's gap %u: risk %.1f, %.1f km unwatched up to %s, %d port(s)/landing place(s), report weight %.1f",
+        std::snprintf(reason, sizeof reason, "gap %u last period: risk %.0f; %.1f km unwatched up to %s; %d landing place(s); reports %.1f",
                       g.id, g.risk, g.length_m / 1000, geo::format_duration(g.worst_gap_s).c_str(), g.ports, g.reports);
         SuggestedObjective s;
         s.objective.stretch = {g.segments.front(), g.segments.back()};
