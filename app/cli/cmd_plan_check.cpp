@@ -1,9 +1,13 @@
-// `tidemark plan check` and `tidemark plan forecast`.
+// `tidemark plan check`, `plan forecast` and `plan reconcile`: a plan judged before, by the
+// engine, and after, against the tracks.
 #include "app/cli/plan_commands.h"
 #include "app/cli/problem_printer.h"
 #include "geo/duration.h"
 #include "layers/plan/plan_check.h"
 #include "layers/plan/plan_forecast.h"
+#include "layers/plan/plan_reconcile.h"
+
+#include "layers/plan/plan_store.h"
 
 #include <cstdio>
 #include <iostream>
@@ -87,6 +91,76 @@ int run_forecast(const ForecastOptions& opt) {
     return kOk;
 }
 
+struct ReconcileCliOptions {
+    std::string workspace, plan, as_of;
+    double threshold_pct = 90;
+    bool apply = false, store = true;
+};
+
+std::string compliance_row(const ComplianceRow& r) {
+    char buf[320];
+    std::snprintf(buf, sizeof buf, "  %-44s %5d %5d %5d %5d %5d  %9.0f %9.0f  %6.1f %%", r.name.substr(0, 44).c_str(), r.tasks, r.done,
+                  r.partly, r.missed, r.unjudged, r.planned_segment_h, r.achieved_segment_h, r.compliance_pct());
+    return buf;
+}
+
+int run_reconcile(const ReconcileCliOptions& opt) {
+    std::string error;
+    auto s = PlanSession::open(opt.workspace, &error);
+    if (!s) return fail(error);
+    const Plan* p = s->plan(opt.plan, &error);
+    if (!p) return fail(error);
+    ReconcileOptions ro;
+    ro.done_threshold = opt.threshold_pct / 100;
+    if (!(ro.done_threshold > 0 && ro.done_threshold <= 1)) return fail("--threshold must be a percentage above 0 and at most 100");
+    if (!opt.as_of.empty()) {
+        ro.as_of = parse_time_option("--as-of", opt.as_of, &error);
+        if (!ro.as_of) return fail(error);
+    }
+    const PlanCoast& coast = s->coast(p->segment_m);
+    const Reconciliation r = reconcile_plan(s->ws, s->book, *p, coast, ro);
+    std::cout << "plan '" << p->name << "' reconciled with " << r.fixes << " fixes"
+              << (ro.as_of ? " known at " + geo::format_iso8601(*ro.as_of) : std::string()) << "\n";
+    std::cout << "task\tagency\tasset\tplanned\tearned\town %\tagency %\tfirst seen\tlast seen\tnote\n";
+    for (const TaskOutcome& o : r.tasks) {
+        const Task* t = s->book.find_task(o.task);
+        char pct[64];
+        std::snprintf(pct, sizeof pct, "%.1f\t%.1f", 100 * o.own_fraction, 100 * o.agency_fraction);
+        std::cout << o.task << "\t" << t->agency << "\t" << (t->asset.empty() ? "-" : t->asset) << "\t" << status_name(t->status)
+                  << "\t" << (o.earned ? status_name(*o.earned) : "-") << "\t" << pct << "\t"
+                  << (o.first_seen ? geo::format_iso8601(*o.first_seen) : "-") << "\t"
+                  << (o.last_seen ? geo::format_iso8601(*o.last_seen) : "-") << "\t" << o.note << "\n";
+    }
+    char head[200];
+    std::snprintf(head, sizeof head, "  %-44s %5s %5s %5s %5s %5s  %9s %9s  %8s\n", "", "tasks", "done", "partly", "missed",
+                  "unjudged", "planned", "achieved", "compliance");
+    std::cout << "by agency (segment-hours planned and achieved)\n" << head;
+    for (const auto& row : r.by_agency) std::cout << compliance_row(row) << "\n";
+    std::cout << "by police force area (of each task's stretch)\n";
+    for (const auto& row : r.by_force) std::cout << compliance_row(row) << "\n";
+    char unplanned[160];
+    std::snprintf(unplanned, sizeof unplanned, "observed %.1f km of coast in the plan period; %.1f km of it no task asked for\n",
+                  r.observed_m / 1000, r.unplanned_m / 1000);
+    std::cout << unplanned << "(compliance: done / judged tasks; columns: tasks, done, partly done, missed, not judged)\n";
+    if (!opt.store && !opt.apply) return kOk;
+    if (opt.apply) {
+        const EditContext ctx = s->context(p->segment_m);
+        int changed = 0;
+        for (const TaskOutcome& o : r.tasks) {
+            const Task* t = s->book.find_task(o.task);
+            if (!o.earned || !t || t->status == *o.earned || !status_move_allowed(t->status, *o.earned)) continue;
+            if (auto e = set_status(s->book, ctx, o.task, *o.earned, "reconciled with tracks"); !e.empty()) return fail(e);
+            ++changed;
+        }
+        layers::plan::store_plan_book(s->ws, s->book);
+        std::cout << changed << " task status(es) set from the tracks\n";
+    }
+    if (opt.store) s->ws.put(reconciliation_layer(s->book, coast, r));
+    if (!s->ws.save(&error)) return fail(error);
+    if (opt.store) std::cout << "stored layer " << kReconciliationLayer << "\n";
+    return kOk;
+}
+
 }  // namespace
 
 void add_plan_check_commands(CLI::App& plan, Context& ctx) {
@@ -105,6 +179,16 @@ void add_plan_check_commands(CLI::App& plan, Context& ctx) {
     cmd->add_flag("!--no-store", fopt->store, "Print only; do not store the forecast layers");
     cmd->add_flag("--quiet,-q", fopt->quiet, "No progress on stderr");
     cmd->callback([fopt, &ctx] { ctx.exit_code = run_forecast(*fopt); });
+
+    auto ropt = std::make_shared<ReconcileCliOptions>();
+    cmd = plan.add_subcommand("reconcile", "Planned vs actual: what each task achieved according to the tracks");
+    cmd->add_option("workspace", ropt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--plan", ropt->plan, "Plan name")->required();
+    cmd->add_option("--as-of", ropt->as_of, "Use only the fixes known at this time (ISO 8601)");
+    cmd->add_option("--threshold", ropt->threshold_pct, "Percent of a stretch observed for done")->capture_default_str();
+    cmd->add_flag("--apply", ropt->apply, "Set accepted tasks' statuses to the ones they earned");
+    cmd->add_flag("!--no-store", ropt->store, "Do not store the plan_reconciliation layer");
+    cmd->callback([ropt, &ctx] { ctx.exit_code = run_reconcile(*ropt); });
 }
 
 }  // namespace tidemark::cli
