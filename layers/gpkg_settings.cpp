@@ -1,6 +1,7 @@
 #include "layers/gpkg_settings.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace tidemark::layers {
 namespace {
@@ -9,7 +10,10 @@ const std::string kRevisionPrefix = "revision:";
 
 nlohmann::json layer_entry(const std::string& name, LayerRole role, const std::string& source,
                            const std::string& attribution, bool force_multi) {
-    return {{"name", name}, {"role", role_name(role)}, {"source", source}, {"attribution", attribution},
+    return {{"name", name},
+            {"role", role_name(role)},
+            {"source", source},
+            {"attribution", attribution},
             {"force_multi", force_multi}};
 }
 
@@ -21,8 +25,10 @@ nlohmann::json parsed(const SettingsRows& rows, const std::string& key, nlohmann
 }
 
 void set_window(SettingsRows& rows, const char* key, const std::optional<geo::UnixTime>& t) {
-    if (t) rows[key] = geo::format_iso8601(*t);
-    else rows.erase(key);
+    if (t)
+        rows[key] = geo::format_iso8601(*t);
+    else
+        rows.erase(key);
 }
 
 }  // namespace
@@ -67,7 +73,8 @@ std::optional<StoredState> decode_settings(const SettingsRows& rows, const std::
         s.layers.push_back(std::move(l));
     }
     for (const auto& [key, value] : rows)
-        if (key.rfind(kRevisionPrefix, 0) == 0) s.revisions[key.substr(kRevisionPrefix.size())] = std::stoll(value);
+        if (key.rfind(kRevisionPrefix, 0) == 0)
+            s.revisions[key.substr(kRevisionPrefix.size())] = std::strtoll(value.c_str(), nullptr, 10);
     return s;
 }
 
@@ -75,8 +82,10 @@ void merge_into(SettingsRows& rows, const ChangeSet& changes, const Revisions& c
     if (!changes.settings.empty()) {
         nlohmann::json settings = parsed(rows, "settings", nlohmann::json::object());
         for (const auto& [key, value] : changes.settings) {
-            if (value) settings[key] = *value;
-            else settings.erase(key);
+            if (value)
+                settings[key] = *value;
+            else
+                settings.erase(key);
         }
         rows["settings"] = settings.dump();
     }
@@ -93,8 +102,10 @@ void merge_into(SettingsRows& rows, const ChangeSet& changes, const Revisions& c
         if (auto it = position(name); it != layers.end()) layers.erase(it);
     for (const Layer* l : changes.put) {
         nlohmann::json entry = layer_entry(l->name, l->role, l->source, l->attribution, l->force_multi);
-        if (auto it = position(l->name); it != layers.end()) *it = std::move(entry);
-        else layers.push_back(std::move(entry));
+        if (auto it = position(l->name); it != layers.end())
+            *it = std::move(entry);
+        else
+            layers.push_back(std::move(entry));
     }
     if (changes.order) {
         // Our layers in our order, then any another writer added, in their order.
@@ -102,7 +113,8 @@ void merge_into(SettingsRows& rows, const ChangeSet& changes, const Revisions& c
         for (const std::string& name : *changes.order)
             if (auto it = position(name); it != layers.end()) ordered.push_back(*it);
         for (const auto& e : layers)
-            if (std::find(changes.order->begin(), changes.order->end(), e.value("name", "")) == changes.order->end())
+            if (e.is_object() &&
+                std::find(changes.order->begin(), changes.order->end(), e.value("name", "")) == changes.order->end())
                 ordered.push_back(e);
         layers = std::move(ordered);
     }

@@ -1,14 +1,14 @@
 #include "layers/gpkg_store.h"
 
-#include "layers/gdal_handles.h"
-#include "layers/gpkg_settings.h"
-#include "layers/ogr_writer.h"
-
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+
+#include "layers/gdal_handles.h"
+#include "layers/gpkg_settings.h"
+#include "layers/ogr_writer.h"
 
 namespace tidemark::layers {
 namespace {
@@ -74,7 +74,8 @@ bool write_rows(OGRLayer& table, const RowIndex& before, const SettingsRows& aft
             err = table.CreateFeature(&f);
         } else if (it->second.value != text) {
             OGRFeatureUniquePtr f(table.GetFeature(it->second.fid));
-            if (!f) err = OGRERR_FAILURE;
+            if (!f)
+                err = OGRERR_FAILURE;
             else {
                 f->SetField(value, text.c_str());
                 err = table.SetFeature(f.get());
@@ -158,7 +159,9 @@ std::optional<StoredState> GpkgStore::read_state(std::string* error) {
     return state;
 }
 
-ReadResult GpkgStore::read_layers(const ReadOptions& options) { return read_vector(path_, options); }
+ReadResult GpkgStore::read_layers(const ReadOptions& options) {
+    return read_vector(path_, options);
+}
 
 bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* committed, std::string* error) {
     if (changes.empty()) return true;
@@ -187,23 +190,28 @@ bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* 
         };
         // The transaction's first statement writes, so SQLite takes the write lock here (waiting
         // while another process saves) and everything read below is the file this commit changes.
-        if (!run_sql(*ds, std::string("UPDATE ") + kSettingsTable +
-                              " SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = '" + kCommitKey + "'",
+        if (!run_sql(*ds,
+                     std::string("UPDATE ") + kSettingsTable +
+                         " SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = '" + kCommitKey + "'",
                      &why))
             return fail("another program kept the file locked for 60 s, or it cannot be written (" + why +
                         "); the previous save is intact: try again");
         RowIndex now = read_rows(*table);
         // GDAL read the list of tables when it opened the file. If another save committed since,
         // that list may be stale: start again from a fresh open.
-        auto commit_row = [](const RowIndex& r) { auto it = r.find(kCommitKey); return it == r.end() ? std::string() : it->second.value; };
+        auto commit_row = [](const RowIndex& r) {
+            auto it = r.find(kCommitKey);
+            return it == r.end() ? std::string() : it->second.value;
+        };
         const std::string before = commit_row(seen), after = commit_row(now);
         if (before.empty() ? !after.empty() : after != std::to_string(std::strtoll(before.c_str(), nullptr, 10) + 1)) {
             ds->RollbackTransaction();
             continue;
         }
         if (!changes.identity.empty() && file_identity(path_) != changes.identity)
-            return fail("the file was replaced by another program's save (a Save As over it) since this workspace "
-                        "was opened. Nothing was written; open it again and redo the change");
+            return fail(
+                "the file was replaced by another program's save (a Save As over it) since this workspace "
+                "was opened. Nothing was written; open it again and redo the change");
         SettingsRows rows = values(now);
         std::string moved;
         Revisions next;
@@ -213,7 +221,8 @@ bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* 
             next[item] = current + 1;
         }
         if (!moved.empty())
-            return fail("another save changed " + moved + " since this workspace was opened. Nothing was written; "
+            return fail("another save changed " + moved +
+                        " since this workspace was opened. Nothing was written; "
                         "open the workspace again (it holds that change) and redo yours");
         for (const std::string& name : changes.removed)
             if (!delete_layer(*ds, name, &why)) return fail(why);
@@ -238,11 +247,14 @@ bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* 
 bool write_new_gpkg(const std::string& path, const StoredState& state, const std::vector<Layer>& layers,
                     std::string* error) {
     const Layer table = settings_table(encode_settings(state));
-    return write_file_atomically(path, "GPKG", [&](GDALDataset& ds, std::string* why) {
-        for (const Layer& l : layers)
-            if (!write_layer(ds, l, state.crs, why)) return false;
-        return write_layer(ds, table, state.crs, why);
-    }, error);
+    return write_file_atomically(
+        path, "GPKG",
+        [&](GDALDataset& ds, std::string* why) {
+            for (const Layer& l : layers)
+                if (!write_layer(ds, l, state.crs, why)) return false;
+            return write_layer(ds, table, state.crs, why);
+        },
+        error);
 }
 
 }  // namespace tidemark::layers

@@ -55,9 +55,12 @@ private:
 
 void add(Hasher& h, const Value& v) {
     h.word(v.index());
-    if (auto n = std::get_if<std::int64_t>(&v)) h.word(static_cast<std::uint64_t>(*n));
-    else if (auto d = std::get_if<double>(&v)) h.number(*d);
-    else if (auto s = std::get_if<std::string>(&v)) h.text(*s);
+    if (auto n = std::get_if<std::int64_t>(&v))
+        h.word(static_cast<std::uint64_t>(*n));
+    else if (auto d = std::get_if<double>(&v))
+        h.number(*d);
+    else if (auto s = std::get_if<std::string>(&v))
+        h.text(*s);
 }
 
 void add(Hasher& h, const Geometry& g) {

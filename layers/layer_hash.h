@@ -7,9 +7,9 @@
 // Feature fids are left out: they are identities from the source, not content we write.
 #pragma once
 
-#include "layers/layer.h"
-
 #include <cstdint>
+
+#include "layers/layer.h"
 
 namespace tidemark::layers {
 

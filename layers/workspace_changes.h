@@ -4,20 +4,20 @@
 // settings by top-level key; the window and the layer order as wholes.
 #pragma once
 
-#include "layers/workspace_store.h"
-
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "layers/workspace_store.h"
+
 namespace tidemark::layers {
 
 // The saved state a workspace compares itself with.
 struct Baseline {
-    std::string file;      // the file it describes
-    std::string identity;  // StoredState::identity of that file
-    Revisions revisions;   // as read or as committed
+    std::string file;                                   // the file it describes
+    std::string identity;                               // StoredState::identity of that file
+    Revisions revisions;                                // as read or as committed
     std::map<std::string, std::uint64_t> layer_hashes;  // by layer name
     std::vector<std::string> order;
     nlohmann::json settings = nlohmann::json::object();
@@ -32,8 +32,8 @@ struct SavedView {  // the parts of a Workspace a save writes
 };
 
 struct Diff {
-    ChangeSet changes;                             // points into the layers it was made from
-    std::map<std::string, std::uint64_t> hashes;   // of every layer now
+    ChangeSet changes;                            // points into the layers it was made from
+    std::map<std::string, std::uint64_t> hashes;  // of every layer now
 };
 
 Diff diff(const Baseline& base, const SavedView& now);

@@ -13,26 +13,29 @@
 // PostGIS store needs) will be a further kind of change in ChangeSet.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "geo/crs.h"
 #include "geo/time.h"
 #include "layers/layer.h"
 #include "layers/ogr_reader.h"
-
-#include <nlohmann/json.hpp>
-
-#include <cstdint>
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace tidemark::layers {
 
 inline constexpr const char* kSettingsTable = "tidemark_settings";
 
 // Item names, as stored and as named in conflict messages.
-inline std::string layer_item(const std::string& layer) { return "layer:" + layer; }
-inline std::string setting_item(const std::string& key) { return "setting:" + key; }
+inline std::string layer_item(const std::string& layer) {
+    return "layer:" + layer;
+}
+inline std::string setting_item(const std::string& key) {
+    return "setting:" + key;
+}
 inline constexpr const char* kWindowItem = "window";
 inline constexpr const char* kOrderItem = "order";
 // An item as a person reads it: "layer 'reports'", "setting 'styles'", "the time window".
@@ -58,7 +61,7 @@ struct StoredState {
     geo::Crs crs = geo::Crs::british_national_grid();
     std::optional<geo::UnixTime> window_from, window_to;
     nlohmann::json settings = nlohmann::json::object();  // top-level keys are the merge unit
-    std::vector<StoredLayer> layers;                      // in saved (drawing) order
+    std::vector<StoredLayer> layers;                     // in saved (drawing) order
     Revisions revisions;
     // Which copy of the store this is (a file's device and inode). A store replaced wholesale
     // since it was read (another program's Save As over the file) refuses change sets based on it.
@@ -66,14 +69,14 @@ struct StoredState {
 };
 
 struct ChangeSet {
-    Revisions base;                  // every item changed below, with its revision when it was read
-    std::vector<const Layer*> put;   // layers written whole, added or replaced (rows, fields, metadata)
+    Revisions base;                 // every item changed below, with its revision when it was read
+    std::vector<const Layer*> put;  // layers written whole, added or replaced (rows, fields, metadata)
     std::vector<std::string> removed;
     std::map<std::string, std::optional<nlohmann::json>> settings;  // top-level key → value; nullopt erases
     bool window_changed = false;
     std::optional<geo::UnixTime> window_from, window_to;
     std::optional<std::vector<std::string>> order;  // the new layer order, when it changed
-    std::string identity;                          // StoredState::identity the changes were made against
+    std::string identity;                           // StoredState::identity the changes were made against
 
     bool empty() const { return base.empty(); }
 };
