@@ -2,7 +2,7 @@
 // save did before (Save As still does it) against the incremental save into the same file.
 // Targets (issue 15): <= 0.3 s after one setting or one small layer, <= 1 s after replacing the
 // coverage layers (segments ~20k features, gaps). Uses the workspace given as the argument, else
-// demo/tidemark-demo.gpkg (`make demo`), else generates one of about the same size (~45 MB).
+// demo/tidemark-demo.gpkg (`make demo`), else generates a bigger one (~58 MB).
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
