@@ -7,11 +7,11 @@
 // One key per row, so a save rewrites only the rows whose text changed.
 #pragma once
 
+#include "layers/workspace_store.h"
+
 #include <map>
 #include <optional>
 #include <string>
-
-#include "layers/workspace_store.h"
 
 namespace tidemark::layers {
 

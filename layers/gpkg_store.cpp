@@ -1,14 +1,14 @@
 #include "layers/gpkg_store.h"
 
+#include "layers/gdal_handles.h"
+#include "layers/gpkg_settings.h"
+#include "layers/ogr_writer.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-
-#include "layers/gdal_handles.h"
-#include "layers/gpkg_settings.h"
-#include "layers/ogr_writer.h"
 
 namespace tidemark::layers {
 namespace {

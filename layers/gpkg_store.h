@@ -5,10 +5,10 @@
 // write lock, each applying its changes to the file as it is when it commits.
 #pragma once
 
+#include "layers/workspace_store.h"
+
 #include <string>
 #include <vector>
-
-#include "layers/workspace_store.h"
 
 namespace tidemark::layers {
 

@@ -7,9 +7,9 @@
 // Feature fids are left out: they are identities from the source, not content we write.
 #pragma once
 
-#include <cstdint>
-
 #include "layers/layer.h"
+
+#include <cstdint>
 
 namespace tidemark::layers {
 

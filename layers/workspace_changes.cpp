@@ -1,9 +1,9 @@
 #include "layers/workspace_changes.h"
 
+#include "layers/layer_hash.h"
+
 #include <algorithm>
 #include <set>
-
-#include "layers/layer_hash.h"
 
 namespace tidemark::layers {
 namespace {

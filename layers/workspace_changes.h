@@ -4,12 +4,12 @@
 // settings by top-level key; the window and the layer order as wholes.
 #pragma once
 
+#include "layers/workspace_store.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
-
-#include "layers/workspace_store.h"
 
 namespace tidemark::layers {
 

@@ -13,17 +13,18 @@
 // PostGIS store needs) will be a further kind of change in ChangeSet.
 #pragma once
 
-#include <cstdint>
-#include <map>
-#include <nlohmann/json.hpp>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "geo/crs.h"
 #include "geo/time.h"
 #include "layers/layer.h"
 #include "layers/ogr_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace tidemark::layers {
 

@@ -1,12 +1,11 @@
 // Incremental saves into one GeoPackage file: only what changed is written, writers of different
 // things merge, writers of the same thing are refused by name, and nothing else is touched.
-#include "layers/gpkg_store.h"
-
-#include <gtest/gtest.h>
-
 #include "layers/gdal_handles.h"
+#include "layers/gpkg_store.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
+
+#include <gtest/gtest.h>
 
 using namespace tidemark;
 using namespace tidemark::layers;

@@ -1,19 +1,19 @@
+#include "layers/gdal_handles.h"
+#include "layers/ogr_reader.h"
 #include "layers/workspace.h"
+#include "support/test_support.h"
 
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
+
+#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <csignal>
 #include <filesystem>
 #include <random>
 #include <thread>
-
-#include "layers/gdal_handles.h"
-#include "layers/ogr_reader.h"
-#include "support/test_support.h"
 
 using namespace tidemark;
 using namespace tidemark::layers;
@@ -25,9 +25,7 @@ Layer points_layer(const std::string& name, int n, double offset) {
     Layer l;
     l.name = name;
     l.role = LayerRole::Ports;
-    l.fields = {{"name", FieldType::String},
-                {"depth_m", FieldType::Real},
-                {"berths", FieldType::Integer},
+    l.fields = {{"name", FieldType::String}, {"depth_m", FieldType::Real}, {"berths", FieldType::Integer},
                 {"opened", FieldType::DateTime}};
     for (int i = 0; i < n; ++i) {
         Feature f;
@@ -193,10 +191,8 @@ std::string state_after_kill(const std::string& path, int kind) {
 
 void change_for_kill_test(Workspace& w, int kind) {
     w.settings["styles"]["ports"]["label_field"] = "depth_m";
-    if (kind == 0)
-        w.put(points_layer("ports", 5, 0.25));
-    else
-        w.find("big")->features = points_layer("big", 30000, 0.75).features;  // edited in place, not put
+    if (kind == 0) w.put(points_layer("ports", 5, 0.25));
+    else w.find("big")->features = points_layer("big", 30000, 0.75).features;  // edited in place, not put
 }
 
 }  // namespace
@@ -259,10 +255,9 @@ TEST(Workspace, IncrementalSaveKilledAtRandomMomentsLeavesTheOldOrTheNewState) {
         ASSERT_TRUE(state == "old" || state == "new") << "trial " << trial << " (kind " << kind << "): " << state;
         (state == "old" ? old_states : new_states)++;
     }
-    std::printf(
-        "[ kills    ] 24 saves killed at random moments: %d left the old state (%d of them inside the write "
-        "transaction), %d the new one\n",
-        old_states, in_transaction, new_states);
+    std::printf("[ kills    ] 24 saves killed at random moments: %d left the old state (%d of them inside the "
+                "write transaction), %d the new one\n",
+                old_states, in_transaction, new_states);
     EXPECT_GT(in_transaction, 0) << "no kill landed inside a write transaction: the kills did not test the rollback";
 }
 
@@ -285,8 +280,7 @@ TEST(Workspace, UnreadableFeaturesAreNamedAndNeverSavedAway) {
     std::string error;
     ASSERT_TRUE(sample_workspace().save(&error, path)) << error;
     {
-        DatasetPtr ds(static_cast<GDALDataset*>(
-            GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+        DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
         ASSERT_TRUE(ds);
         OGRLayer* ports = ds->GetLayerByName("ports");
         ASSERT_TRUE(ports);
@@ -322,8 +316,7 @@ TEST(Workspace, UnreadableFeaturesAreNamedAndNeverSavedAway) {
     EXPECT_EQ(reopened->find("ports")->features.size(), 3u);
 
     // A command that would save says so up front and fails without touching the file.
-    const auto r =
-        test::run_tidemark({"workspace", "add", path, dir.write("extra.csv", "name,lon,lat\nDover,1.32,51.12\n")});
+    const auto r = test::run_tidemark({"workspace", "add", path, dir.write("extra.csv", "name,lon,lat\nDover,1.32,51.12\n")});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("could not be read and are left out"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("would delete them"), std::string::npos) << r.err;
