@@ -229,13 +229,15 @@ bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* 
         for (const Layer* layer : changes.put) {
             if (!delete_layer(*ds, layer->name, &why) || !write_layer(*ds, *layer, crs, &why)) return fail(why);
             // Builds the layer's spatial index now, inside the transaction, not when GDAL closes the file.
-            if (OGRLayer* written = ds->GetLayerByName(layer->name.c_str())) written->SyncToDisk();
+            OGRLayer* written = ds->GetLayerByName(layer->name.c_str());
+            if (!written || written->SyncToDisk() != OGRERR_NONE)
+                return fail("cannot finish layer '" + layer->name + "': " + last_gdal_error());
         }
         merge_into(rows, changes, next);
         if (after.empty()) rows[kCommitKey] = "1";
         table = ds->GetLayerByName(kSettingsTable);
         if (!table || !write_rows(*table, now, rows, &why)) return fail(why.empty() ? "settings table vanished" : why);
-        table->SyncToDisk();
+        if (table->SyncToDisk() != OGRERR_NONE) return fail("cannot write the settings: " + last_gdal_error());
         if (ds->CommitTransaction() != OGRERR_NONE) return fail("commit failed (" + last_gdal_error() + ")");
         *committed = std::move(next);
         return true;
