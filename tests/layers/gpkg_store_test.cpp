@@ -210,3 +210,28 @@ TEST(GpkgStore, AFileReplacedSinceOpeningIsNotWrittenBehindItsBack) {
     EXPECT_FALSE(ws.save(&error));
     EXPECT_NE(error.find("replaced by another program's save"), std::string::npos) << error;
 }
+
+// Files saved before incremental saves existed have no commit counter and no revisions: they
+// save incrementally all the same, and two writers still merge or are refused.
+TEST(GpkgStore, AFileFromBeforeIncrementalSavesMergesAndRefusesAlike) {
+    ScratchDir dir;
+    const std::string path = saved_workspace(dir);
+    {
+        DatasetPtr ds(static_cast<GDALDataset*>(
+            GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+        ASSERT_TRUE(ds);
+        ds->ExecuteSQL("DELETE FROM tidemark_settings WHERE key = 'commit' OR key LIKE 'revision:%'", nullptr, nullptr);
+    }
+    Workspace a = opened(path), b = opened(path), c = opened(path);
+    a.put(points("reports", 2, 0));
+    b.settings["coverage"]["range_nm"] = 10;
+    c.put(points("reports", 3, 0));
+    std::string error;
+    ASSERT_TRUE(a.save(&error)) << error;
+    ASSERT_TRUE(b.save(&error)) << error;
+    EXPECT_FALSE(c.save(&error));
+    EXPECT_NE(error.find("layer 'reports'"), std::string::npos) << error;
+    Workspace now = opened(path);
+    EXPECT_EQ(now.find("reports")->features.size(), 2u);
+    EXPECT_EQ(now.settings["coverage"]["range_nm"], 10);
+}
