@@ -1,75 +1,25 @@
 #include "layers/workspace.h"
 
-#include "layers/ogr_reader.h"
-#include "layers/ogr_writer.h"
+#include "layers/gpkg_store.h"
 
 #include <filesystem>
 
 namespace tidemark::layers {
-namespace {
-
-Layer settings_table(const Workspace& ws) {
-    Layer t;
-    t.name = kSettingsTable;
-    t.role = LayerRole::Table;
-    t.fields = {{"key", FieldType::String}, {"value", FieldType::String}};
-    auto add = [&](const std::string& k, const std::string& v) {
-        Feature f;
-        f.values = {k, v};
-        t.features.push_back(std::move(f));
-    };
-    add("format", "tidemark-workspace-1");
-    add("crs", ws.crs().definition());
-    if (ws.window_from) add("window_from", geo::format_iso8601(*ws.window_from));
-    if (ws.window_to) add("window_to", geo::format_iso8601(*ws.window_to));
-    nlohmann::json layers = nlohmann::json::array();
-    for (const Layer& l : ws.layers)
-        layers.push_back({{"name", l.name}, {"role", role_name(l.role)}, {"source", l.source},
-                          {"attribution", l.attribution}, {"force_multi", l.force_multi}});
-    add("layers", layers.dump());
-    add("settings", ws.settings.dump());
-    return t;
-}
-
-}  // namespace
 
 std::optional<Workspace> Workspace::open(const std::string& path, std::string* error) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        *error = path + ": no such workspace; create one with `tidemark workspace new`";
-        return std::nullopt;
-    }
-    ReadOptions settings_only;
-    settings_only.only_layer = kSettingsTable;
-    settings_only.validate_polygons = false;
-    ReadResult meta = read_vector(path, settings_only);
-    if (!meta.ok || meta.layers.empty()) {
-        *error = path + ": not a Tidemark workspace (no " + kSettingsTable + " table)" +
-                 (meta.error.empty() ? "" : ": " + meta.error);
-        return std::nullopt;
-    }
-    std::map<std::string, std::string> kv;
-    for (const Feature& f : meta.layers[0].features)
-        if (f.values.size() >= 2) kv[to_string(f.values[0])] = to_string(f.values[1]);
-    std::string crs_error;
-    auto crs = geo::Crs::parse(kv["crs"], &crs_error);
-    if (!crs) {
-        *error = path + ": workspace CRS: " + crs_error;
-        return std::nullopt;
-    }
-    Workspace ws(*crs);
+    GpkgStore store(path);
+    std::optional<StoredState> state = store.read_state(error);
+    if (!state) return std::nullopt;
+    Workspace ws(state->crs);
     ws.path_ = path;
-    if (kv.count("window_from")) ws.window_from = geo::parse_iso8601(kv["window_from"]);
-    if (kv.count("window_to")) ws.window_to = geo::parse_iso8601(kv["window_to"]);
-    nlohmann::json layer_meta = nlohmann::json::parse(kv["layers"], nullptr, false);
-    if (layer_meta.is_discarded()) layer_meta = nlohmann::json::array();
-    ws.settings = nlohmann::json::parse(kv["settings"], nullptr, false);
-    if (ws.settings.is_discarded() || !ws.settings.is_object()) ws.settings = nlohmann::json::object();
+    ws.window_from = state->window_from;
+    ws.window_to = state->window_to;
+    ws.settings = state->settings;
 
     ReadOptions all;
-    all.working_crs = *crs;
+    all.working_crs = state->crs;
     all.validate_polygons = false;  // validated on import
-    ReadResult data = read_vector(path, all);
+    ReadResult data = store.read_layers(all);
     if (!data.ok) {
         *error = data.error;
         return std::nullopt;
@@ -88,17 +38,20 @@ std::optional<Workspace> Workspace::open(const std::string& path, std::string* e
             }
         return std::nullopt;
     };
-    for (const auto& m : layer_meta) {
-        auto l = take(m.value("name", ""));
+    for (const StoredLayer& m : state->layers) {
+        auto l = take(m.name);
         if (!l) continue;
-        l->role = role_from_name(m.value("role", "generic")).value_or(LayerRole::Generic);
-        l->source = m.value("source", "");
-        l->attribution = m.value("attribution", "");
-        l->force_multi = m.value("force_multi", false);
+        l->role = m.role;
+        l->source = m.source;
+        l->attribution = m.attribution;
+        l->force_multi = m.force_multi;
         ws.layers.push_back(std::move(*l));
     }
     for (Layer& l : found)
         if (l.name != kSettingsTable) ws.layers.push_back(std::move(l));
+    // The revisions were read before the features: a save that committed in between makes them
+    // older than the features, which can only turn a later save into a reported conflict.
+    ws.baseline_ = baseline_of(ws.view(), path, state->identity, std::move(state->revisions));
     return ws;
 }
 
@@ -115,14 +68,40 @@ bool Workspace::save(std::string* error, const std::string& path) {
                  "would delete them. Save to another file, or repair them (e.g. in QGIS) and open it again";
         return false;
     }
-    const Layer settings_layer = settings_table(*this);
-    const bool ok = write_file_atomically(target, "GPKG", [&](GDALDataset& ds, std::string* why) {
-        for (const Layer& l : layers)
-            if (!write_layer(ds, l, crs_, why)) return false;
-        return write_layer(ds, settings_layer, crs_, why);
-    }, error);
-    if (ok) path_ = target;
-    return ok;
+    if (baseline_ && std::filesystem::equivalent(target, baseline_->file, ec)) return save_changes(target, error);
+
+    StoredState state;
+    state.crs = crs_;
+    state.window_from = window_from;
+    state.window_to = window_to;
+    state.settings = settings;
+    for (const Layer& l : layers) state.layers.push_back({l.name, l.role, l.source, l.attribution, l.force_multi});
+    if (!write_new_gpkg(target, state, layers, error)) return false;
+    path_ = target;
+    baseline_ = baseline_of(view(), target, file_identity(target), {});
+    return true;
+}
+
+bool Workspace::save_changes(const std::string& target, std::string* error) {
+    Diff d = diff(*baseline_, view());
+    if (!d.changes.empty()) {
+        GpkgStore store(target);
+        Revisions committed;
+        if (!store.apply(d.changes, crs_, &committed, error)) return false;
+        record(*baseline_, d, view(), committed);
+    }
+    path_ = target;
+    return true;
+}
+
+std::vector<std::string> Workspace::unsaved_changes() const {
+    std::vector<std::string> out;
+    if (!baseline_) {
+        for (const Layer& l : layers) out.push_back(describe_item(layer_item(l.name)));
+        return out;
+    }
+    for (const auto& [item, revision] : diff(*baseline_, view()).changes.base) out.push_back(describe_item(item));
+    return out;
 }
 
 Layer* Workspace::find(const std::string& name) {

@@ -1,11 +1,14 @@
 // A workspace is one GeoPackage file: its layers (in the working CRS, ordinary GeoPackage
 // layers QGIS opens) plus a `tidemark_settings` key/value table (working CRS, time window,
-// layer roles and styles, and JSON blobs other modules keep there).
+// layer roles and styles, and JSON blobs other modules keep there). The file is reached through
+// a WorkspaceStore (gpkg_store.h); saving to the file it came from writes only what changed.
 #pragma once
 
 #include "geo/crs.h"
 #include "geo/time.h"
 #include "layers/layer.h"
+#include "layers/workspace_changes.h"
+#include "layers/workspace_store.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,8 +17,6 @@
 #include <vector>
 
 namespace tidemark::layers {
-
-inline constexpr const char* kSettingsTable = "tidemark_settings";
 
 class Workspace {
 public:
@@ -26,11 +27,22 @@ public:
     // are left out and named in open_problems().
     static std::optional<Workspace> open(const std::string& path, std::string* error);
 
-    // Writes the whole workspace to `path` (the current path when empty) through a temporary
-    // file and an atomic rename: the previous save survives any crash mid-write. Refuses to
-    // write over the file it was opened from when features were left out on opening, since
-    // that would delete them: save to another file instead.
+    // Saves to `path` (the current path when empty).
+    // To the file it was opened from (or last saved to): writes only what changed since then —
+    // layers whose content differs (however they were changed), top-level settings keys, the
+    // window, the layer order — in one SQLite transaction on that file, all or nothing. Another
+    // process's save in between is kept: when it changed something this save also changes, this
+    // save fails naming it and writes nothing.
+    // To any other file: writes the whole workspace through a temporary file and an atomic rename.
+    // Either way the previous save survives a crash or kill at any moment. Refuses to write over
+    // the file it was opened from when features were left out on opening, since that would
+    // delete them: save to another file instead.
     bool save(std::string* error, const std::string& path = {});
+
+    // What the next save to the same file would write ("layer 'reports'", "setting 'styles'",
+    // "the time window", "the layer order"); empty when there is nothing to save. A workspace
+    // never saved lists every layer.
+    std::vector<std::string> unsaved_changes() const;
 
     // What opening the file reported, and how many of its features are not held here.
     const geo::Problems& open_problems() const { return open_problems_; }
@@ -61,6 +73,10 @@ private:
     geo::Problems open_problems_;
     std::size_t features_left_out_ = 0;
     std::string opened_from_;  // the file the left-out features still live in
+    std::optional<Baseline> baseline_;  // the file's content as last read or written
+
+    SavedView view() const { return {layers, settings, window_from, window_to}; }
+    bool save_changes(const std::string& target, std::string* error);
 };
 
 }  // namespace tidemark::layers

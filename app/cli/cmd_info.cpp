@@ -75,7 +75,8 @@ int info_one(const std::string& path, const InfoOptions& opt) {
             std::cout << "  Tidemark workspace settings:\n";
             for (const auto& f : l.features)
                 if (f.values.size() >= 2 && layers::to_string(f.values[0]) != "settings" &&
-                    layers::to_string(f.values[0]) != "layers")
+                    layers::to_string(f.values[0]) != "layers" && layers::to_string(f.values[0]) != "commit" &&
+                    layers::to_string(f.values[0]).rfind("revision:", 0) != 0)  // save bookkeeping
                     std::cout << "    " << layers::to_string(f.values[0]) << " = " << layers::to_string(f.values[1]) << "\n";
             continue;
         }

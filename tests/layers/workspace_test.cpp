@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <random>
 #include <thread>
 
 using namespace tidemark;
@@ -149,6 +150,115 @@ TEST(Workspace, SaveKilledMidwayLeavesThePreviousSaveIntact) {
     ASSERT_TRUE(back) << error;
     ASSERT_TRUE(back->find("ports"));
     EXPECT_EQ(back->find("ports")->features.size(), 3u);
+}
+
+namespace {
+
+// What a save killed during the incremental save of `kind` left at `path`: "old", "new", or what
+// is wrong. Kind 0 changes a setting and a small layer; kind 1 a setting and a 30,000-point layer.
+// Both leave the other layers alone, which must come through intact either way.
+std::string state_after_kill(const std::string& path, int kind) {
+    std::string e;
+    auto w = Workspace::open(path, &e);
+    if (!w) return "cannot open: " + e;
+    {
+        DatasetPtr ds(static_cast<GDALDataset*>(
+            GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+        OGRLayer* check = ds ? ds->ExecuteSQL("PRAGMA integrity_check", nullptr, nullptr) : nullptr;
+        OGRFeatureUniquePtr row(check ? check->GetNextFeature() : nullptr);
+        const std::string verdict = row ? row->GetFieldAsString(0) : "no answer";
+        if (check) ds->ReleaseResultSet(check);
+        if (verdict != "ok") return "SQLite integrity check: " + verdict;
+    }
+    const Layer* ports = w->find("ports");
+    const Layer* big = w->find("big");
+    if (!ports || !big || !w->find("coastline") || !w->find("force_summary")) return "a layer is missing";
+    auto last_x = [](const Layer& l) { return l.features.back().geometry.points[0].x; };
+    // points_layer(name, n, offset): the last point is at x = 400000 + (n - 1) + offset.
+    const bool ports_old = ports->features.size() == 3 && last_x(*ports) == 400002.0;
+    const bool ports_new = ports->features.size() == 5 && last_x(*ports) == 400004.25;
+    const bool big_old = big->features.size() == 30000 && last_x(*big) == 429999.0;
+    const bool big_new = big->features.size() == 30000 && last_x(*big) == 429999.75;
+    const std::string label = w->settings["styles"]["ports"].value("label_field", "");
+    const bool layers_old = ports_old && big_old;
+    const bool layers_new = kind == 0 ? ports_new && big_old : ports_old && big_new;
+    if (label == "name" && layers_old) return "old";
+    if (label == "depth_m" && layers_new) return "new";
+    return "mixed: label_field " + label + ", ports " + std::to_string(ports->features.size()) + " ending at " +
+           std::to_string(last_x(*ports)) + ", big " + std::to_string(big->features.size()) + " ending at " +
+           std::to_string(last_x(*big));
+}
+
+void change_for_kill_test(Workspace& w, int kind) {
+    w.settings["styles"]["ports"]["label_field"] = "depth_m";
+    if (kind == 0) w.put(points_layer("ports", 5, 0.25));
+    else w.find("big")->features = points_layer("big", 30000, 0.75).features;  // edited in place, not put
+}
+
+}  // namespace
+
+// A process opens the workspace, changes it and saves into the same file (one SQLite transaction);
+// it is killed (SIGKILL) at a random moment of that save, 24 times. Every time the file opens
+// with either the complete previous state or the complete new one.
+TEST(Workspace, IncrementalSaveKilledAtRandomMomentsLeavesTheOldOrTheNewState) {
+    ScratchDir dir;
+    const std::string base = dir.file("base.gpkg"), path = dir.file("ws.gpkg");
+    Workspace ws = sample_workspace();
+    ws.put(points_layer("big", 30000, 0));
+    std::string error;
+    ASSERT_TRUE(ws.save(&error, base)) << error;
+
+    // How long each kind of save takes here, to spread the kills over it.
+    double save_s[2];
+    for (int kind : {0, 1}) {
+        std::filesystem::copy_file(base, path, std::filesystem::copy_options::overwrite_existing);
+        auto w = Workspace::open(path, &error);
+        ASSERT_TRUE(w) << error;
+        change_for_kill_test(*w, kind);
+        const auto start = std::chrono::steady_clock::now();
+        ASSERT_TRUE(w->save(&error)) << error;
+        save_s[kind] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        ASSERT_EQ(state_after_kill(path, kind), "new");
+    }
+
+    const unsigned seed = std::random_device{}();
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 random(seed);
+    int old_states = 0, new_states = 0, in_transaction = 0;
+    for (int trial = 0; trial < 24; ++trial) {
+        const int kind = trial % 2;
+        std::filesystem::copy_file(base, path, std::filesystem::copy_options::overwrite_existing);
+        int ready[2];
+        ASSERT_EQ(::pipe(ready), 0);
+        pid_t child = ::fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            std::string e;
+            auto w = Workspace::open(path, &e);
+            if (w) change_for_kill_test(*w, kind);
+            const char go = 1;
+            (void)!::write(ready[1], &go, 1);  // opened and changed: the save starts now
+            ::_exit(w && w->save(&e) ? 0 : 3);
+        }
+        ::close(ready[1]);
+        char go = 0;
+        (void)!::read(ready[0], &go, 1);
+        ::close(ready[0]);
+        std::uniform_real_distribution<double> moment(0.0, 1.2 * save_s[kind]);
+        std::this_thread::sleep_for(std::chrono::duration<double>(moment(random)));
+        ::kill(child, SIGKILL);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        ASSERT_TRUE(WIFSIGNALED(status) || WEXITSTATUS(status) == 0) << "the save failed on its own in trial " << trial;
+        in_transaction += std::filesystem::exists(path + "-journal");  // SQLite's rollback journal, left by the kill
+        const std::string state = state_after_kill(path, kind);
+        ASSERT_TRUE(state == "old" || state == "new") << "trial " << trial << " (kind " << kind << "): " << state;
+        (state == "old" ? old_states : new_states)++;
+    }
+    std::printf("[ kills    ] 24 saves killed at random moments: %d left the old state (%d of them inside the "
+                "write transaction), %d the new one\n",
+                old_states, in_transaction, new_states);
+    EXPECT_GT(in_transaction, 0) << "no kill landed inside a write transaction: the kills did not test the rollback";
 }
 
 TEST(Workspace, OpeningSomethingElseSaysWhatIsWrong) {
