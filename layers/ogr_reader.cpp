@@ -301,7 +301,13 @@ std::optional<Box> lonlat_extent(const std::string& path) {
         std::optional<geo::Crs> crs = crs_of(l->GetSpatialRef());
         if (!crs && fits_lonlat(env)) crs = geo::Crs::wgs84();
         if (!crs) continue;
-        geo::Transformer t(*crs, geo::Crs::wgs84());
+        std::optional<geo::Transformer> to_lonlat;
+        try {
+            to_lonlat.emplace(*crs, geo::Crs::wgs84());
+        } catch (const std::exception&) {
+            continue;  // a local CRS has no place on the Earth; read_vector names the problem
+        }
+        geo::Transformer& t = *to_lonlat;
         XY corners[4] = {{env.MinX, env.MinY}, {env.MaxX, env.MinY}, {env.MinX, env.MaxY}, {env.MaxX, env.MaxY}};
         t.forward(corners, 4);
         for (XY c : corners)
