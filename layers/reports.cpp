@@ -188,6 +188,9 @@ struct RowParser {
                 if (unzoned == UnzonedTimes::UkClock) *time = geo::uk_clock_to_utc(**time);
             }
         if (zoneless && unzoned_rows++ == 0) first_unzoned_line = row.line, first_unzoned_feature = row.feature;
+        for (auto [text, time] : {std::pair{&reported, &rep}, std::pair{&observed, &obs}})
+            if (*time && !geo::plausible_time(**time))
+                return "time \"" + *text + "\" refused; " + geo::kPlausibleTimeText;
         r.reported_at = rep ? *rep : *obs;
         r.observed_at = obs ? *obs : *rep;
 

@@ -48,6 +48,7 @@ std::optional<geo::UnixTime> time_option(const std::string& text, const char* na
     if (text.empty()) return std::nullopt;
     auto t = geo::parse_iso8601(text);
     if (!t) *error = std::string(name) + " \"" + text + "\" is not an ISO 8601 time, e.g. 2026-03-01T00:00:00Z";
+    else if (!geo::plausible_time(*t)) *error = std::string(name) + " \"" + text + "\": " + geo::kPlausibleTimeText;
     return t;
 }
 
@@ -179,6 +180,9 @@ int reports_density(const ReportsOptions& o) {
     if (!error.empty()) return fail(error);
     if (!from) from = ws->window_from;
     if (!to) to = ws->window_to;
+    if (from && to && !(*to > *from))
+        return fail("empty time window " + geo::format_iso8601(*from) + " .. " + geo::format_iso8601(*to) +
+                    " (from --from/--to or the workspace's window): give --to after --from");
     std::vector<geo::XY> points;
     std::vector<double> weights;
     for (const auto& r : layers::load_reports(*ws)) {

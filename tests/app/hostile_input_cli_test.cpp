@@ -75,5 +75,80 @@ TEST(HostileInput, InfoOnAGeoPackageLayerWithSrsIdMinusOne) {
     EXPECT_TRUE(contains(r.out, "Undefined Cartesian SRS is a local (engineering) CRS")) << r.out;
 }
 
+// --- absurd values: refused naming file and line ------------------------------------------------
+
+TEST(HostileInput, CsvTrackTimesOutside1970To2100AreRefusedAndTheGoodRowsKept) {
+    ScratchDir dir;
+    const std::string ws = new_workspace(dir);
+    const std::string csv = dir.write("t.csv",
+                                      "vessel,time,lat,lon\n"
+                                      "Valiant,2026-03-01T10:00:00Z,50.80,0.10\n"
+                                      "Valiant,100000000000000000000,50.81,0.11\n"
+                                      "Valiant,2026-03-01T10:10:00Z,50.82,0.12\n"
+                                      "Valiant,2150-01-01T00:00:00Z,50.83,0.13\n");
+    auto r = run_tidemark({"tracks", "import", ws, csv});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "1 vessel(s), 1 leg(s), 2 fix(es)")) << r.out;
+    // 1e20 is taken for milliseconds (as some loggers write) and divided by 1000 first.
+    EXPECT_TRUE(contains(r.err, csv + ":3: layer tracks: time '100000000000000000000' is (time out of range: 1e+17 s); "
+                                      "expected a time between 1970-01-01 and 2100-12-31")) << r.err;
+    EXPECT_TRUE(contains(r.err, csv + ":5: layer tracks: time '2150-01-01T00:00:00Z' is 2150-01-01T00:00:00Z")) << r.err;
+}
+
+TEST(HostileInput, CsvTrackPositionsOffTheEarthAreRefused) {
+    ScratchDir dir;
+    const std::string ws = new_workspace(dir);
+    const std::string csv = dir.write("xy.csv",
+                                      "vessel,time,x,y\n"
+                                      "Valiant,2026-03-01T10:00:00Z,550000,110000\n"
+                                      "Valiant,2026-03-01T10:05:00Z,1e11,110000\n");
+    auto r = run_tidemark({"tracks", "import", ws, csv, "--columns", "crs=EPSG:27700"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "1 fix(es)")) << r.out;
+    EXPECT_TRUE(contains(r.err, csv + ":3: layer tracks: x/y '1e11', '110000' are not on the Earth")) << r.err;
+}
+
+TEST(HostileInput, AisLineWithAnAbsurdTagBlockTimeIsRejectedByLine) {
+    ScratchDir dir;
+    // A tag block's checksum is the XOR of the text between '\' and '*'.
+    auto tagged = [](const std::string& c) {
+        unsigned x = 0;
+        for (char ch : c) x ^= static_cast<unsigned char>(ch);
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02X", x);
+        return "\\" + c + "*" + buf + "\\!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n";
+    };
+    const std::string log = dir.write("t.nmea", tagged("c:1772366400") + tagged("c:100000000000000000000") + tagged("c:1772366460"));
+    auto r = run_tidemark({"ais", "decode", log, "--out", dir.file("out.jsonl")});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, log + ":2: malformed: the line's time (tag block c:, leading timestamp or $PGHP) is "
+                                      "outside 1970-01-01..2100-12-31")) << r.err;
+    const std::string json = read_file(dir.file("out.jsonl"));
+    EXPECT_EQ(std::count(json.begin(), json.end(), '\n'), 2) << json;
+}
+
+TEST(HostileInput, CoverageRadiusAbove100NauticalMilesIsRefused) {
+    ScratchDir dir;
+    const std::string ws = new_workspace(dir);
+    auto r = run_tidemark({"coverage", ws, "--radius-nm", "500"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "--radius-nm 500.000000: expected a sensor range above 0 and at most 100 nautical miles"))
+        << r.err;
+}
+
+TEST(HostileInput, FleetRangeAbove100NauticalMilesIsReportedByLine) {
+    ScratchDir dir;
+    const std::string ws = new_workspace(dir);
+    const std::string fleet = dir.write("fleet.csv",
+                                        "name,mmsi,antenna_height_m,radar_range_nm\n"
+                                        "Valiant,235000001,12,24\n"
+                                        "Vigilant,235000002,12,2400\n");
+    const std::string csv = dir.write("t.csv", "vessel,time,lat,lon\nValiant,2026-03-01T10:00:00Z,50.80,0.10\n");
+    auto r = run_tidemark({"tracks", "import", ws, csv, "--fleet", fleet});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, fleet + ":3: layer fleet: feature Vigilant: radar_range_nm '2400' is above 100")) << r.err;
+}
+
+// A coast vertex at 1e11 m used to end in std::bad_alloc naming no file.
 }  // namespace
 }  // namespace tidemark::test
