@@ -255,6 +255,7 @@ int run_coverage(const CoverageArgs& a) {
     if (!run.ok) return fail(run.error);
     layers::CoverageLayers& result = run.layers;
     if (!in.problems.empty()) print_problems(std::cerr, in.problems, 20);
+    if (!a.output.empty()) clean_stale_temporaries(a.output);
     if (!a.output.empty() && !layers::write_coverage_file(a.output, result, in.crs, &error)) return fail(error);
     if (ws) {
         layers::store_coverage(*ws, std::move(result));
@@ -290,6 +291,7 @@ void add_coverage_command(CLI::App& app, Context& ctx) {
     cmd->add_flag("--line-of-sight", a->line_of_sight, "Sight lines must not cross land (except within 50 m of the coast)");
     cmd->add_option("--crs", a->crs, "Working CRS for file inputs, e.g. EPSG:27700 (default: chosen from the coast)");
     cmd->add_option("-o,--output", a->output, "GeoPackage to write (segments, gaps, force_summary)");
+    cmd->add_flag("--overwrite", a->overwrite, "Allow -o to replace one of the inputs (the workspace, a tracks file, ...)");
     cmd->callback([a, &ctx] { ctx.exit_code = run_coverage(*a); });
 }
 

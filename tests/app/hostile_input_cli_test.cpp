@@ -150,5 +150,46 @@ TEST(HostileInput, FleetRangeAbove100NauticalMilesIsReportedByLine) {
 }
 
 // A coast vertex at 1e11 m used to end in std::bad_alloc naming no file.
+// --- outputs that would destroy inputs ----------------------------------------------------------
+
+TEST(HostileInput, OutputsNamingAnInputAreRefusedUnlessOverwrite) {
+    ScratchDir dir;
+    const std::string ws = new_workspace(dir);
+    // Another name for the same file: the guard compares files, not strings.
+    const std::string alias = dir.file("alias.gpkg");
+    fs::create_symlink(ws, alias);
+    const auto size = fs::file_size(ws);
+    const auto mtime = fs::last_write_time(ws);
+    const std::vector<std::vector<std::string>> commands = {
+        {"export", ws, "--layer", "coastline", "--format", "gpkg", "-o", alias},
+        {"reports", "density", ws, "-o", alias},
+        {"coverage", ws, "--radius-nm", "10", "-o", alias},
+    };
+    for (const auto& args : commands) {
+        auto r = run_tidemark(args);
+        EXPECT_EQ(r.exit_code, 1) << args[0] << ": " << r.err;
+        EXPECT_TRUE(contains(r.err, "-o " + alias + " is the input " + ws + ": writing there would destroy it")) << r.err;
+        EXPECT_EQ(fs::file_size(ws), size) << args[0];
+        EXPECT_EQ(fs::last_write_time(ws), mtime) << args[0];
+    }
+    auto with = commands[0];
+    with.push_back("--overwrite");
+    auto r = run_tidemark(with);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(HostileInput, AisDecodeOutNamingItsInputIsRefused) {
+    ScratchDir dir;
+    const std::string body = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n";
+    const std::string log = dir.write("in.nmea", body);
+    auto r = run_tidemark({"ais", "decode", log, "--out", dir.path().string() + "/./in.nmea"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "writing there would destroy it")) << r.err;
+    EXPECT_EQ(read_file(log), body);
+    auto forced = run_tidemark({"ais", "decode", log, "--out", log, "--overwrite"});
+    EXPECT_EQ(forced.exit_code, 0) << forced.err;
+    EXPECT_TRUE(contains(read_file(log), "\"mmsi\":371798000")) << read_file(log);
+}
+
 }  // namespace
 }  // namespace tidemark::test
