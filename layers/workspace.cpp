@@ -36,7 +36,8 @@ Layer settings_table(const Workspace& ws) {
 std::optional<Workspace> Workspace::open(const std::string& path, std::string* error) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
-        *error = path + ": no such workspace; create one with `tidemark workspace new`";
+        if (ec && ec != std::errc::no_such_file_or_directory) *error = path + ": cannot be opened (" + ec.message() + ")";
+        else *error = path + ": no such workspace; create one with `tidemark workspace new`";
         return std::nullopt;
     }
     ReadOptions settings_only;

@@ -150,6 +150,51 @@ TEST(HostileInput, FleetRangeAbove100NauticalMilesIsReportedByLine) {
 }
 
 // A coast vertex at 1e11 m used to end in std::bad_alloc naming no file.
+TEST(HostileInput, CoastVertexFarOffTheEarthSkipsThatFeatureNamingIt) {
+    ScratchDir dir;
+    const std::string coast = dir.write("bng_coast.geojson", R"({"type":"FeatureCollection",
+ "crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[
+ {"type":"Feature","properties":{"name":"good"},"geometry":{"type":"LineString","coordinates":[[500000,100000],[510000,100000]]}},
+ {"type":"Feature","properties":{"name":"corrupt"},"geometry":{"type":"LineString","coordinates":[[500000,100000],[1e11,100000]]}}]})");
+    auto r = run_tidemark({"workspace", "new", dir.file("ws.gpkg"), "--coast", coast, "--crs", "EPSG:27700"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const std::string all = r.out + r.err;
+    EXPECT_TRUE(contains(all, "feature 1 (corrupt): a vertex at (1e+11, 100000) in OSGB36 / British National Grid is not "
+                              "on the Earth")) << all;
+    std::string error;
+    auto ws = layers::Workspace::open(dir.file("ws.gpkg"), &error);
+    ASSERT_TRUE(ws) << error;
+    ASSERT_TRUE(ws->find("coastline"));
+    EXPECT_EQ(ws->find("coastline")->features.size(), 1u);
+}
+
+// --- misleading or enormous messages ------------------------------------------------------------
+
+TEST(HostileInput, SymlinkLoopIsReportedAsALoopNotAMissingFile) {
+    ScratchDir dir;
+    fs::create_symlink(dir.file("b.gpkg"), dir.file("a.gpkg"));
+    fs::create_symlink(dir.file("a.gpkg"), dir.file("b.gpkg"));
+    auto r = run_tidemark({"info", dir.file("a.gpkg")});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, dir.file("a.gpkg") + ": cannot be opened (Too many levels of symbolic links)")) << r.err;
+    EXPECT_FALSE(contains(r.err, "no such file")) << r.err;
+}
+
+TEST(HostileInput, HugeHeaderIsRefusedInAShortMessage) {
+    ScratchDir dir;
+    const std::string ws = new_workspace(dir);
+    std::string header;
+    for (int i = 0; i < 200000; ++i) header += "column" + std::to_string(i) + ",";  // ~2.2 MB, one line
+    const std::string csv = dir.write("wide.csv", header + "\n1,2,3\n");
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"tracks", "import", ws, csv},
+                                                 std::vector<std::string>{"reports", "check", csv}}) {
+        auto r = run_tidemark(args);
+        EXPECT_EQ(r.exit_code, 1) << args[0];
+        EXPECT_TRUE(contains(r.err, csv + ":1: line longer than 1 MiB")) << r.err.substr(0, 300);
+        EXPECT_LT(r.err.size(), 1000u) << args[0];
+    }
+}
+
 // --- outputs that would destroy inputs ----------------------------------------------------------
 
 TEST(HostileInput, OutputsNamingAnInputAreRefusedUnlessOverwrite) {
