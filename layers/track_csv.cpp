@@ -95,10 +95,9 @@ bool map_columns(const CsvTable& t, const std::string& spec, CsvColumns& c, std:
 }  // namespace
 
 CsvPositions read_csv_positions(const std::string& path, std::string_view text, const geo::Crs& working,
-                                const std::string& columns) {
+                                const geo::Transformer& to_working, const std::string& columns) {
     CsvPositions r;
     std::vector<geo::PositionReport>& out = r.reports;
-    const geo::Transformer to_working(geo::Crs::wgs84(), working);
     auto ok = [](geo::XY p) { return std::isfinite(p.x) && std::isfinite(p.y); };
     CsvTable t = parse_csv(text);
     CsvColumns c;

@@ -21,8 +21,9 @@ struct CsvPositions {
 };
 
 // `columns`: "vessel=boat,time=ts,lat=y_deg,lon=x_deg" (keys: vessel, mmsi, time, lat, lon, x,
-// y, crs, speed, course); empty to detect them from the header.
+// y, crs, speed, course); empty to detect them from the header. `lonlat_to_working` takes
+// WGS 84 into `working` (passed in: building one costs far more than reading a small table).
 CsvPositions read_csv_positions(const std::string& path, std::string_view text, const geo::Crs& working,
-                                const std::string& columns);
+                                const geo::Transformer& lonlat_to_working, const std::string& columns);
 
 }  // namespace tidemark::layers

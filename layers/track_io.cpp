@@ -213,7 +213,7 @@ TrackReadResult read_tracks(const std::string& path, const geo::Crs& working, co
             r.ok = false;
             return r;
         }
-        CsvPositions csv = read_csv_positions(path, *text, working, o.columns);
+        CsvPositions csv = read_csv_positions(path, *text, working, proj.t, o.columns);
         r.problems.insert(r.problems.end(), csv.problems.begin(), csv.problems.end());
         if (!csv.ok) {
             r.ok = false;
