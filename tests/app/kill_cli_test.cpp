@@ -162,5 +162,28 @@ TEST(KillCli, ExportKilledLeavesTheOldOrNewFileAndNoStrays) {
     EXPECT_GE(stats.killed, kKills / 2);
 }
 
+// Coverage stores three result layers in the workspace it reads; a kill must leave either no
+// results or all of them, and the tracks it read untouched.
+TEST(KillCli, CoverageIntoTheWorkspaceKilledLeavesOldOrNewResultsAndNoStrays) {
+    Fixture f(kFixes);
+    ASSERT_EQ(run_tidemark({"tracks", "import", f.ws, f.tracks}).exit_code, 0);
+    const std::vector<std::string> args = {"coverage", f.ws, "--radius-nm", "20"};
+    std::size_t segments = 0;  // learnt from the first complete run, which every later one repeats
+    auto stats = kill_repeatedly(args, f.dir.path(), [&] {
+        std::string error;
+        auto ws = layers::Workspace::open(f.ws, &error);
+        ASSERT_TRUE(ws) << error;
+        ASSERT_TRUE(ws->find("track_points"));
+        EXPECT_EQ(ws->find("track_points")->features.size(), f.fixes);
+        const layers::Layer* seg = ws->find("segments");
+        ASSERT_TRUE(seg) << "the results of the completed first run are gone";
+        if (segments == 0) segments = seg->features.size();
+        EXPECT_GT(segments, 0u);
+        EXPECT_EQ(seg->features.size(), segments);
+        EXPECT_TRUE(ws->find("gaps") && ws->find("force_summary"));
+    }, 42);
+    EXPECT_GE(stats.killed, kKills / 2);
+}
+
 }  // namespace
 }  // namespace tidemark::test
