@@ -49,17 +49,20 @@ public:
         json_.clear();
     }
     // Completes --out (fsync, rename), or removes the temporary when anything failed.
-    bool close(bool keep, std::string* error) {
+    bool close(std::string* error) {
         flush();
         if (out_.empty()) return std::fflush(stdout) == 0;
         bool ok = std::fflush(file_) == 0 && !failed_ && ::fsync(fileno(file_)) == 0;
         ok = std::fclose(file_) == 0 && ok;
         file_ = nullptr;
         std::error_code ec;
-        if (ok && keep) std::filesystem::rename(temp_, out_, ec);
-        if (!ok || ec) *error = out_ + ": write failed (" + (ec ? ec.message() : std::string("disk full?")) + ")";
-        if (!ok || ec || !keep) std::filesystem::remove(temp_, ec);
-        return ok && !ec;
+        if (ok) std::filesystem::rename(temp_, out_, ec);
+        if (!ok || ec) {
+            *error = out_ + ": write failed (" + (ec ? ec.message() : std::string("disk full?")) + ")";
+            std::filesystem::remove(temp_, ec);
+            return false;
+        }
+        return true;
     }
 
 private:
@@ -99,7 +102,7 @@ int decode(const AisDecodeOptions& opt) {
         // What was decoded before the file changed is kept and written; the exit code says so.
         if (!file.fault().empty()) code = fail(file.fault());
     }
-    if (!sink.close(true, &error)) return fail(error);
+    if (!sink.close(&error)) return fail(error);
     return code;
 }
 
