@@ -185,5 +185,30 @@ TEST(KillCli, CoverageIntoTheWorkspaceKilledLeavesOldOrNewResultsAndNoStrays) {
     EXPECT_GE(stats.killed, kKills / 2);
 }
 
+// Reports import replaces the workspace's reports layer: after a kill it holds none (before the
+// first import finished) or every accepted report, never part of them.
+TEST(KillCli, ReportsImportKilledLeavesTheOldOrNewLayerAndNoStrays) {
+    Fixture f(100);
+    const std::string reports = f.dir.file("reports.csv");
+    ASSERT_EQ(run_tidemark({"reports", "synthesize", "--ports", std::string(TIDEMARK_SOURCE_DIR) + "/data/ports.csv",
+                            "--from", "2026-03-01T00:00:00Z", "--to", "2026-03-08T00:00:00Z", "--count", "4000", "-o",
+                            reports})
+                  .exit_code,
+              0);
+    const std::vector<std::string> args = {"reports", "import", f.ws, reports};
+    std::size_t accepted = 0;  // learnt from the first complete run, which every later one repeats
+    auto stats = kill_repeatedly(args, f.dir.path(), [&] {
+        std::string error;
+        auto ws = layers::Workspace::open(f.ws, &error);
+        ASSERT_TRUE(ws) << error;
+        const layers::Layer* layer = ws->find("reports");
+        ASSERT_TRUE(layer) << "the reports of the completed first run are gone";
+        if (accepted == 0) accepted = layer->features.size();
+        EXPECT_GT(accepted, 0u);
+        EXPECT_EQ(layer->features.size(), accepted);
+    }, 7);
+    EXPECT_GE(stats.killed, kKills / 2);
+}
+
 }  // namespace
 }  // namespace tidemark::test
