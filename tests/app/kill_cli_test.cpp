@@ -1,7 +1,7 @@
 // kill -9 at random moments during the commands that write files. After each kill the target
 // must hold either its old or its new complete content; temporaries a kill leaves behind must
 // be gone after the next run (which says so on stderr). Kill moments come from a fixed seed
-// and span one uninterrupted run, so some land before, during and after the write.
+// and span one uninterrupted run, so they land before, during and after the write.
 #include "layers/gdal_handles.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
@@ -62,9 +62,10 @@ struct KillStats {
     int killed = 0, finished = 0, runs_leaving_temporaries = 0;
 };
 
-// Runs `args` kKills times, each killed with SIGKILL after a random delay in [0, 1.3 x the
-// time of a full run]; `check` asserts the target after each. Then one run to completion,
-// after which no temporary may remain.
+// Runs `args` until kKills runs were killed with SIGKILL, each after a random delay in
+// [0, 1.1 x the time of a full run] (a run that finishes first counts as finished, not as a
+// kill: on a loaded machine run times vary); `check` asserts the target after every run. Then
+// one run to completion, after which no temporary may remain.
 KillStats kill_repeatedly(const std::vector<std::string>& args, const fs::path& dir, const std::function<void()>& check,
                           unsigned seed) {
     const auto t0 = Clock::now();
@@ -72,9 +73,9 @@ KillStats kill_repeatedly(const std::vector<std::string>& args, const fs::path& 
     EXPECT_EQ(full.exit_code, 0) << full.err;
     const auto full_us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0).count();
     std::mt19937 rng(seed);
-    std::uniform_int_distribution<long> delay(0, full_us * 13 / 10);
+    std::uniform_int_distribution<long> delay(0, full_us * 11 / 10);
     KillStats stats;
-    for (int i = 0; i < kKills; ++i) {
+    for (int attempt = 0; stats.killed < kKills && attempt < 3 * kKills; ++attempt) {
         pid_t pid = spawn_tidemark(args);
         EXPECT_GT(pid, 0);
         std::this_thread::sleep_for(std::chrono::microseconds(delay(rng)));
@@ -85,6 +86,7 @@ KillStats kill_repeatedly(const std::vector<std::string>& args, const fs::path& 
         stats.runs_leaving_temporaries += !temporaries_in(dir).empty();
         check();
     }
+    EXPECT_EQ(stats.killed, kKills) << "too few runs could be interrupted: " << stats.finished << " finished first";
     const bool strays = !temporaries_in(dir).empty();
     auto next = run_tidemark(args);
     EXPECT_EQ(next.exit_code, 0) << next.err;
@@ -93,7 +95,8 @@ KillStats kill_repeatedly(const std::vector<std::string>& args, const fs::path& 
     }
     EXPECT_EQ(temporaries_in(dir), std::vector<std::string>{});
     check();
-    std::printf("[ kills    ] %s: %d killed, %d finished first, %d left temporaries, 0 after the next run\n",
+    std::printf("[ kills    ] %s: %d killed, %d finished first, a temporary beside the target after %d runs, "
+                "none after the next run\n",
                 args[0].c_str(), stats.killed, stats.finished, stats.runs_leaving_temporaries);
     return stats;
 }
@@ -134,11 +137,10 @@ TEST(KillCli, TracksImportKilledLeavesTheOldOrNewWorkspaceAndNoStrays) {
     Fixture f(kFixes);
     const std::vector<std::string> args = {"tracks", "import", f.ws, f.tracks, "--replace"};
     // Old: no tracks (before the first import finished); new: every fix.
-    auto stats = kill_repeatedly(args, f.dir.path(), [&] {
+    kill_repeatedly(args, f.dir.path(), [&] {
         const std::size_t n = track_points_in(f.ws);
         EXPECT_TRUE(n == 0 || n == f.fixes) << n << " track points";
     }, 16);
-    EXPECT_GE(stats.killed, kKills / 2);
 }
 
 TEST(KillCli, ExportKilledLeavesTheOldOrNewFileAndNoStrays) {
@@ -148,7 +150,7 @@ TEST(KillCli, ExportKilledLeavesTheOldOrNewFileAndNoStrays) {
     ASSERT_EQ(run_tidemark({"export", f.ws, "--layer", "coastline", "--format", "gpkg", "-o", out}).exit_code, 0);
     const std::vector<std::string> args = {"export", f.ws, "--layer", "track_points", "--format", "gpkg", "-o", out, "-q"};
     // Old: the coastline export; new: the track points. Never both, never a broken file.
-    auto stats = kill_repeatedly(args, f.dir.path(), [&] {
+    kill_repeatedly(args, f.dir.path(), [&] {
         layers::ensure_gdal_registered();
         layers::DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(out.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
         ASSERT_TRUE(ds) << out << " cannot be opened";
@@ -159,7 +161,6 @@ TEST(KillCli, ExportKilledLeavesTheOldOrNewFileAndNoStrays) {
         if (old_layer) EXPECT_EQ(old_layer->GetFeatureCount(), 1);
         if (new_layer) EXPECT_EQ(new_layer->GetFeatureCount(), static_cast<GIntBig>(f.fixes));
     }, 23);
-    EXPECT_GE(stats.killed, kKills / 2);
 }
 
 // Coverage stores three result layers in the workspace it reads; a kill must leave either no
@@ -169,7 +170,7 @@ TEST(KillCli, CoverageIntoTheWorkspaceKilledLeavesOldOrNewResultsAndNoStrays) {
     ASSERT_EQ(run_tidemark({"tracks", "import", f.ws, f.tracks}).exit_code, 0);
     const std::vector<std::string> args = {"coverage", f.ws, "--radius-nm", "20"};
     std::size_t segments = 0;  // learnt from the first complete run, which every later one repeats
-    auto stats = kill_repeatedly(args, f.dir.path(), [&] {
+    kill_repeatedly(args, f.dir.path(), [&] {
         std::string error;
         auto ws = layers::Workspace::open(f.ws, &error);
         ASSERT_TRUE(ws) << error;
@@ -182,7 +183,6 @@ TEST(KillCli, CoverageIntoTheWorkspaceKilledLeavesOldOrNewResultsAndNoStrays) {
         EXPECT_EQ(seg->features.size(), segments);
         EXPECT_TRUE(ws->find("gaps") && ws->find("force_summary"));
     }, 42);
-    EXPECT_GE(stats.killed, kKills / 2);
 }
 
 // Reports import replaces the workspace's reports layer: after a kill it holds none (before the
@@ -197,7 +197,7 @@ TEST(KillCli, ReportsImportKilledLeavesTheOldOrNewLayerAndNoStrays) {
               0);
     const std::vector<std::string> args = {"reports", "import", f.ws, reports};
     std::size_t accepted = 0;  // learnt from the first complete run, which every later one repeats
-    auto stats = kill_repeatedly(args, f.dir.path(), [&] {
+    kill_repeatedly(args, f.dir.path(), [&] {
         std::string error;
         auto ws = layers::Workspace::open(f.ws, &error);
         ASSERT_TRUE(ws) << error;
@@ -207,7 +207,6 @@ TEST(KillCli, ReportsImportKilledLeavesTheOldOrNewLayerAndNoStrays) {
         EXPECT_GT(accepted, 0u);
         EXPECT_EQ(layer->features.size(), accepted);
     }, 7);
-    EXPECT_GE(stats.killed, kKills / 2);
 }
 
 }  // namespace
