@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps configure build demo test bench clean
+.PHONY: deps configure build demo test bench clean fuzz fuzz-build fuzz-replay
 
 deps:
 	@scripts/install-deps.sh
@@ -23,6 +23,32 @@ test: build
 
 bench: build
 	@scripts/bench.sh $(BUILD)
+
+# libFuzzer targets (fuzz/, clang, ASan + UBSan) in their own build folder.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= nmea csv_tracks
+# Real logs beside the checkout seed the NMEA target too (read only: never copied here).
+FUZZ_SHARED_AIS := $(wildcard ../shared/data/ais)
+
+fuzz-build:
+	@CC=clang CXX=clang++ cmake -S fuzz -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+# Each target for FUZZ_SECONDS (niced): new inputs collect in $(FUZZ_BUILD)/corpus/<target>,
+# crashes in $(FUZZ_BUILD)/crashes/<target>-*. A crash found becomes a regression test.
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/crashes; \
+	  extra=; [ $$t = nmea ] && extra="$(FUZZ_SHARED_AIS)"; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  nice $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -dict=fuzz/$$t.dict \
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- $(FUZZ_BUILD)/corpus/$$t fuzz/corpus/$$t $$extra || exit 1; \
+	done
+
+# Runs every committed seed once, no fuzzing: the quick check CI can afford.
+fuzz-replay: fuzz-build
+	@for t in $(FUZZ_TARGETS); do $(FUZZ_BUILD)/fuzz_$$t -runs=0 fuzz/corpus/$$t || exit 1; done
 
 clean:
 	rm -rf $(BUILD)

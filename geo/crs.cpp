@@ -29,6 +29,23 @@ ContextPtr new_context() {
     return ctx;
 }
 
+// PROJ's text for the context's last error. proj_context_errno_string() returns NULL when
+// PROJ set no error number (as for a local/engineering CRS it cannot link to the Earth), and
+// a NULL appended to a std::string is a crash, so never pass it on unchecked.
+std::string last_error(PJ_CONTEXT* ctx, const char* otherwise) {
+    const int code = proj_context_errno(ctx);
+    const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
+    return text && *text ? text : otherwise;
+}
+
+// A CRS PROJ cannot place on the Earth: an engineering (local) CRS such as a LOCAL_CS .prj
+// or a GeoPackage layer with srs_id -1 ("Undefined Cartesian SRS").
+bool is_local(PJ_CONTEXT* ctx, const std::string& definition) {
+    PjPtr pj(proj_create(ctx, definition.c_str()));
+    if (pj && proj_get_type(pj.get()) == PJ_TYPE_BOUND_CRS) pj.reset(proj_get_source_crs(ctx, pj.get()));
+    return pj && proj_get_type(pj.get()) == PJ_TYPE_ENGINEERING_CRS;
+}
+
 bool is_geographic_type(PJ_TYPE t) {
     return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
            t == PJ_TYPE_GEOGRAPHIC_CRS;
@@ -43,7 +60,7 @@ std::optional<Crs> Crs::parse(const std::string& definition, std::string* error)
         if (error)
             *error = "unknown CRS '" + definition +
                      "': expected an EPSG code such as EPSG:27700, or WKT (" +
-                     proj_context_errno_string(ctx.get(), proj_context_errno(ctx.get())) + ")";
+                     last_error(ctx.get(), "PROJ does not recognise it") + ")";
         return std::nullopt;
     }
     PJ_TYPE type = proj_get_type(pj.get());
@@ -124,9 +141,14 @@ PjPtr clone_operation(PJ_CONTEXT* target, const Crs& from, const Crs& to) {
     auto it = prototypes.find(key);
     if (it == prototypes.end()) {
         PjPtr raw(proj_create_crs_to_crs(cache_ctx.get(), key.first.c_str(), key.second.c_str(), nullptr));
-        if (!raw)
-            throw std::runtime_error("cannot transform from " + from.name() + " to " + to.name() + ": " +
-                                     proj_context_errno_string(cache_ctx.get(), proj_context_errno(cache_ctx.get())));
+        if (!raw) {
+            std::string why = last_error(cache_ctx.get(), "PROJ found no transformation");
+            for (const Crs* c : {&from, &to})
+                if (is_local(cache_ctx.get(), c->definition()))
+                    why = c->name() + " is a local (engineering) CRS with no link to the Earth; "
+                          "reproject the data into a georeferenced CRS such as EPSG:27700 or EPSG:4326";
+            throw std::runtime_error("cannot transform from " + from.name() + " to " + to.name() + ": " + why);
+        }
         PjPtr norm(proj_normalize_for_visualization(cache_ctx.get(), raw.get()));
         if (!norm) throw std::runtime_error("cannot normalise axis order from " + from.name() + " to " + to.name());
         it = prototypes.emplace(key, std::move(norm)).first;

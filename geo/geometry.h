@@ -40,6 +40,16 @@ struct Box {
     XY centre() const { return {(min_x + max_x) / 2, (min_y + max_y) / 2}; }
 };
 
+// Coordinates of a place on the Earth in a projected CRS in metres stay within +-2.1e7 m (half
+// the equator is 2.004e7 m; UTM northings reach 1e7). A value beyond is corrupt (a vertex at
+// 1e11 m), and grids or segment counts sized from it exhaust memory.
+inline constexpr double kMaxProjectedMetres = 2.1e7;
+inline constexpr const char* kPlausibleProjectedText = "expected metres within +-21,000 km of the origin";
+inline bool plausible_projected(XY p) {
+    return p.x >= -kMaxProjectedMetres && p.x <= kMaxProjectedMetres && p.y >= -kMaxProjectedMetres &&
+           p.y <= kMaxProjectedMetres;
+}
+
 using Path = std::vector<XY>;  // a polyline, or a ring (closed: first == last)
 
 struct Polygon {

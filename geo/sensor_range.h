@@ -4,6 +4,9 @@
 namespace tidemark::geo {
 
 inline constexpr double kMetresPerNauticalMile = 1852.0;
+// No sensor on a patrol vessel sees further (the radar horizon of a 1,900 m mast); a larger
+// range in a register or on the command line is a typing error (metres for nautical miles).
+inline constexpr double kMaxSensorRangeNm = 100.0;
 
 // Radar horizon in nautical miles between an antenna h_antenna_m and a target h_target_m
 // above the sea (both metres): 2.23 * (sqrt(h_antenna) + sqrt(h_target)).

@@ -107,6 +107,12 @@ std::optional<UnixTime> parse_iso8601(std::string_view text) {
 }
 
 std::string format_iso8601(UnixTime t) {
+    // 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: beyond them the text would not be ISO 8601.
+    if (!(t >= -62167219200.0 && t < 253402300800.0)) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "(time out of range: %g s)", t);
+        return buf;
+    }
     const long long secs = static_cast<long long>(std::floor(t));
     const long long days = (secs >= 0 ? secs : secs - 86399) / 86400;
     const long long sod = secs - days * 86400;
@@ -136,6 +142,7 @@ bool has_utc_offset(std::string_view text) {
 }
 
 bool in_british_summer_time(UnixTime utc) {
+    if (!(std::abs(utc) < 1e14)) return false;  // ~3 million years: the casts below stay defined
     const auto year = static_cast<int>(civil_from_days(static_cast<long long>(std::floor(utc / 86400))).year);
     return utc >= last_sunday_0100(year, 3) && utc < last_sunday_0100(year, 10);
 }

@@ -26,7 +26,17 @@ bool in_british_summer_time(UnixTime utc);
 UnixTime uk_clock_to_utc(UnixTime clock);
 
 // "2026-03-01T12:00:05Z" (fractions are dropped; rounding toward negative infinity).
+// Years 0000-9999 only: anything else (1e20, NaN, inf) gives "(time out of range: 1e+20 s)"
+// rather than a cast of an out-of-range double, which is undefined behaviour.
 std::string format_iso8601(UnixTime t);
+
+// The instants data may hold: 1970-01-01T00:00:00Z up to, not including, 2101-01-01T00:00:00Z.
+// Anything outside is a corrupt or mistyped time (milliseconds taken as seconds, 1e20), refused
+// with kPlausibleTimeText in the message.
+inline constexpr UnixTime kEarliestPlausibleTime = 0;
+inline constexpr UnixTime kEndOfPlausibleTimes = 4133980800;  // date -u -d 2101-01-01 +%s
+inline constexpr const char* kPlausibleTimeText = "expected a time between 1970-01-01 and 2100-12-31";
+inline bool plausible_time(UnixTime t) { return t >= kEarliestPlausibleTime && t < kEndOfPlausibleTimes; }
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
 long long days_from_civil(int year, unsigned month, unsigned day);
 // The inverse: the date `days` after 1970-01-01 (Hinnant's civil_from_days).

@@ -1,10 +1,10 @@
-// Scanning a whole AIS NMEA log (a memory-mapped file or any buffer): framing, reassembly
+// Scanning a whole AIS NMEA log (a file read in chunks, or any buffer): framing, reassembly
 // and payload decoding in one pass, with counts per message type and per reject reason.
 #pragma once
 
 #include "layers/ais_payload.h"
 #include "layers/ais_sentence.h"
-#include "layers/mapped_file.h"
+#include "layers/line_reader.h"
 
 #include <array>
 #include <cstddef>
@@ -25,13 +25,17 @@ struct LogStats {
     std::string summary() const;
 };
 
-// on_message(const Message&, const Assembled&) for each supported, fully decoded message;
-// on_reject(long line, LineOutcome, const char* reason) for each rejected line or message.
+// Handles one line of a log: framing, reassembly, decoding, counting. The pieces of scan_log,
+// shared by the buffer and the file versions.
 template <class OnMessage, class OnReject>
-void scan_log(std::string_view text, LogStats& stats, OnMessage&& on_message, OnReject&& on_reject) {
+struct LineScanner {
     SentenceReader reader;
     Message m;
-    for_each_line(text, [&](std::string_view line, long n) {
+    LogStats& stats;
+    OnMessage& on_message;
+    OnReject& on_reject;
+
+    void line(std::string_view line, long n) {
         ++stats.lines;
         LineResult r = reader.parse_line(line, n);
         if (r.tag_block_bad) {
@@ -61,12 +65,43 @@ void scan_log(std::string_view text, LogStats& stats, OnMessage&& on_message, On
             case LineOutcome::Malformed: ++stats.malformed; on_reject(n, r.outcome, r.reason); break;
             case LineOutcome::IncompleteMultipart: ++stats.incomplete_multipart; on_reject(n, r.outcome, r.reason); break;
         }
-    });
-    std::size_t left = reader.finish();
-    if (left) {
-        stats.incomplete_multipart += left;
-        on_reject(stats.lines, LineOutcome::IncompleteMultipart, "file ended before all fragments of a multipart message arrived");
     }
+    void finish() {
+        std::size_t left = reader.finish();
+        if (left) {
+            stats.incomplete_multipart += left;
+            on_reject(static_cast<long>(stats.lines), LineOutcome::IncompleteMultipart,
+                      "file ended before all fragments of a multipart message arrived");
+        }
+    }
+};
+
+// on_message(const Message&, const Assembled&) for each supported, fully decoded message;
+// on_reject(long line, LineOutcome, const char* reason) for each rejected line or message.
+template <class OnMessage, class OnReject>
+void scan_log(std::string_view text, LogStats& stats, OnMessage&& on_message, OnReject&& on_reject) {
+    LineScanner<OnMessage, OnReject> scan{{}, {}, stats, on_message, on_reject};
+    for_each_line(text, [&](std::string_view line, long n) { scan.line(line, n); });
+    scan.finish();
+}
+
+// As scan_log, reading the file through `file` chunk by chunk (bounded memory). A line over
+// LineReader::kMaxLine is rejected as malformed. When the file changes under the reader,
+// file.fault() says so afterwards; everything read up to then has been scanned.
+template <class OnMessage, class OnReject>
+void scan_log(LineReader& file, LogStats& stats, OnMessage&& on_message, OnReject&& on_reject) {
+    LineScanner<OnMessage, OnReject> scan{{}, {}, stats, on_message, on_reject};
+    LineReader::Line line;
+    while (file.next(line)) {
+        if (line.cut) {
+            ++stats.lines;
+            ++stats.malformed;
+            on_reject(line.number, LineOutcome::Malformed, "line longer than 1 MiB; expected NMEA sentences of at most 82 characters");
+            continue;
+        }
+        scan.line(line.text, line.number);
+    }
+    scan.finish();
 }
 
 }  // namespace tidemark::layers::ais

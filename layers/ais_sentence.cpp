@@ -195,6 +195,11 @@ LineResult SentenceReader::parse(std::string_view line, long line_number) {
     }
     if (std::isnan(time) && !std::isnan(pending_time_)) time = pending_time_;
     pending_time_ = NAN;
+    // A time decades off (1e20 s, a garbled digit) would be stored and drawn as if real.
+    if (!std::isnan(time) && !geo::plausible_time(time))
+        return reject(LineOutcome::Malformed,
+                      "the line's time (tag block c:, leading timestamp or $PGHP) is outside 1970-01-01..2100-12-31; "
+                      "expected Unix seconds or ISO 8601 in that span");
 
     std::string_view rest = line.substr(7, star - 7);
     std::string_view f_total = next_field(rest), f_num = next_field(rest), f_seq = next_field(rest),

@@ -1,5 +1,10 @@
 #include "layers/csv_text.h"
 
+#include "layers/line_reader.h"
+
+#include <algorithm>
+#include <cstdint>
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -98,15 +103,29 @@ CsvTable parse_csv(std::string_view text) {
     return table;
 }
 
-std::optional<std::string> read_text_file(const std::string& path, std::string* error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        if (error) *error = path + ": cannot open the file (check the path and permissions)";
-        return std::nullopt;
+std::optional<std::string> read_text_file(const std::string& path, std::string* error, std::string* fault) {
+    LineReader reader;
+    if (!reader.open(path, error)) return std::nullopt;
+    std::string text;
+    text.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(reader.size_at_open(), 1u << 30)));
+    LineReader::Line line;
+    while (reader.next(line)) {
+        if (line.cut) {
+            if (error)
+                *error = path + ":" + std::to_string(line.number) +
+                         ": line longer than 1 MiB; expected a text table with shorter lines";
+            return std::nullopt;
+        }
+        text.append(line.text);
+        text += '\n';
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    if (fault) *fault = reader.fault();
+    return text;
+}
+
+std::string clip_for_message(std::string_view text, std::size_t max) {
+    if (text.size() <= max) return std::string(text);
+    return std::string(text.substr(0, max)) + "... (" + std::to_string(text.size() - max) + " more characters)";
 }
 
 }  // namespace tidemark::layers

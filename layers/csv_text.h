@@ -23,8 +23,15 @@ struct CsvTable {
 };
 
 CsvTable parse_csv(std::string_view text);
-// nullopt (and `error` naming the file) when unreadable.
-std::optional<std::string> read_text_file(const std::string& path, std::string* error);
+// The whole file, read (never memory-mapped: a mapped file truncated meanwhile raises SIGBUS),
+// each line ended by '\n'. nullopt with `error` naming the file when it is unreadable or has a
+// line longer than LineReader::kMaxLine (a 10-million-column header is no table anyone meant,
+// and parsing it would cost gigabytes). When the file shrank or could not be read to its end,
+// `fault` says so and the text holds what was read.
+std::optional<std::string> read_text_file(const std::string& path, std::string* error, std::string* fault = nullptr);
+
+// `text` as it may appear in a message: at most `max` bytes, then how much was left out.
+std::string clip_for_message(std::string_view text, std::size_t max = 200);
 
 bool iequals(std::string_view a, std::string_view b);
 std::string trim(std::string_view s);

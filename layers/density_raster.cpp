@@ -1,6 +1,7 @@
 #include "layers/density_raster.h"
 
 #include "layers/gdal_handles.h"
+#include "layers/temp_files.h"
 
 #include <cpl_string.h>
 #include <ogr_spatialref.h>
@@ -34,8 +35,8 @@ bool write_density_geotiff(const std::string& path, const geo::DensityGrid& grid
     CPLFree(wkt);
 
     const fs::path target(path);
-    const fs::path temp = target.parent_path() /
-        ("." + target.stem().string() + ".partial-" + std::to_string(::getpid()) + target.extension().string());
+    remove_stale_temporaries(target);
+    const fs::path temp = temporary_beside(target, target.extension().string());
     std::error_code ec;
     fs::remove(temp, ec);
     bool ok = true;
@@ -70,7 +71,7 @@ bool write_density_geotiff(const std::string& path, const geo::DensityGrid& grid
             *error = path + ": cannot replace with the new file (" + ec.message() + ")";
         }
     }
-    if (!ok) fs::remove(temp, ec);
+    if (!ok) remove_own_temporaries(temp);
     return ok;
 }
 

@@ -1,7 +1,8 @@
 #include "layers/export_atomic.h"
 
+#include "layers/temp_files.h"
+
 #include <fcntl.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,23 +23,7 @@ void sync_path(const fs::path& p) {
 
 fs::path folder_of(const fs::path& target) { return target.parent_path().empty() ? fs::path(".") : target.parent_path(); }
 
-fs::path temp_name(const fs::path& target, const std::string& tag) {
-    return folder_of(target) / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()) + tag);
-}
-
-// Removes temporaries for `target` left by writers that died (crash, kill): names
-// ".<file>.partial-<pid>..." whose process no longer exists.
-void remove_stale_temporaries(const fs::path& target) {
-    const std::string prefix = "." + target.filename().string() + ".partial-";
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(folder_of(target), ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) != 0) continue;
-        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        if (pid <= 0 || pid == ::getpid()) continue;
-        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
-    }
-}
+fs::path temp_name(const fs::path& target, const std::string& tag) { return temporary_beside(target, tag); }
 
 // Runs `write`, turning exceptions into an error message.
 bool run_writer(const std::function<bool(const std::string&, std::string*)>& write, const fs::path& temp, std::string* why) {

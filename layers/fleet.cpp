@@ -60,7 +60,7 @@ FleetReadResult read_fleet_csv(const std::string& path) {
             continue;
         }
         bool bad = false;
-        auto number = [&](int col, const char* what, double& out, bool allow_empty) {
+        auto number = [&](int col, const char* what, double& out, bool allow_empty, double max = 1e9) {
             std::string s = cell(col);
             if (s.empty()) {
                 if (!allow_empty && col >= 0)
@@ -71,6 +71,13 @@ FleetReadResult read_fleet_csv(const std::string& path) {
             if (!n || *n < 0) {
                 r.problems.push_back(row_problem(path, row, v.name,
                                                  std::string(what) + " '" + s + "' is not a non-negative number"));
+                bad = true;
+                return;
+            }
+            if (*n > max) {
+                r.problems.push_back(row_problem(path, row, v.name,
+                                                 std::string(what) + " '" + s + "' is above " + std::to_string(static_cast<int>(max)) +
+                                                     "; expected a figure a patrol vessel can have (figure left unset)"));
                 bad = true;
                 return;
             }
@@ -90,11 +97,11 @@ FleetReadResult read_fleet_csv(const std::string& path) {
         v.vessel_class = cell(c.cls);
         number(c.antenna, "antenna_height_m", v.antenna_height_m, false);
         v.antenna_height_estimated = parse_yes_no(cell(c.antenna_est)).value_or(true);
-        number(c.visual, "visual_range_nm", v.visual_range_nm, true);
+        number(c.visual, "visual_range_nm", v.visual_range_nm, true, geo::kMaxSensorRangeNm);
         number(c.cruise, "cruise_speed_kn", v.cruise_speed_kn, true);
         number(c.max_speed, "max_speed_kn", v.max_speed_kn, true);
         number(c.endurance, "endurance_h", v.endurance_h, true);
-        number(c.radar, "radar_range_nm", v.radar_range_nm, true);
+        number(c.radar, "radar_range_nm", v.radar_range_nm, true, geo::kMaxSensorRangeNm);
         v.home_port = cell(c.home);
         std::string why;
         if (auto spans = parse_intervals(cell(c.unavailable), &why))

@@ -139,7 +139,9 @@ std::string file_identity(const std::string& path) {
 std::optional<StoredState> GpkgStore::read_state(std::string* error) {
     std::error_code ec;
     if (!std::filesystem::exists(path_, ec)) {
-        *error = path_ + ": no such workspace; create one with `tidemark workspace new`";
+        // A symlink loop or a folder we may not read is not a missing file: say which.
+        if (ec && ec != std::errc::no_such_file_or_directory) *error = path_ + ": cannot be opened (" + ec.message() + ")";
+        else *error = path_ + ": no such workspace; create one with `tidemark workspace new`";
         return std::nullopt;
     }
     const std::string identity = file_identity(path_);

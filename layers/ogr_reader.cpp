@@ -8,6 +8,7 @@
 #include <cpl_string.h>
 #include <ogr_spatialref.h>
 
+#include <cstdio>
 #include <filesystem>
 
 namespace tidemark::layers {
@@ -111,6 +112,18 @@ bool all_finite(const Geometry& g) {
     return true;
 }
 
+// The first vertex too far out to be on the Earth (see geo::plausible_projected): one such
+// vertex would make coverage size its grids and segment lists from it and run out of memory.
+std::optional<XY> first_implausible(const Geometry& g) {
+    for (XY p : g.points) if (!geo::plausible_projected(p)) return p;
+    for (const auto& l : g.lines) for (XY p : l) if (!geo::plausible_projected(p)) return p;
+    for (const auto& poly : g.polygons) {
+        for (XY p : poly.outer) if (!geo::plausible_projected(p)) return p;
+        for (const auto& h : poly.holes) for (XY p : h) if (!geo::plausible_projected(p)) return p;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 ReadResult read_vector(const std::string& path, const ReadOptions& options) {
@@ -118,7 +131,10 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
     ReadResult result;
     std::error_code ec;
     if (!std::filesystem::exists(path, ec) && path.find(':') == std::string::npos) {
-        result.error = path + ": no such file";
+        // ec is set when the path cannot be followed at all: a symlink loop, a folder without
+        // permission. Only a clean "does not exist" is "no such file".
+        result.error = path + (ec && ec != std::errc::no_such_file_or_directory ? ": cannot be opened (" + ec.message() + ")"
+                                                                                  : std::string(": no such file"));
         return result;
     }
     std::vector<std::string> opts = default_open_options(path);
@@ -247,6 +263,15 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
                 ++result.features_left_out;
                 continue;
             }
+            if (auto far = first_implausible(feature.geometry)) {
+                char where[96];
+                std::snprintf(where, sizeof where, "(%.6g, %.6g)", far->x, far->y);
+                result.problems.push_back(problem(Sev::Error, path, lname, fid,
+                    std::string("a vertex at ") + where + " in " + options.working_crs.name() +
+                    " is not on the Earth (" + geo::kPlausibleProjectedText + "): feature skipped"));
+                ++result.features_left_out;
+                continue;
+            }
             layer.features.push_back(std::move(feature));
         }
         if (CPLGetLastErrorType() >= CE_Failure) {
@@ -301,7 +326,13 @@ std::optional<Box> lonlat_extent(const std::string& path) {
         std::optional<geo::Crs> crs = crs_of(l->GetSpatialRef());
         if (!crs && fits_lonlat(env)) crs = geo::Crs::wgs84();
         if (!crs) continue;
-        geo::Transformer t(*crs, geo::Crs::wgs84());
+        std::optional<geo::Transformer> to_lonlat;
+        try {
+            to_lonlat.emplace(*crs, geo::Crs::wgs84());
+        } catch (const std::exception&) {
+            continue;  // a local CRS has no place on the Earth; read_vector names the problem
+        }
+        geo::Transformer& t = *to_lonlat;
         XY corners[4] = {{env.MinX, env.MinY}, {env.MaxX, env.MinY}, {env.MinX, env.MaxY}, {env.MaxX, env.MaxY}};
         t.forward(corners, 4);
         for (XY c : corners)

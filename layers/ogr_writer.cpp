@@ -1,6 +1,7 @@
 #include "layers/ogr_writer.h"
 
 #include "layers/ogr_geometry.h"
+#include "layers/temp_files.h"
 
 #include <cpl_string.h>
 #include <ogr_spatialref.h>
@@ -120,8 +121,8 @@ bool write_file_atomically(const std::string& path, const std::string& driver_na
         return false;
     }
     const fs::path target(path);
-    const fs::path temp = target.parent_path() /
-        ("." + target.stem().string() + ".partial-" + std::to_string(::getpid()) + target.extension().string());
+    remove_stale_temporaries(target);
+    const fs::path temp = temporary_beside(target, target.extension().string());
     std::error_code ec;
     fs::remove(temp, ec);
     bool ok = false;
@@ -129,6 +130,7 @@ bool write_file_atomically(const std::string& path, const std::string& driver_na
         DatasetPtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) {
             *error = path + ": cannot create (" + last_gdal_error() + ")";
+            remove_own_temporaries(temp);
             return false;
         }
         const bool transactions = ds->StartTransaction() == OGRERR_NONE;
@@ -150,7 +152,7 @@ bool write_file_atomically(const std::string& path, const std::string& driver_na
             sync_file(target.parent_path().empty() ? "." : target.parent_path().string());
         }
     }
-    if (!ok) fs::remove(temp, ec);
+    if (!ok) remove_own_temporaries(temp);
     return ok;
 }
 

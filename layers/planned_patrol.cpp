@@ -1,6 +1,7 @@
 #include "layers/planned_patrol.h"
 
 #include "geo/sensor_range.h"
+#include "geo/time.h"
 #include "layers/ais_sentence.h"
 #include "layers/csv_text.h"
 #include "layers/ogr_reader.h"
@@ -127,9 +128,15 @@ PlanReadResult read_planned_patrols(const std::string& path, const geo::Crs& wor
                 p.line = row.line;
                 p.speed_kn = o.speed_kn;
                 double start = ais::parse_time_prefix(cell(c_start));
-                if (!std::isnan(start)) p.start = start;
-                else if (o.start) p.start = *o.start;
-                else {
+                if (!std::isnan(start) && !geo::plausible_time(start)) {
+                    r.problems.push_back(problem(path, row.line, vessel, "start '" + cell(c_start) + "' refused; " +
+                                                     geo::kPlausibleTimeText, geo::Problem::Severity::Error));
+                    p.start = NAN;
+                } else if (!std::isnan(start)) {
+                    p.start = start;
+                } else if (o.start) {
+                    p.start = *o.start;
+                } else {
                     p.start = NAN;
                     r.problems.push_back(problem(path, row.line, vessel,
                                                  "patrol has no start time; expected an ISO 8601 'start' on its first row or --start",

@@ -95,7 +95,13 @@ std::optional<std::map<std::string, int>> detect(const std::vector<std::string>&
             if (header[i] == column || (index < 0 && normalised(header[i]) == normalised(column))) index = i;
         if (index < 0) {
             std::string cols;
-            for (const auto& h : header) cols += (cols.empty() ? "" : ", ") + h;
+            for (const auto& h : header) {
+                cols += (cols.empty() ? "" : ", ") + h;
+                if (cols.size() > 200) {  // a header of millions of columns is not echoed whole
+                    cols = cols.substr(0, 200) + "... (" + std::to_string(header.size()) + " columns in all)";
+                    break;
+                }
+            }
             *error = "--columns: the file has no column \"" + column + "\" for " + field + " (columns: " + cols + ")";
             return std::nullopt;
         }

@@ -3,6 +3,7 @@
 #include "geo/observation.h"
 #include "geo/os_grid_ref.h"
 #include "geo/report_grading.h"
+#include "layers/csv_text.h"
 #include "layers/ogr_reader.h"
 #include "layers/report_fields.h"
 #include "layers/report_linking.h"
@@ -89,14 +90,9 @@ std::optional<double> number(const std::string& text) {
 }
 
 bool read_csv_rows(const std::string& path, const std::string& columns, std::vector<Row>& rows, ReportReadResult& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.error = path + ": cannot open for reading";
-        return false;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::vector<report_fields::CsvRecord> records = report_fields::parse_csv(ss.str());
+    auto text = read_text_file(path, &out.error);
+    if (!text) return false;
+    std::vector<report_fields::CsvRecord> records = report_fields::parse_csv(*text);
     if (records.empty()) {
         out.error = path + ": empty file; expected a header line naming the columns (see docs/reports.md)";
         return false;
@@ -188,6 +184,9 @@ struct RowParser {
                 if (unzoned == UnzonedTimes::UkClock) *time = geo::uk_clock_to_utc(**time);
             }
         if (zoneless && unzoned_rows++ == 0) first_unzoned_line = row.line, first_unzoned_feature = row.feature;
+        for (auto [text, time] : {std::pair{&reported, &rep}, std::pair{&observed, &obs}})
+            if (*time && !geo::plausible_time(**time))
+                return "time \"" + *text + "\" refused; " + geo::kPlausibleTimeText;
         r.reported_at = rep ? *rep : *obs;
         r.observed_at = obs ? *obs : *rep;
 

@@ -4,6 +4,7 @@
 #include "layers/ais_encode.h"
 #include "layers/csv_text.h"
 #include "layers/sea_grid.h"
+#include "layers/temp_files.h"
 
 #include <cmath>
 #include <filesystem>
@@ -169,7 +170,8 @@ SynthesisResult synthesize_patrols(const std::vector<Vessel>& fleet, const std::
         std::mt19937 rng(o.seed * 7919u + static_cast<unsigned>(vi) * 104729u + 1u);
         std::uniform_real_distribution<double> u01(0, 1);
         std::string path = (std::filesystem::path(out_dir) / ("synthetic_" + slug(v.name) + ".nmea")).string();
-        std::string tmp = path + ".tmp-tidemark";
+        remove_stale_temporaries(path);
+        const std::string tmp = temporary_beside(path, ".nmea").string();
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) {
             r.ok = false;

@@ -3,6 +3,7 @@
 #include "geo/crs.h"
 #include "geo/os_grid_ref.h"
 #include "layers/report_fields.h"
+#include "layers/temp_files.h"
 
 #include <algorithm>
 #include <cmath>
@@ -284,8 +285,8 @@ std::string synthetic_bad_reports_csv(const std::vector<Place>& places, const Sy
 bool write_text_atomically(const std::string& path, const std::string& text, std::string* error) {
     namespace fs = std::filesystem;
     const fs::path target(path);
-    const fs::path temp = target.parent_path() /
-        ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
+    remove_stale_temporaries(target);
+    const fs::path temp = temporary_beside(target, "");
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out << text;

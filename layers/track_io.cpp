@@ -3,6 +3,8 @@
 #include "geo/track_builder.h"
 #include "layers/ais_log.h"
 #include "layers/csv_text.h"
+#include "layers/line_reader.h"
+#include "layers/track_csv.h"
 #include "layers/gdal_handles.h"
 
 #include <algorithm>
@@ -59,7 +61,7 @@ struct Projector {
 
 // ---- AIS ----------------------------------------------------------------------------------
 
-void read_ais(const std::string& path, std::string_view text, Projector& proj, std::vector<geo::PositionReport>& out,
+void read_ais(const std::string& path, LineReader& text, Projector& proj, std::vector<geo::PositionReport>& out,
               TrackReadResult& r) {
     ais::LogStats stats;
     std::map<std::uint32_t, std::string> names;  // from static messages (5, 19, 24 A)
@@ -154,6 +156,12 @@ void read_gpx(const std::string& path, Projector& proj, std::vector<geo::Positio
         const OGRGeometry* g = f->GetGeometryRef();
         if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) continue;
         auto t = ogr_time(*f, f_time);
+        if (t && !geo::plausible_time(*t)) {
+            r.problems.push_back(problem(path, 0, "track point <time> " + geo::format_iso8601(*t) + " refused; " +
+                                                      geo::kPlausibleTimeText,
+                                         geo::Problem::Severity::Warning, std::to_string(f->GetFID())));
+            continue;
+        }
         if (!t) {
             if (untimed++ < kProblemsPerReason)
                 r.problems.push_back(problem(path, 0, "track point has no <time>; expected an ISO 8601 time",
@@ -177,165 +185,15 @@ void read_gpx(const std::string& path, Projector& proj, std::vector<geo::Positio
         r.problems.push_back(problem(path, 0, std::to_string(untimed) + " track points without <time> in all"));
 }
 
-// ---- CSV ----------------------------------------------------------------------------------
-
-struct CsvColumns {
-    int vessel = -1, mmsi = -1, time = -1, lat = -1, lon = -1, x = -1, y = -1, speed = -1, course = -1;
-    std::string crs;
-};
-
-bool map_columns(const CsvTable& t, const std::string& spec, CsvColumns& c, std::string& error) {
-    c.vessel = t.column({"vessel", "name", "vessel_name", "ship", "shipname", "boat", "callsign", "track"});
-    c.mmsi = t.column({"mmsi", "MMSI"});
-    c.time = t.column({"time", "timestamp", "datetime", "date_time", "basedatetime", "utc", "t", "unix_time"});
-    c.lat = t.column({"lat", "latitude", "lat_deg"});
-    c.lon = t.column({"lon", "lng", "long", "longitude", "lon_deg"});
-    c.x = t.column({"x", "easting"});
-    c.y = t.column({"y", "northing"});
-    c.speed = t.column({"speed_kn", "speed", "sog"});
-    c.course = t.column({"course_deg", "course", "cog"});
-    std::string_view rest = spec;
-    while (!rest.empty()) {
-        std::size_t comma = rest.find(',');
-        std::string item = trim(rest.substr(0, comma));
-        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-        if (item.empty()) continue;
-        std::size_t eq = item.find('=');
-        if (eq == std::string::npos) {
-            error = "--columns item '" + item + "' is not KEY=COLUMN (e.g. time=ts,lat=y_deg)";
-            return false;
-        }
-        std::string key = lower(trim(item.substr(0, eq))), col = trim(item.substr(eq + 1));
-        if (key == "crs") {
-            c.crs = col;
-            continue;
-        }
-        int idx = t.column({col});
-        if (idx < 0) {
-            error = "--columns: column '" + col + "' (for " + key + ") is not in the header";
-            return false;
-        }
-        if (key == "vessel") c.vessel = idx;
-        else if (key == "mmsi") c.mmsi = idx;
-        else if (key == "time") c.time = idx;
-        else if (key == "lat") c.lat = idx;
-        else if (key == "lon") c.lon = idx;
-        else if (key == "x") c.x = idx;
-        else if (key == "y") c.y = idx;
-        else if (key == "speed") c.speed = idx;
-        else if (key == "course") c.course = idx;
-        else {
-            error = "--columns key '" + key + "' unknown; expected vessel, mmsi, time, lat, lon, x, y, crs, speed, course";
-            return false;
-        }
-    }
-    if (c.time < 0) {
-        error = "no time column (looked for time, timestamp, datetime, basedatetime, utc); map one with --columns time=NAME";
-        return false;
-    }
-    if ((c.lat < 0 || c.lon < 0) && (c.x < 0 || c.y < 0)) {
-        error = "no position columns (lat/lon or x/y); map them with --columns lat=NAME,lon=NAME or x=..,y=..,crs=EPSG:27700";
-        return false;
-    }
-    if (c.vessel < 0 && c.mmsi < 0) {
-        error = "no vessel column (vessel, name, mmsi, ...); map one with --columns vessel=NAME";
-        return false;
-    }
-    return true;
-}
-
-void read_csv(const std::string& path, std::string_view text, const geo::Crs& working, Projector& proj,
-              const TrackReadOptions& o, std::vector<geo::PositionReport>& out, TrackReadResult& r) {
-    CsvTable t = parse_csv(text);
-    CsvColumns c;
-    std::string error;
-    if (!map_columns(t, o.columns, c, error)) {
-        r.ok = false;
-        r.error = path + ": " + error + " (header: " + [&] {
-            std::string h;
-            for (auto& s : t.header) h += (h.empty() ? "" : ",") + s;
-            return h;
-        }() + ")";
-        return;
-    }
-    bool use_latlon = c.lat >= 0 && c.lon >= 0;
-    std::optional<geo::Transformer> xy_proj;
-    if (!use_latlon) {
-        if (c.crs.empty()) {
-            r.problems.push_back(problem(path, 0, "x/y columns without a CRS: taken as the working CRS " + working.name() +
-                                                      "; give --columns crs=EPSG:NNNN if they are not",
-                                         geo::Problem::Severity::Info));
-        } else {
-            std::string crs_error;
-            auto crs = geo::Crs::parse(c.crs, &crs_error);
-            if (!crs) {
-                r.ok = false;
-                r.error = path + ": --columns crs=" + c.crs + ": " + crs_error;
-                return;
-            }
-            xy_proj.emplace(*crs, working);
-        }
-    }
-    std::size_t bad = 0;
-    for (const CsvRow& row : t.rows) {
-        auto cell = [&](int i) { return i >= 0 && i < static_cast<int>(row.cells.size()) ? trim(row.cells[i]) : std::string(); };
-        auto fail = [&](std::string why) {
-            if (bad++ < 100) r.problems.push_back(problem(path, row.line, std::move(why)));
-        };
-        geo::PositionReport rep;
-        rep.line = row.line;
-        std::string mmsi = cell(c.mmsi);
-        if (!mmsi.empty()) {
-            auto n = parse_number(mmsi);
-            if (n && *n >= 1 && *n <= 999999999) rep.mmsi = static_cast<std::uint32_t>(*n);
-        }
-        rep.vessel = cell(c.vessel);
-        if (rep.vessel.empty()) rep.vessel = rep.mmsi ? "MMSI " + std::to_string(rep.mmsi) : "";
-        if (rep.vessel.empty()) {
-            fail("row has no vessel name or MMSI");
-            continue;
-        }
-        std::string ts = cell(c.time);
-        double tv = ais::parse_time_prefix(ts);
-        if (std::isnan(tv)) {
-            fail("time '" + ts + "' is not ISO 8601 (2026-03-01T12:00:00Z) or Unix seconds");
-            continue;
-        }
-        rep.fix.t = tv;
-        if (use_latlon) {
-            auto lat = parse_number(cell(c.lat)), lon = parse_number(cell(c.lon));
-            if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) {
-                fail("lat/lon '" + cell(c.lat) + "', '" + cell(c.lon) + "' not decimal degrees in range (lat -90..90, lon -180..180)");
-                continue;
-            }
-            rep.fix.p = proj.t.forward(geo::XY{*lon, *lat});
-        } else {
-            auto x = parse_number(cell(c.x)), y = parse_number(cell(c.y));
-            if (!x || !y) {
-                fail("x/y '" + cell(c.x) + "', '" + cell(c.y) + "' are not numbers");
-                continue;
-            }
-            rep.fix.p = xy_proj ? xy_proj->forward(geo::XY{*x, *y}) : geo::XY{*x, *y};
-        }
-        if (!proj.ok(rep.fix.p)) {
-            fail("position cannot be transformed into the working CRS");
-            continue;
-        }
-        if (auto s = parse_number(cell(c.speed))) rep.fix.speed_kn = *s;
-        if (auto k = parse_number(cell(c.course))) rep.fix.course_deg = *k;
-        out.push_back(std::move(rep));
-    }
-    if (bad > 100) r.problems.push_back(problem(path, 0, std::to_string(bad) + " bad rows in all (first 100 listed)"));
-}
-
 }  // namespace
 
 TrackReadResult read_tracks(const std::string& path, const geo::Crs& working, const TrackReadOptions& o) {
     TrackReadResult r;
-    MappedFile file;
+    // AIS logs are streamed (any size, possibly changing while read); CSV is read whole; GDAL reads GPX.
+    LineReader file;
     if (!file.open(path, &r.error)) return r;
-    std::string_view text = file.text();
-    std::string format = o.format.empty() ? detect_format(path, text.substr(0, 4096)) : lower(o.format);
+    const std::string head = file.head(4096);
+    std::string format = o.format.empty() ? detect_format(path, head) : lower(o.format);
     if (format != "ais" && format != "gpx" && format != "csv") {
         r.error = "unknown track format '" + o.format + "'; expected ais, gpx or csv";
         return r;
@@ -343,15 +201,34 @@ TrackReadResult read_tracks(const std::string& path, const geo::Crs& working, co
     r.ok = true;
     Projector proj{geo::Transformer(geo::Crs::wgs84(), working)};
     std::vector<geo::PositionReport> reports;
-    if (format == "ais") read_ais(path, text, proj, reports, r);
-    else if (format == "gpx") read_gpx(path, proj, reports, r);
-    else read_csv(path, text, working, proj, o, reports, r);
+    std::string fault;
+    if (format == "ais") {
+        read_ais(path, file, proj, reports, r);
+        fault = file.fault();
+    } else if (format == "gpx") {
+        read_gpx(path, proj, reports, r);
+    } else {
+        auto text = read_text_file(path, &r.error, &fault);
+        if (!text) {
+            r.ok = false;
+            return r;
+        }
+        CsvPositions csv = read_csv_positions(path, *text, working, proj.t, o.columns);
+        r.problems.insert(r.problems.end(), csv.problems.begin(), csv.problems.end());
+        if (!csv.ok) {
+            r.ok = false;
+            r.error = csv.error;
+            return r;
+        }
+        reports = std::move(csv.reports);
+    }
     if (!r.ok) return r;
+    if (!fault.empty()) r.problems.push_back(problem(path, 0, fault, geo::Problem::Severity::Error));
     geo::TrackBuildOptions bo;
     bo.max_gap_s = o.max_gap_s;
     bo.max_speed_kn = o.max_speed_kn;
     bo.source = path;
-    bo.synthetic = looks_synthetic(path, text);
+    bo.synthetic = looks_synthetic(path, head);
     r.tracks = geo::build_tracks(std::move(reports), bo, r.problems);
     return r;
 }

@@ -3,9 +3,11 @@
 // Definitions: geo/coverage.h, geo/gaps.h, docs/coverage.md.
 #include "app/cli/commands.h"
 #include "app/cli/open_workspace.h"
+#include "app/cli/output_files.h"
 #include "app/cli/problem_printer.h"
 #include "geo/coverage.h"
 #include "geo/gaps.h"
+#include "geo/sensor_range.h"
 #include "layers/coverage_run.h"
 #include "layers/coverage_store.h"
 #include "layers/fleet.h"
@@ -37,6 +39,7 @@ struct CoverageArgs {
     double max_gap_min = geo::kDefaultMaxGapS / 60;
     bool line_of_sight = false;
     bool uk_time = false;  // --reports times without an offset are UK clock times
+    bool overwrite = false;
 };
 
 using Inputs = layers::CoverageInputs;
@@ -172,7 +175,12 @@ void print_table(const geo::GapAnalysis& gaps, const std::vector<geo::ForceArea>
 int run_coverage(const CoverageArgs& a) {
     if (a.segment_m < geo::kMinSegmentLengthM || a.segment_m > geo::kMaxSegmentLengthM)
         return fail("--segment-m must be between 100 and 10000 metres");
-    if (a.radius_nm && !(*a.radius_nm > 0)) return fail("--radius-nm must be > 0");
+    if (a.radius_nm && !(*a.radius_nm > 0 && *a.radius_nm <= geo::kMaxSensorRangeNm))
+        return fail("--radius-nm " + std::to_string(*a.radius_nm) + ": expected a sensor range above 0 and at most " +
+                    std::to_string(static_cast<int>(geo::kMaxSensorRangeNm)) + " nautical miles");
+    std::vector<std::string> inputs = {a.workspace, a.coast, a.forces, a.ports, a.reports, a.fleet};
+    inputs.insert(inputs.end(), a.tracks.begin(), a.tracks.end());
+    if (auto clash = output_clobbers_input(a.output, inputs, a.overwrite); !clash.empty()) return fail(clash);
     if (!(a.revisit_h > 0)) return fail("--revisit-h must be > 0");
     std::string error;
     Inputs in;
@@ -214,9 +222,19 @@ int run_coverage(const CoverageArgs& a) {
         if (!t) return fail("--to " + a.to + ": expected an ISO 8601 time such as 2026-03-08T00:00Z");
         window.to = *t;
     }
+    // Name where each end came from: a corrupt workspace setting is fixed elsewhere than an option.
+    auto origin = [&](const std::string& option, const std::optional<geo::UnixTime>& from_ws, const char* ws_key) {
+        return !option.empty() ? "--" + std::string(ws_key).substr(7) : from_ws ? a.workspace + ": setting " + ws_key
+                                                                                : std::string("the tracks' span");
+    };
+    for (auto [t, where] : {std::pair{window.from, origin(a.from, in.from, "window_from")},
+                            std::pair{window.to, origin(a.to, in.to, "window_to")}})
+        if (!geo::plausible_time(t))
+            return fail(where + ": time window end " + geo::format_iso8601(t) + " refused; " + geo::kPlausibleTimeText);
     if (!(window.to > window.from))
         return fail("empty time window " + geo::format_iso8601(window.from) + " .. " + geo::format_iso8601(window.to) +
-                    ": give --from and --to with --to after --from");
+                    " (start from " + origin(a.from, in.from, "window_from") + ", end from " +
+                    origin(a.to, in.to, "window_to") + "): give --from and --to with --to after --from");
     layers::CoverageRunOptions run_options;
     run_options.from = window.from;
     run_options.to = window.to;
@@ -237,6 +255,7 @@ int run_coverage(const CoverageArgs& a) {
     if (!run.ok) return fail(run.error);
     layers::CoverageLayers& result = run.layers;
     if (!in.problems.empty()) print_problems(std::cerr, in.problems, 20);
+    if (!a.output.empty()) clean_stale_temporaries(a.output);
     if (!a.output.empty() && !layers::write_coverage_file(a.output, result, in.crs, &error)) return fail(error);
     if (ws) {
         layers::store_coverage(*ws, std::move(result));
@@ -272,6 +291,7 @@ void add_coverage_command(CLI::App& app, Context& ctx) {
     cmd->add_flag("--line-of-sight", a->line_of_sight, "Sight lines must not cross land (except within 50 m of the coast)");
     cmd->add_option("--crs", a->crs, "Working CRS for file inputs, e.g. EPSG:27700 (default: chosen from the coast)");
     cmd->add_option("-o,--output", a->output, "GeoPackage to write (segments, gaps, force_summary)");
+    cmd->add_flag("--overwrite", a->overwrite, "Allow -o to replace one of the inputs (the workspace, a tracks file, ...)");
     cmd->callback([a, &ctx] { ctx.exit_code = run_coverage(*a); });
 }
 

@@ -1,6 +1,7 @@
 // `tidemark export WS.gpkg --layer NAME|all --format gpkg|geojson|kml|shp|csv|fgb -o PATH`
 #include "app/cli/commands.h"
 #include "app/cli/open_workspace.h"
+#include "app/cli/output_files.h"
 #include "layers/export.h"
 #include "layers/workspace.h"
 
@@ -15,6 +16,7 @@ struct ExportOptions {
     std::string format;
     std::string output;
     bool quiet = false;
+    bool overwrite = false;
 };
 
 constexpr std::size_t kProgressFrom = 20000;  // features: smaller exports finish before anyone looks
@@ -22,9 +24,11 @@ constexpr std::size_t kProgressFrom = 20000;  // features: smaller exports finis
 int run_export(const ExportOptions& opt) {
     auto format = layers::parse_export_format(opt.format);
     if (!format) return fail("--format " + opt.format + ": expected one of gpkg, geojson, kml, shp, csv, fgb");
+    if (auto clash = output_clobbers_input(opt.output, {opt.workspace}, opt.overwrite); !clash.empty()) return fail(clash);
     std::string error;
     auto ws = open_workspace(opt.workspace, &error);
     if (!ws) return fail(error);
+    clean_stale_temporaries(opt.output);
     layers::ExportRequest request;
     request.format = *format;
     request.path = opt.output;
@@ -54,6 +58,7 @@ void add_export_command(CLI::App& app, Context& ctx) {
                     "Output file; with several layers a .gpkg file, or a folder of one file per layer for other formats")
         ->required();
     cmd->add_flag("--quiet,-q", opt->quiet, "No progress on stderr");
+    cmd->add_flag("--overwrite", opt->overwrite, "Allow -o to replace the workspace itself");
     cmd->callback([opt, &ctx] { ctx.exit_code = run_export(*opt); });
 }
 

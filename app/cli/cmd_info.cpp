@@ -21,15 +21,15 @@ struct InfoOptions {
 
 // AIS NMEA logs are not GDAL sources: describe them with the project's own decoder.
 bool looks_like_ais(const std::string& path) {
-    layers::MappedFile file;
+    layers::LineReader file;
     std::string error;
     if (!file.open(path, &error)) return false;
-    std::string_view head = file.text().substr(0, 65536);
+    const std::string head = file.head(65536);
     return head.find("VDM,") != std::string_view::npos || head.find("VDO,") != std::string_view::npos;
 }
 
 int info_ais(const std::string& path, const InfoOptions& opt) {
-    layers::MappedFile file;
+    layers::LineReader file;
     std::string error;
     if (!file.open(path, &error)) return fail(error);
     layers::ais::LogStats stats;
@@ -37,7 +37,7 @@ int info_ais(const std::string& path, const InfoOptions& opt) {
     double first = 0, last = 0;
     bool timed = false;
     geo::Problems problems;
-    layers::ais::scan_log(file.text(), stats,
+    layers::ais::scan_log(file, stats,
         [&](const layers::ais::Message& m, const layers::ais::Assembled& a) {
             vessels.insert(m.mmsi);
             if (!std::isnan(a.time)) {
@@ -56,6 +56,13 @@ int info_ais(const std::string& path, const InfoOptions& opt) {
     std::cout << path << " (AIS NMEA log)\n  " << stats.summary() << "\n  vessels (MMSI): " << vessels.size() << "\n";
     if (timed) std::cout << "  time: " << geo::format_iso8601(first) << " .. " << geo::format_iso8601(last) << "\n";
     else std::cout << "  time: no time source on any line (tag blocks or a leading timestamp are needed for tracks)\n";
+    if (!file.fault().empty()) {
+        geo::Problem p;
+        p.severity = geo::Problem::Severity::Error;
+        p.source = path;
+        p.reason = file.fault();
+        problems.push_back(p);
+    }
     print_problems(std::cout, problems, opt.all_problems ? 0 : 20);
     if (problems.empty()) std::cout << "problems: none\n";
     return kOk;

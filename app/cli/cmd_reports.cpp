@@ -1,6 +1,7 @@
 // `tidemark reports import|check|density|synthesize`: Project Kraken reports (docs/reports.md).
 #include "app/cli/commands.h"
 #include "app/cli/open_workspace.h"
+#include "app/cli/output_files.h"
 #include "app/cli/problem_printer.h"
 #include "geo/kernel_density.h"
 #include "geo/report_grading.h"
@@ -29,6 +30,7 @@ struct ReportsOptions {
     bool uk_time = false;  // times without an offset are UK clock times (GMT/BST), not UTC
     // density
     std::string output;
+    bool overwrite = false;
     double bandwidth_km = 5, cell_m = 0;
     bool weighted = false;
     std::string from, to;
@@ -48,6 +50,7 @@ std::optional<geo::UnixTime> time_option(const std::string& text, const char* na
     if (text.empty()) return std::nullopt;
     auto t = geo::parse_iso8601(text);
     if (!t) *error = std::string(name) + " \"" + text + "\" is not an ISO 8601 time, e.g. 2026-03-01T00:00:00Z";
+    else if (!geo::plausible_time(*t)) *error = std::string(name) + " \"" + text + "\": " + geo::kPlausibleTimeText;
     return t;
 }
 
@@ -170,6 +173,7 @@ int reports_check(const ReportsOptions& o) {
 }
 
 int reports_density(const ReportsOptions& o) {
+    if (auto clash = output_clobbers_input(o.output, {o.workspace}, o.overwrite); !clash.empty()) return fail(clash);
     std::string error;
     auto ws = open_workspace(o.workspace, &error);
     if (!ws) return fail(error);
@@ -179,6 +183,9 @@ int reports_density(const ReportsOptions& o) {
     if (!error.empty()) return fail(error);
     if (!from) from = ws->window_from;
     if (!to) to = ws->window_to;
+    if (from && to && !(*to > *from))
+        return fail("empty time window " + geo::format_iso8601(*from) + " .. " + geo::format_iso8601(*to) +
+                    " (from --from/--to or the workspace's window): give --to after --from");
     std::vector<geo::XY> points;
     std::vector<double> weights;
     for (const auto& r : layers::load_reports(*ws)) {
@@ -193,6 +200,7 @@ int reports_density(const ReportsOptions& o) {
     options.cell_m = o.cell_m;
     const geo::DensityGrid grid = geo::kernel_density(points, weights, options);
     const std::string what = o.weighted ? "Kraken reports per km2, weighted by 3x5x2 grading" : "Kraken reports per km2";
+    clean_stale_temporaries(o.output);
     if (!layers::write_density_geotiff(o.output, grid, ws->crs(), &error, what)) return fail(error);
     double peak = 0;
     for (double v : grid.values) peak = std::max(peak, v);
@@ -262,6 +270,7 @@ void add_reports_command(CLI::App& app, Context& ctx) {
     density->add_flag("--weighted", o->weighted, "Weight each report by its 3x5x2 grading (docs/reports.md)");
     density->add_option("--from", o->from, "Window start, ISO 8601 (default: the workspace window)");
     density->add_option("--to", o->to, "Window end, ISO 8601 (default: the workspace window)");
+    density->add_flag("--overwrite", o->overwrite, "Allow -o to replace the workspace itself");
     density->callback([o, &ctx] { ctx.exit_code = reports_density(*o); });
 
     CLI::App* synth = cmd->add_subcommand("synthesize", "Write SYNTHETIC demo reports (and a file of bad rows)");

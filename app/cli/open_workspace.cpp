@@ -1,5 +1,6 @@
 #include "app/cli/open_workspace.h"
 
+#include "app/cli/output_files.h"
 #include "app/cli/problem_printer.h"
 
 #include <iostream>
@@ -7,6 +8,9 @@
 namespace tidemark::cli {
 
 std::optional<layers::Workspace> open_workspace(const std::string& path, std::string* error) {
+    // Every command that saves a workspace opens it here first: the place to clear what a
+    // killed earlier save left beside it (the save itself would do so silently).
+    clean_stale_temporaries(path);
     auto ws = layers::Workspace::open(path, error);
     if (!ws || ws->open_problems().empty()) return ws;
     if (ws->features_left_out() > 0)

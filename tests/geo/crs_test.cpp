@@ -109,3 +109,33 @@ TEST(Crs, WorkingCrsMustBeProjectedInMetres) {
     EXPECT_FALSE(Crs::parse_working("EPSG:999999", &error));
     EXPECT_NE(error.find("unknown CRS"), std::string::npos) << error;
 }
+
+// A LOCAL_CS .prj (GDAL reads it as an engineering CRS) has no link to the Earth: PROJ builds
+// no operation and sets no error number, whose text is NULL. That used to crash (SIGSEGV).
+TEST(Crs, LocalEngineeringCrsCannotBeTransformedAndSaysWhy) {
+    const std::string local = R"(ENGCRS["Site grid",EDATUM[""],CS[Cartesian,2],)"
+                              R"(AXIS["x",east,ORDER[1],LENGTHUNIT["metre",1]],AXIS["y",north,ORDER[2],LENGTHUNIT["metre",1]]])";
+    auto crs = Crs::parse(local);
+    ASSERT_TRUE(crs);
+    EXPECT_EQ(crs->name(), "Site grid");
+    for (bool forward : {true, false}) {
+        try {
+            if (forward) Transformer t(*crs, Crs::british_national_grid());
+            else Transformer t(Crs::wgs84(), *crs);
+            ADD_FAILURE() << "a transformation to or from a local CRS was built";
+        } catch (const std::runtime_error& e) {
+            const std::string what = e.what();
+            EXPECT_NE(what.find("Site grid is a local (engineering) CRS"), std::string::npos) << what;
+            EXPECT_NE(what.find("EPSG:27700"), std::string::npos) << what;
+        }
+    }
+    std::string error;
+    EXPECT_FALSE(Crs::parse_working(local, &error));
+    EXPECT_NE(error.find("is not a projected CRS"), std::string::npos) << error;
+}
+
+TEST(Crs, UnknownDefinitionGivesTextNotACrash) {
+    std::string error;
+    EXPECT_FALSE(Crs::parse("not a crs at all", &error));
+    EXPECT_NE(error.find("unknown CRS 'not a crs at all'"), std::string::npos) << error;
+}

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 using namespace tidemark::geo;
 
 // Expected values: `date -u -d ... +%s` (GNU coreutils), worked out when writing the test.
@@ -26,6 +28,31 @@ TEST(Iso8601, FormatsRoundTrip) {
     EXPECT_EQ(format_iso8601(1772366405.0), "2026-03-01T12:00:05Z");
     EXPECT_EQ(format_iso8601(0), "1970-01-01T00:00:00Z");
     EXPECT_EQ(format_iso8601(951782400), "2000-02-29T00:00:00Z");  // leap day
+}
+
+// Limits from `date -u -d @253402300799` and `date -u -d @-62167219200`; beyond them the old
+// code cast an out-of-range double to long long (UB under UBSan: "292277026596-12-03T39:30:08Z").
+TEST(Iso8601, FormatsOnlyFourDigitYearsAndSaysWhenOutOfRange) {
+    EXPECT_EQ(format_iso8601(253402300799.0), "9999-12-31T23:59:59Z");
+    EXPECT_EQ(format_iso8601(-62167219200.0), "0000-01-01T00:00:00Z");
+    EXPECT_EQ(format_iso8601(253402300800.0), "(time out of range: 2.53402e+11 s)");
+    EXPECT_EQ(format_iso8601(1e20), "(time out of range: 1e+20 s)");
+    EXPECT_EQ(format_iso8601(-1e300), "(time out of range: -1e+300 s)");
+    EXPECT_EQ(format_iso8601(std::numeric_limits<double>::infinity()), "(time out of range: inf s)");
+    EXPECT_EQ(format_iso8601(std::numeric_limits<double>::quiet_NaN()), "(time out of range: nan s)");
+    EXPECT_FALSE(in_british_summer_time(1e20));
+    EXPECT_FALSE(in_british_summer_time(std::numeric_limits<double>::quiet_NaN()));
+}
+
+// 1970-01-01 .. 2100-12-31T23:59:59Z (date -u -d 2100-12-31T23:59:59Z +%s = 4133980799).
+TEST(Iso8601, PlausibleTimesAreThe1970sTo2100) {
+    EXPECT_TRUE(plausible_time(0));
+    EXPECT_TRUE(plausible_time(4133980799.0));
+    EXPECT_FALSE(plausible_time(4133980800.0));
+    EXPECT_FALSE(plausible_time(-1));
+    EXPECT_FALSE(plausible_time(1e20));
+    EXPECT_FALSE(plausible_time(std::numeric_limits<double>::quiet_NaN()));
+    EXPECT_FALSE(plausible_time(1772366405000.0));  // milliseconds read as seconds
 }
 
 TEST(Iso8601, SaysWhetherTheZoneIsGiven) {

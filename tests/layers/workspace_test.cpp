@@ -132,7 +132,7 @@ TEST(Workspace, SaveKilledMidwayLeavesThePreviousSaveIntact) {
         big.save(&e, path);
         ::_exit(0);
     }
-    const std::string partial = dir.file(".ws.partial-" + std::to_string(child) + ".gpkg");
+    const std::string partial = dir.file(".ws.gpkg.partial-" + std::to_string(child) + ".gpkg");
     bool seen = false;
     for (int i = 0; i < 4000 && !seen; ++i) {
         std::error_code ec;
