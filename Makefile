@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps configure build demo test bench clean fuzz fuzz-build fuzz-replay
+.PHONY: deps configure build demo test bench clean fuzz fuzz-build fuzz-replay fuzz-ci
 
 deps:
 	@scripts/install-deps.sh
@@ -31,7 +31,7 @@ FUZZ_TARGETS ?= nmea csv_tracks
 # Real logs beside the checkout seed the NMEA target too (read only: never copied here).
 FUZZ_SHARED_AIS := $(wildcard ../shared/data/ais)
 
-fuzz-build:
+fuzz-build: deps
 	@CC=clang CXX=clang++ cmake -S fuzz -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
@@ -49,6 +49,10 @@ fuzz: fuzz-build
 # Runs every committed seed once, no fuzzing: the quick check CI can afford.
 fuzz-replay: fuzz-build
 	@for t in $(FUZZ_TARGETS); do $(FUZZ_BUILD)/fuzz_$$t -runs=0 fuzz/corpus/$$t || exit 1; done
+
+# CI: the seeds replayed, then each target fuzzed briefly (a crash fails the run).
+fuzz-ci: fuzz-replay
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(or $(FUZZ_CI_SECONDS),20)
 
 clean:
 	rm -rf $(BUILD)

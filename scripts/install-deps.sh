@@ -9,6 +9,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libcairo2-dev
   xvfb xauth poppler-utils gpsd-clients sqlite3
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -221,7 +221,7 @@ int run_objectives_suggest(const SuggestOptions& opt) {
     const PlanCoast& coast = s->coast(p->segment_m);
     const LastGaps last = last_period_gaps(s->ws, coast);
     if (!last.ok) return fail(s->ws.path() + ": " + last.why);
-    auto suggestions = suggest_objectives(*p, last);
+    auto suggestions = suggest_objectives(*p, coast, last);
     std::cout << suggestions.size() << " stretch(es) where last period's gap risk suggests a tighter revisit target than "
               << geo::format_duration(p->revisit_s) << ":\n";
     for (std::size_t i = 0; i < suggestions.size() && i < opt.top; ++i) {

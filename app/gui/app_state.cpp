@@ -17,6 +17,7 @@ bool AppState::open(const std::string& path, std::string* error) {
     generation_ = ++counter_;
     dirty_ = false;
     rebuild_timeline();
+    load_plans();
     fit_all();
     remember(path);
     status = "Opened " + path;
@@ -121,6 +122,7 @@ std::uint64_t AppState::revision(const std::string& layer) const {
 }
 
 void AppState::poll_background() {
+    land_forecast();
     auto outcome = coverage.take_outcome();
     if (!outcome) return;
     problems.insert(problems.end(), outcome->problems.begin(), outcome->problems.end());

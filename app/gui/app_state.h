@@ -5,12 +5,15 @@
 
 #include "app/gui/coverage_job.h"
 #include "app/gui/map/view_transform.h"
+#include "app/gui/plan_job.h"
+#include "app/gui/plan_state.h"
 #include "app/gui/timeline_model.h"
 #include "geo/problem.h"
 #include "layers/style.h"
 #include "layers/workspace.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -62,6 +65,30 @@ public:
     // failed one leaves its reason in coverage_error.
     void poll_background();
 
+    // --- joint plans (app_state_plan.cpp) ---
+    // Every plan change goes through apply_plan_edit: the edit runs on a copy of the book
+    // (layers::plan::PlanEditor::apply); when it is accepted the plan tables are written back
+    // into the workspace (store_plan_book), the plan layers redrawn and the workspace marked
+    // unsaved. Returns "" or why the edit was refused (nothing changed then).
+    using PlanEdit = std::function<layers::plan::EditError(layers::plan::PlanBook&)>;
+    layers::plan::EditError apply_plan_edit(const std::string& label, const PlanEdit& edit);
+    // Undo/redo of plan edits (Edit menu, Ctrl+Z / Ctrl+Shift+Z); false when there is none.
+    bool undo();
+    bool redo();
+    // What edits check against: the coast cut at `segment_m`, the fleet, who and now.
+    layers::plan::EditContext plan_context(double segment_m);
+    // The workspace coastline cut at `segment_m` (cached until the coastline layer changes).
+    const layers::plan::PlanCoast& plan_coast(double segment_m);
+    void set_current_plan(const std::string& name);
+    // Picks the current plan's segment nearest `world` (within `tolerance_m`); with `extend`,
+    // the run from the first pick to this one when both lie on the same coastline line.
+    bool pick_segment(geo::XY world, double tolerance_m, bool extend);
+    // Checks the current plan; the findings replace that plan's earlier ones in `problems`.
+    bool check_current_plan(std::string* error);
+    bool start_forecast(std::string* error);
+    void set_coast_mode(CoastMode mode);
+    CoastMode coast_mode() const;
+
     // --- time ---
     void rebuild_timeline();
     void advance(double real_seconds);  // moves T while playing, wrapping at the window end
@@ -79,13 +106,20 @@ public:
     std::map<std::string, bool> hidden_vessels;
     bool heat_layer = false;     // reports hotspot heat layer
     bool show_legend = true;     // the map's legend (View > Legend)
+    std::string tool_request;    // a panel asks the map to switch to this tool ("Stretch"); the map clears it
     geo::Problems problems;      // from loads and imports in this session
     std::string status;          // one line for the status bar
     CoverageJob coverage;        // started by the Coverage panel; runs on whether it is shown or not
     std::string coverage_error;  // why the last coverage run failed, "" when it did not
+    PlanState plan;              // the plan book and what the Plan panel works on
+    ForecastJob forecast;        // started by the Plan panel; lands in poll_background
+    std::string forecast_error;  // why the last forecast failed, "" when it did not
 
 private:
     void touch(const std::string& layer);
+    void load_plans();               // on open: the plan book, fleet and current plan
+    void store_plans();              // the book into the workspace's plan tables
+    void land_forecast();            // from poll_background
     void remember(const std::string& path);
     bool dirty_ = false;
     std::uint64_t counter_ = 1;     // source of unique revisions

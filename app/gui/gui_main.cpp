@@ -54,6 +54,7 @@ int run_gui(const GuiOptions& options) {
     }
     AppState app;
     app.coverage.wake = [] { glfwPostEmptyEvent(); };  // so progress moves and results land while idle
+    app.forecast.wake = [] { glfwPostEmptyEvent(); };
     const bool capture = !options.screenshot.empty();
     app.set_recent_store(capture ? "" : recent_store_path());  // tests never touch the user's recent list
     if (!options.workspace.empty()) {
@@ -172,6 +173,8 @@ int run_gui(const GuiOptions& options) {
     // Stop a coverage run while GLFW is still up: its worker wakes the (then gone) event loop.
     app.coverage.cancel();
     app.coverage.wait();
+    app.forecast.cancel();
+    app.forecast.wait();
     renderer.destroy();
     return 0;
 }

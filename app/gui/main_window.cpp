@@ -31,10 +31,21 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
         }
         if (ImGui::MenuItem("Save as...", nullptr, false, app.has_workspace())) { ask_save_as_ = true; path_[0] = 0; }
         if (ImGui::MenuItem("Export map...", nullptr, false, app.has_workspace())) { ask_export_ = true; path_[0] = 0; }
+        if (ImGui::MenuItem("Brief...", nullptr, false, app.plan.plan() != nullptr)) brief_.open(app);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip(app.plan.plan() ? "Briefing pack (PDF) of the current plan for one agency"
+                                              : "Make or choose a plan in the Plan panel first");
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
             if (app.dirty()) ask_quit_ = true; else *quit = true;
         }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        // Plan edits are the undoable ones (layer styles are changed back by hand).
+        const std::string undo = app.plan.editor.undo_label(), redo = app.plan.editor.redo_label();
+        if (ImGui::MenuItem(undo.empty() ? "Undo" : ("Undo " + undo).c_str(), "Ctrl+Z", false, !undo.empty())) app.undo();
+        if (ImGui::MenuItem(redo.empty() ? "Redo" : ("Redo " + redo).c_str(), "Ctrl+Shift+Z", false, !redo.empty())) app.redo();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
@@ -65,12 +76,15 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
             if (!app.save(&error)) app.status = error;
         }
         if (ImGui::IsKeyPressed('Q', false)) { if (app.dirty()) ask_quit_ = true; else *quit = true; }
+        if (ImGui::IsKeyPressed('Z', false)) { if (io.KeyShift) app.redo(); else app.undo(); }
+        if (ImGui::IsKeyPressed('Y', false)) app.redo();
     }
     if (ask_open_) { ImGui::OpenPopup("Open workspace"); ask_open_ = false; dialog_error_.clear(); }
     if (ask_save_as_) { ImGui::OpenPopup("Save workspace as"); ask_save_as_ = false; dialog_error_.clear(); }
     if (ask_quit_) { ImGui::OpenPopup("Unsaved changes"); ask_quit_ = false; }
     if (ask_export_) { ImGui::OpenPopup("Export map"); ask_export_ = false; dialog_error_.clear(); }
     export_map_dialog(app);
+    brief_.draw(app);
     for (const char* title : {"Open workspace", "Save workspace as"}) {
         if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) continue;
         ImGui::Text("Workspace file (.gpkg):");
@@ -86,7 +100,7 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("The workspace has unsaved changes (styles, layers, settings).");
+        ImGui::Text("The workspace has unsaved changes (styles, layers, settings, plans).");
         if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
         if (ImGui::Button("Save and quit")) {
             if (app.save(&dialog_error_)) { *quit = true; ImGui::CloseCurrentPopup(); }
@@ -141,7 +155,8 @@ bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
     // Side bar: every panel one click away, as a grid of buttons above the open panel.
     ImGui::SetNextWindowPos({0, top});
-    ImGui::SetNextWindowSize({kSideBarWidth, size.y - top - status_h});
+    const float side_w = panels_[active_panel_]->width();
+    ImGui::SetNextWindowSize({side_w, size.y - top - status_h});
     ImGui::Begin("Panels", nullptr, fixed);
     const float button_w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
     for (std::size_t i = 0; i < panels_.size(); ++i) {
@@ -156,8 +171,8 @@ bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {
     ImGui::End();
 
     const float map_h = size.y - top - status_h - kTimelineHeight;
-    timeline_.draw_window(app, kSideBarWidth, top + map_h, size.x - kSideBarWidth, kTimelineHeight);
-    map_.draw(app, renderer, {kSideBarWidth, top, size.x - kSideBarWidth, map_h});
+    timeline_.draw_window(app, side_w, top + map_h, size.x - side_w, kTimelineHeight);
+    map_.draw(app, renderer, {side_w, top, size.x - side_w, map_h});
 
     ImGui::SetNextWindowPos({0, size.y - status_h});
     ImGui::SetNextWindowSize({size.x, status_h});

@@ -1,8 +1,9 @@
-// The window's layout and chrome: menu bar (File, View, map tools), the side bar of panels,
+// The window's layout and chrome: menu bar (File, Edit, View, map tools), the side bar of panels,
 // the map, the timeline strip and the status bar, plus the open / save-as / unsaved-changes
 // dialogs. Holds UI-only state; the model is the AppState passed in.
 #pragma once
 
+#include "app/gui/brief_dialog.h"
 #include "app/gui/map/map_view.h"
 #include "app/gui/panels/panel.h"
 #include "app/gui/panels/timeline_panel.h"
@@ -24,7 +25,7 @@ public:
     // The window's close button was pressed with unsaved changes: ask first.
     void ask_before_quit() { ask_quit_ = true; }
 
-    static constexpr float kSideBarWidth = 400;
+    static constexpr float kSideBarWidth = 400;  // most panels (Panel::width())
     static constexpr float kTimelineHeight = 64;
 
 private:
@@ -40,6 +41,7 @@ private:
     char export_marking_[64] = "";
     bool export_current_view_ = true, export_at_time_ = false;
     void export_map_dialog(AppState& app);
+    BriefDialog brief_;
     char path_[512] = "";
     std::string dialog_error_;
 };

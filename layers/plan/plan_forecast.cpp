@@ -1,6 +1,7 @@
 #include "layers/plan/plan_forecast.h"
 
 #include "layers/plan/plan_check.h"
+#include "layers/style.h"
 #include "layers/workspace.h"
 
 #include <chrono>
@@ -92,6 +93,14 @@ void store_forecast(Workspace& ws, const Forecast& forecast) {
     layers.gaps.name = kForecastGapsLayer;
     layers.force_summary.name = kForecastSummaryLayer;
     layers.segments.source = layers.gaps.source = layers.force_summary.source = "plan forecast";
+    // Drawn on request (the app's forecast view) rather than over the actual coverage.
+    auto& styles = ws.settings["styles"];
+    for (const Layer* l : {&layers.segments, &layers.gaps})
+        if (!styles.contains(l->name)) {
+            Style st = style_for(ws.settings, *l);
+            st.visible = false;
+            styles[l->name] = to_json(st);
+        }
     ws.put(std::move(layers.segments));
     ws.put(std::move(layers.gaps));
     ws.put(std::move(layers.force_summary));

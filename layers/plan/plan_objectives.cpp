@@ -36,27 +36,45 @@ LastGaps last_period_gaps(const Workspace& ws, const PlanCoast& coast) {
     options.revisit_s = last.revisit_s;
     const auto events = report_events(load_reports(ws), last.to);
     last.analysis = geo::analyse_gaps(coast.segments, coverage, coast.forces.size(), coast.ports, events, options);
+    last.segment_reports.assign(coast.segments.size(), 0);
+    for (std::size_t e = 0; e < events.size(); ++e)
+        if (last.analysis.event_segment[e] >= 0) last.segment_reports[last.analysis.event_segment[e]] += events[e].weight;
     last.ok = true;
     return last;
 }
 
-std::vector<SuggestedObjective> suggest_objectives(const Plan& plan, const LastGaps& last) {
+std::vector<SuggestedObjective> suggest_objectives(const Plan& plan, const PlanCoast& coast, const LastGaps& last) {
     std::vector<SuggestedObjective> out;
     if (!last.ok) return out;
     for (const geo::Gap& g : last.analysis.gaps) {
-        double target = 0;
-        if (g.reports >= 1) target = 6 * 3600.0;
-        else if (g.ports >= 1) target = 12 * 3600.0;
-        if (target <= 0 || target >= plan.revisit_s || g.segments.empty()) continue;
-        char reason[256];
-        std::snprintf(reason, sizeof reason, "gap %u last period: risk %.0f; %.1f km unwatched up to %s; %d landing place(s); reports %.1f",
-                      g.id, g.risk, g.length_m / 1000, geo::format_duration(g.worst_gap_s).c_str(), g.ports, g.reports);
-        SuggestedObjective s;
-        s.objective.stretch = {g.segments.front(), g.segments.back()};
-        s.objective.revisit_s = target;
-        s.objective.reason = reason;
-        s.risk = g.risk;
-        out.push_back(std::move(s));
+        // Where in the gap: segments with reports, and segments near a landing place.
+        std::vector<bool> reported(coast.segments.size(), false), landing(coast.segments.size(), false);
+        for (auto i : g.segments) {
+            reported[i] = last.segment_reports[i] > 0;
+            landing[i] = coast.segments[i].port_distance_m <= geo::kNearM;
+        }
+        auto suggest = [&](const std::vector<bool>& where, double target, bool by_reports) {
+            if (target >= plan.revisit_s) return;
+            for (Stretch s : coast.runs(where)) {
+                std::string error;
+                double weight = 0;
+                for (auto i : coast.segments_of(s, &error)) weight += last.segment_reports[i];
+                if (by_reports && weight < 1) continue;
+                char reason[256];
+                std::snprintf(reason, sizeof reason, "%s in last period's gap %u (risk %.0f, unwatched up to %s)",
+                              by_reports ? ("reports weighing " + std::to_string(weight).substr(0, 4)).c_str()
+                                         : "landing places within 5 km",
+                              g.id, g.risk, geo::format_duration(g.worst_gap_s).c_str());
+                out.push_back({{s, target, reason, ""}, g.risk * (by_reports ? 2 : 1)});
+            }
+        };
+        const std::size_t first = out.size();
+        suggest(reported, 6 * 3600.0, true);
+        // Landing places not already given the tighter target.
+        std::string error;
+        for (std::size_t k = first; k < out.size(); ++k)
+            for (auto i : coast.segments_of(out[k].objective.stretch, &error)) landing[i] = false;
+        suggest(landing, 12 * 3600.0, false);
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.risk > b.risk; });
     return out;

@@ -1,10 +1,11 @@
 // Last period's gaps, recomputed on a plan's segments from the stored coverage run, and
 // `plan objectives suggest`: tighter revisit targets where the gap risk says so.
 //
-// Rule (docs/plans.md): for each last-period gap with Kraken report weight >= 1 within 5 km
-// the suggestion is 6 h; with a port or landing place within 5 km, 12 h; other gaps keep the
-// plan's default. Each suggestion carries its reason (risk, length, time unwatched, ports,
-// report weight) and is applied only when the planner says so.
+// Rule (docs/plans.md): inside each last-period gap, the runs of segments with Kraken reports
+// attached (weight >= 1 over the run) get 6 h; the runs within 5 km of a port or landing place,
+// 12 h; the rest of the gap keeps the plan's default. Each suggestion carries its reason (the
+// gap's risk, time unwatched, the run's landing places and report weight) and is applied only
+// when the planner says so.
 #pragma once
 
 #include "geo/gaps.h"
@@ -24,6 +25,7 @@ struct LastGaps {
     bool ok = false;
     std::string why;  // when not ok: why last period's gaps are unknown
     geo::GapAnalysis analysis;
+    std::vector<double> segment_reports;  // per segment: weight of the reports attached to it
     double revisit_s = 0;
     geo::UnixTime from = 0, to = 0;
 };
@@ -38,6 +40,6 @@ struct SuggestedObjective {
 };
 
 // Sorted by risk, highest first.
-std::vector<SuggestedObjective> suggest_objectives(const Plan& plan, const LastGaps& last);
+std::vector<SuggestedObjective> suggest_objectives(const Plan& plan, const PlanCoast& coast, const LastGaps& last);
 
 }  // namespace tidemark::layers::plan

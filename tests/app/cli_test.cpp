@@ -122,5 +122,5 @@ TEST(Cli, GuiPanelNamesAreCheckedBeforeAnyWindowOpens) {
     // An unknown panel is a usage error listing the panels (no display needed to say so).
     auto r = run_tidemark({"gui", "--panel", "Gapz"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("Gapz not in {Layers,Inspector,Fleet,Coverage,Gaps,Forces,Reports,Problems}"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Gapz not in {Layers,Inspector,Fleet,Coverage,Plan,Gaps,Forces,Reports,Problems}"), std::string::npos) << r.err;
 }

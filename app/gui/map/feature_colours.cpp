@@ -1,6 +1,7 @@
 #include "app/gui/map/feature_colours.h"
 
 #include "geo/time.h"
+#include "layers/style_classes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -80,6 +81,26 @@ FeatureColours feature_colours(const layers::Layer& layer, const layers::Style& 
                 std::snprintf(buf, sizeof buf, "%.4g", v);
             out.legend.push_back({buf, ramp_colour(better ? 1 - t : t), style.symbol});
         }
+        return out;
+    }
+    // A layer may bring each category's own look in `<field>_colour` ("#rrggbb") and
+    // `<field>_label` (agencies in the plan layers), as layers/style_classes.h classify() does
+    // for exports: the map, the legend and the exported map then agree.
+    if (const int own = layer.field_index(f.name + "_colour"); own >= 0) {
+        const int label = layer.field_index(f.name + "_label");
+        std::map<std::string, LegendEntry> looks;  // by label, so the legend reads alphabetically
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& values = layer.features[i].values;
+            const std::string v = layers::to_string(values[field]);
+            const auto colour = own < static_cast<int>(values.size()) ? layers::parse_hex_rgb(layers::to_string(values[own]))
+                                                                      : std::nullopt;
+            out.colour[i] = colour.value_or(layers::Rgba{0.55f, 0.55f, 0.55f, 1});  // no colour of its own: grey
+            out.colour[i].a = style.fill_enabled ? style.fill.a : style.stroke.a;
+            std::string text = label >= 0 && label < static_cast<int>(values.size()) ? layers::to_string(values[label]) : "";
+            if (text.empty()) text = v.empty() ? "(none)" : v;
+            looks.emplace(text, LegendEntry{text, out.colour[i], style.symbol});
+        }
+        for (auto& [text, entry] : looks) out.legend.push_back(std::move(entry));
         return out;
     }
     std::map<std::string, std::size_t> categories;  // value -> first-seen order

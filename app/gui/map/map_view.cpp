@@ -7,6 +7,7 @@
 #include "app/gui/tools/measure_tool.h"
 #include "app/gui/tools/pan_tool.h"
 #include "app/gui/tools/select_tool.h"
+#include "app/gui/tools/stretch_tool.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -20,6 +21,7 @@ MapView::MapView() {
     tools_.push_back(std::make_unique<SelectTool>());
     tools_.push_back(std::make_unique<PanTool>());
     tools_.push_back(std::make_unique<MeasureTool>());
+    tools_.push_back(std::make_unique<StretchTool>());
 }
 
 MapView::~MapView() = default;
@@ -75,6 +77,11 @@ void MapView::update_readout(const AppState& app, geo::XY world) {
 
 void MapView::draw(AppState& app, const MapRenderer& renderer, const ScreenRect& rect) {
     app.view.rect = rect;
+    if (!app.tool_request.empty()) {
+        for (std::size_t i = 0; i < tools_.size(); ++i)
+            if (app.tool_request == tools_[i]->name()) active_ = i;
+        app.tool_request.clear();
+    }
     ImGui::SetNextWindowPos({static_cast<float>(rect.x), static_cast<float>(rect.y)});
     ImGui::SetNextWindowSize({static_cast<float>(rect.width), static_cast<float>(rect.height)});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
@@ -123,6 +130,7 @@ void MapView::draw(AppState& app, const MapRenderer& renderer, const ScreenRect&
             }
         }
     }
+    draw_plan_selection(list, app);
     draw_vessels_at_time(list, app);
     tools_[active_]->draw_overlay(app, list);
     draw_scale_bar(list, app.view);

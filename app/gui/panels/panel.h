@@ -17,6 +17,8 @@ public:
     // Draws the panel into the remaining space of the current window.
     void draw(AppState& app);
     const std::string& title() const { return title_; }
+    // Side-bar width (pixels) while this panel is shown: tables of many columns ask for more.
+    virtual float width() const { return 400; }
 
 protected:
     virtual void drawContent(AppState& app) = 0;

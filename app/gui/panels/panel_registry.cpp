@@ -9,6 +9,7 @@
 #include "app/gui/panels/gaps_panel.h"
 #include "app/gui/panels/inspector_panel.h"
 #include "app/gui/panels/layers_panel.h"
+#include "app/gui/panels/plan_panel.h"
 #include "app/gui/panels/problems_panel.h"
 #include "app/gui/panels/reports_panel.h"
 
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Panel>> make_panels() {
     panels.push_back(std::make_unique<InspectorPanel>());
     panels.push_back(std::make_unique<FleetPanel>());
     panels.push_back(std::make_unique<CoveragePanel>());
+    panels.push_back(std::make_unique<PlanPanel>());
     panels.push_back(std::make_unique<GapsPanel>());
     panels.push_back(std::make_unique<ForcesPanel>());
     panels.push_back(std::make_unique<ReportsPanel>());
