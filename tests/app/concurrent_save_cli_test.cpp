@@ -74,8 +74,12 @@ TEST(ConcurrentSaveCli, ReportsAndTracksImportedAtOnceBothLand) {
         SCOPED_TRACE("trial " + std::to_string(trial) + "\nreports: " + r.err + "\ntracks: " + t.err);
         ASSERT_TRUE(r.exit_code == 0 || refused_loudly(r));
         ASSERT_TRUE(t.exit_code == 0 || refused_loudly(t));
-        if (r.exit_code == 0) EXPECT_EQ(features(*back, "reports"), 20u);
-        if (t.exit_code == 0) EXPECT_EQ(features(*back, "track_points"), 60u);
+        if (r.exit_code == 0) {
+            EXPECT_EQ(features(*back, "reports"), 20u);
+        }
+        if (t.exit_code == 0) {
+            EXPECT_EQ(features(*back, "track_points"), 60u);
+        }
         EXPECT_EQ(features(*back, "coastline"), 1u);
         EXPECT_EQ(features(*back, "ports"), 1u);
         both += r.exit_code == 0 && t.exit_code == 0;

@@ -74,8 +74,11 @@ TEST_F(PlanFixture, ClearedLeadIsNamedWithItsLength) {
     const PlanCheck c = check();
     EXPECT_DOUBLE_EQ(c.lead_m, 24000);
     ASSERT_EQ(count(c, "no lead agency for 2.0 km"), 1);
-    for (const auto& p : c.problems)
-        if (p.reason.find("no lead agency for") != std::string::npos) EXPECT_EQ(p.feature, "segments 2-3 (West Force)");
+    for (const auto& p : c.problems) {
+        if (p.reason.find("no lead agency for") != std::string::npos) {
+            EXPECT_EQ(p.feature, "segments 2-3 (West Force)");
+        }
+    }
     EXPECT_EQ(count(c, "lead agencies own 24.0 km of 26.0 km of coast: 2.0 km has no lead"), 1);
 }
 
