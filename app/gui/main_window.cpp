@@ -170,8 +170,9 @@ bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {
     panels_[active_panel_]->draw(app);
     ImGui::End();
 
-    const float map_h = size.y - top - status_h - kTimelineHeight;
-    timeline_.draw_window(app, side_w, top + map_h, size.x - side_w, kTimelineHeight);
+    const float timeline_h = TimelinePanel::height_for(app);
+    const float map_h = size.y - top - status_h - timeline_h;
+    timeline_.draw_window(app, side_w, top + map_h, size.x - side_w, timeline_h);
     map_.draw(app, renderer, {side_w, top, size.x - side_w, map_h});
 
     ImGui::SetNextWindowPos({0, size.y - status_h});

@@ -26,7 +26,6 @@ public:
     void ask_before_quit() { ask_quit_ = true; }
 
     static constexpr float kSideBarWidth = 400;  // most panels (Panel::width())
-    static constexpr float kTimelineHeight = 64;
 
 private:
     void menu_bar(AppState& app, bool* quit);

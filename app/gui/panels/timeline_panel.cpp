@@ -2,9 +2,69 @@
 
 #include "app/gui/app_state.h"
 
+#include "layers/style_classes.h"
+
 #include <imgui.h>
 
+#include <algorithm>
+#include <map>
+
 namespace tidemark::gui {
+namespace {
+
+constexpr float kRowH = 14, kLabelW = 230;
+constexpr std::size_t kMaxRows = 8;
+
+// The current plan's live tasks, one row per asset (tasks without one by their agency).
+std::map<std::string, std::vector<const layers::plan::Task*>> task_rows(const AppState& app) {
+    std::map<std::string, std::vector<const layers::plan::Task*>> rows;
+    const auto* plan = app.plan.plan();
+    if (!plan) return rows;
+    for (const auto* t : app.plan.book().tasks_of(plan->name))
+        if (layers::plan::is_live(t->status))
+            rows[t->asset.empty() ? layers::plan::agency_label(app.plan.book(), t->agency) + " (no asset)" : t->asset].push_back(t);
+    return rows;
+}
+
+// Task bars per asset under the slider, on the slider's time scale, with T as a line.
+void draw_task_bars(const AppState& app, double from, double to) {
+    const auto rows = task_rows(app);
+    if (rows.empty()) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float x0 = origin.x + kLabelW, x1 = origin.x + ImGui::GetContentRegionAvail().x;
+    auto x_of = [&](double t) { return x0 + static_cast<float>((std::clamp(t, from, to) - from) / (to - from)) * (x1 - x0); };
+    std::size_t row = 0;
+    for (const auto& [name, tasks] : rows) {
+        if (row == kMaxRows) break;
+        const float y = origin.y + row * kRowH;
+        dl->AddText({origin.x, y}, ImGui::GetColorU32(ImGuiCol_Text), name.substr(0, 34).c_str());
+        for (const auto* t : tasks) {
+            const auto* agency = app.plan.book().find_agency(t->agency);
+            const layers::Rgba c = layers::parse_hex_rgb(agency ? agency->colour : "").value_or(layers::Rgba{0.4f, 0.4f, 0.4f, 1});
+            // Accepted and later: solid; proposed: a paler bar until it is agreed.
+            const float alpha = t->status == layers::plan::TaskStatus::Proposed ? 0.45f : 1.0f;
+            const ImVec2 a{x_of(t->from), y + 2}, b{std::max(x_of(t->to), x_of(t->from) + 2), y + kRowH - 2};
+            dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, alpha}));
+            if (ImGui::IsMouseHoveringRect(a, b))
+                ImGui::SetTooltip("Task %lld: %s\n%s to %s (%s)", static_cast<long long>(t->id),
+                                  layers::plan::agency_label(app.plan.book(), t->agency).c_str(),
+                                  geo::format_iso8601(t->from).c_str(), geo::format_iso8601(t->to).c_str(),
+                                  layers::plan::status_name(t->status));
+        }
+        ++row;
+    }
+    const float xt = x_of(app.time_t);
+    dl->AddLine({xt, origin.y}, {xt, origin.y + row * kRowH}, IM_COL32(200, 30, 30, 255), 1.5f);
+    ImGui::Dummy({x1 - origin.x, row * kRowH});
+}
+
+}  // namespace
+
+float TimelinePanel::height_for(const AppState& app) {
+    const std::size_t rows = std::min(task_rows(app).size(), kMaxRows);
+    return 64 + (rows ? 4 + rows * kRowH : 0);
+}
 
 void TimelinePanel::draw_window(AppState& app, float x, float y, float width, float height) {
     ImGui::SetNextWindowPos({x, y});
@@ -36,6 +96,7 @@ void TimelinePanel::drawContent(AppState& app) {
     ImGui::SetNextItemWidth(-1);
     const std::string label = geo::format_iso8601(from) + "  ..  " + geo::format_iso8601(to);
     ImGui::SliderScalar("##T", ImGuiDataType_Double, &app.time_t, &from, &to, label.c_str());
+    draw_task_bars(app, from, to);
 }
 
 }  // namespace tidemark::gui
