@@ -2,6 +2,7 @@
 
 #include "geo/coverage.h"
 #include "layers/fleet.h"
+#include "layers/style.h"
 #include "layers/track_io.h"
 #include "layers/workspace.h"
 
@@ -208,6 +209,29 @@ Layer reconciliation_layer(const PlanBook& book, const PlanCoast& coast, const R
         l.features.push_back(std::move(f));
     }
     return l;
+}
+
+void store_reconciliation(Workspace& ws, const PlanBook& book, const PlanCoast& coast, const Reconciliation& r) {
+    auto& styles = ws.settings["styles"];
+    if (!styles.contains(kReconciliationLayer)) {
+        Style st = default_style(LayerRole::Generic);
+        st.visible = false;
+        st.stroke_width_px = 3;
+        st.colour_by = "earned_status";
+        styles[kReconciliationLayer] = to_json(st);
+    }
+    ws.put(reconciliation_layer(book, coast, r));
+}
+
+std::string apply_earned_statuses(PlanBook& book, const EditContext& ctx, const Reconciliation& r, int* changed) {
+    *changed = 0;
+    for (const TaskOutcome& o : r.tasks) {
+        const Task* t = book.find_task(o.task);
+        if (!o.earned || !t || t->status == *o.earned || !status_move_allowed(t->status, *o.earned)) continue;
+        if (auto e = set_status(book, ctx, o.task, *o.earned, "reconciled with tracks"); !e.empty()) return e;
+        ++*changed;
+    }
+    return {};
 }
 
 }  // namespace tidemark::layers::plan
