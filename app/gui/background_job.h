@@ -37,6 +37,8 @@ public:
     std::function<void()> wake;
 
     bool running() const { return started_ && !ended_; }
+    // Running, or ended with its outcome not taken yet: a new launch would lose that outcome.
+    bool busy() const { return started_; }
     bool cancelling() const { return running() && cancel_; }
     double progress() const { return progress_; }
     void cancel() { cancel_ = true; }
@@ -45,10 +47,10 @@ public:
         if (worker_.joinable()) worker_.join();
     }
 
-    // Starts `work` on the worker thread; false while earlier work is still running. An exception
+    // Starts `work` on the worker thread; false while busy() with earlier work. An exception
     // thrown by the work becomes the outcome's error (`what` prefixed by `failure`), never an escape.
     bool launch(Work work, std::string failure) {
-        if (running()) return false;
+        if (busy()) return false;
         wait();
         cancel_ = false;
         progress_ = 0;

@@ -10,7 +10,7 @@
 namespace tidemark::gui {
 
 bool CoverageJob::start(const layers::Workspace& ws, const CoverageParams& params, std::string* error) {
-    if (running()) {
+    if (busy()) {
         *error = "a coverage run is still going: wait for it or Cancel it";
         return false;
     }

@@ -22,7 +22,7 @@ layers::Workspace forecast_inputs(const layers::Workspace& ws) {
 
 bool ForecastJob::start(const layers::Workspace& ws, const layers::plan::PlanBook& book, const std::string& plan,
                         std::string* error) {
-    if (running()) {
+    if (busy()) {
         *error = "a forecast is still running: wait for it or Cancel it";
         return false;
     }
@@ -67,7 +67,7 @@ bool ForecastJob::start(const layers::Workspace& ws, const layers::plan::PlanBoo
 
 bool ReconcileJob::start(const layers::Workspace& ws, const layers::plan::PlanBook& book, const std::string& plan,
                          std::string* error) {
-    if (running()) {
+    if (busy()) {
         *error = "a reconciliation is still running: wait for it";
         return false;
     }
