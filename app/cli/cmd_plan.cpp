@@ -316,6 +316,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
     add_plan_task_commands(*plan, ctx);
     add_plan_check_commands(*plan, ctx);
     add_plan_brief_command(*plan, ctx);
+    add_plan_suggest_command(*plan, ctx);
 }
 
 }  // namespace tidemark::cli

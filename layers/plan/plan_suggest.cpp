@@ -381,18 +381,34 @@ Sortie Suggester::route_sortie(std::size_t ai, int day, std::vector<std::uint32_
     return s;
 }
 
-double suggestion_entropy_bits(const Suggester& s) {
+double marginal_bits(const Suggester& s) {
     double bits = 0;
     for (int d = 0; d < s.days(); ++d)
         for (double c : s.day_coverage(d).coverage) bits += geo::bernoulli_entropy_bits(c);
     return s.days() ? bits / s.days() : 0;
 }
 
-double plan_entropy_bits(const Suggester& s, const PlanBook& book, const Plan& plan, const PlanCoast& coast) {
+double schedule_entropy_bits(const std::vector<std::vector<std::uint32_t>>& schedules) {
+    std::map<std::vector<std::uint32_t>, int> count;
+    for (auto day : schedules) {
+        std::sort(day.begin(), day.end());
+        day.erase(std::unique(day.begin(), day.end()), day.end());
+        ++count[day];
+    }
+    double bits = 0;
+    for (const auto& [day, n] : count) {
+        const double p = static_cast<double>(n) / static_cast<double>(schedules.size());
+        bits -= p * std::log2(p);
+    }
+    return bits;
+}
+
+std::vector<std::vector<std::uint32_t>> plan_schedules(const Suggester& s, const PlanBook& book, const Plan& plan,
+                                                       const PlanCoast& coast) {
     std::vector<int> target_of(coast.segments.size(), -1);
     for (std::size_t t = 0; t < s.targets().size(); ++t)
         for (auto i : s.targets()[t].segments) target_of[i] = static_cast<int>(t);
-    std::vector<std::vector<bool>> visited(s.days(), std::vector<bool>(s.targets().size(), false));
+    std::vector<std::vector<std::uint32_t>> days(s.days());
     for (const Task* task : book.tasks_of(plan.name)) {
         if (!is_live(task->status)) continue;
         std::string ignored;
@@ -400,15 +416,13 @@ double plan_entropy_bits(const Suggester& s, const PlanBook& book, const Plan& p
         for (int d = 0; d < s.days(); ++d)
             if (task->from < s.day_to(d) && task->to > s.day_from(d))
                 for (auto i : segs)
-                    if (target_of[i] >= 0) visited[d][target_of[i]] = true;
+                    if (target_of[i] >= 0) days[d].push_back(static_cast<std::uint32_t>(target_of[i]));
     }
-    double bits = 0;
-    for (std::size_t t = 0; t < s.targets().size(); ++t) {
-        int n = 0;
-        for (int d = 0; d < s.days(); ++d) n += visited[d][t];
-        bits += geo::bernoulli_entropy_bits(s.days() ? static_cast<double>(n) / s.days() : 0);
+    for (auto& day : days) {
+        std::sort(day.begin(), day.end());
+        day.erase(std::unique(day.begin(), day.end()), day.end());
     }
-    return bits;
+    return days;
 }
 
 std::vector<Task> suggestion_tasks(const Suggester& s, const Plan& plan, const std::vector<Sortie>& sorties, std::uint64_t draw) {

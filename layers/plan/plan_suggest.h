@@ -121,10 +121,18 @@ private:
 // The free spans of [from, to) outside `busy` (any order).
 std::vector<geo::Interval> free_spans(geo::UnixTime from, geo::UnixTime to, std::vector<geo::Interval> busy);
 
-// Bits per day: the summed Bernoulli entropy of each target's daily visit probability, averaged
-// over the days (the suggestion's coverage; for a plan, the share of days a live task covers it).
-double suggestion_entropy_bits(const Suggester& s);
-double plan_entropy_bits(const Suggester& s, const PlanBook& book, const Plan& plan, const PlanCoast& coast);
+// How unpredictable a day is, in bits. A day's schedule is the set of stretches visited that day.
+// - marginal_bits: the summed Bernoulli entropy of each stretch's visit probability, averaged
+//   over the days: an upper bound on the entropy of the suggestion's daily schedule;
+// - schedule_entropy_bits: the entropy of the empirical distribution of daily schedules (each
+//   schedule's share of the samples), e.g. over a day's draws; for a plan, over its days (a rota
+//   that repeats one pattern every day scores 0, two patterns on alternate days 1 bit).
+double marginal_bits(const Suggester& s);
+double schedule_entropy_bits(const std::vector<std::vector<std::uint32_t>>& schedules);
+// The plan's live tasks as daily schedules of the suggester's stretches (a stretch is visited on
+// a day when a task covering any of its segments overlaps the day).
+std::vector<std::vector<std::uint32_t>> plan_schedules(const Suggester& s, const PlanBook& book, const Plan& plan,
+                                                       const PlanCoast& coast);
 
 // Draw `draw`'s sorties as proposed tasks of `plan`: one task per visited stretch, with its
 // part of the route and the window of that part (the parts of a sortie follow one another).

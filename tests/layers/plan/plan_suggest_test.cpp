@@ -199,6 +199,29 @@ TEST_F(Suggest, AcceptedIntoThePlanAsProposedTasksThatPassTheChecks) {
     }
 }
 
+TEST_F(Suggest, ScheduleEntropyOfThePlanOverItsDays) {
+    Suggester s(ws, book, book.plans[0], coast, options());
+    ASSERT_TRUE(s.ok()) << s.error();
+    // One task on segments 0-4 (stretch 0) on days 1 and 3, none on day 2: schedules {0}, {}, {0}.
+    for (int day : {0, 2}) {
+        Task t;
+        t.plan = "Week";
+        t.agency = "F1";
+        t.stretch = {0, 4};
+        t.from = kSuggestDay0 + day * 86400 + 3600;
+        t.to = t.from + 4 * 3600;
+        ASSERT_EQ(add_task(book, ctx, t), "");
+    }
+    const auto days = plan_schedules(s, book, book.plans[0], coast);
+    ASSERT_EQ(days.size(), 3u);
+    EXPECT_EQ(days[0], std::vector<std::uint32_t>{0});
+    EXPECT_TRUE(days[1].empty());
+    // -(2/3 log2 2/3 + 1/3 log2 1/3) = 0.918296 bits
+    EXPECT_NEAR(schedule_entropy_bits(days), 0.9182958341, 1e-9);
+    EXPECT_NEAR(schedule_entropy_bits({{1, 2}, {2, 1}, {3}, {3}}), 1.0, 1e-12);  // order within a day does not count
+    EXPECT_EQ(schedule_entropy_bits({{}, {}}), 0.0);
+}
+
 TEST(FreeSpans, OutsideBusyTimes) {
     const auto f = free_spans(0, 100, {{80, 120}, {10, 20}, {15, 30}});
     ASSERT_EQ(f.size(), 2u);
