@@ -1,11 +1,12 @@
 // Vessel positions through time, read from any layer of role Tracks (points with `vessel`
-// and `time` fields, ISO 8601 or Unix seconds): position and heading at T by linear
-// interpolation between the fixes around T, and the recent tail for drawing. Pure.
+// and a time field, ISO 8601 or Unix seconds): position at T by the one rule map exports use
+// too (layers/vessel_positions.h), heading, and the recent tail for drawing. Pure.
 #pragma once
 
 #include "geo/geometry.h"
 #include "geo/time.h"
 #include "layers/layer.h"
+#include "layers/vessel_positions.h"
 
 #include <map>
 #include <optional>
@@ -37,11 +38,11 @@ public:
     geo::UnixTime first() const { return first_; }
     geo::UnixTime last() const { return last_; }
     std::vector<std::string> vessel_names() const;
-    // Vessels with a fix at or before T and after T - max_gap_s (no stale positions).
-    std::vector<VesselAtTime> at(geo::UnixTime t, double tail_s, double max_gap_s = 3600) const;
+    // Vessels that have a position at T (layers::position_at); tails reach back `tail_s`.
+    std::vector<VesselAtTime> at(geo::UnixTime t, double tail_s, double max_gap_s = layers::kMaxFixGapS) const;
 
 private:
-    std::map<std::string, std::vector<TimedPoint>> vessels_;  // time-sorted
+    std::vector<std::pair<std::string, std::vector<layers::TimedFix>>> vessels_;  // by name, time-sorted
     geo::UnixTime first_ = 0, last_ = 0;
 };
 

@@ -114,9 +114,10 @@ void GlLayerBuffers::release() {
     lods_.clear();
 }
 
-void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& style) {
+void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer& scene) {
     release();
-    colours_ = feature_colours(layer, style);
+    const layers::Style& style = scene.style;
+    const std::vector<layers::Rgba>& colours = scene.colour;
     const geo::Box extent = layer.extent();
     origin_ = extent.empty() ? geo::XY{} : extent.centre();
     auto rel = [&](geo::XY p, float* x, float* y) {
@@ -134,8 +135,8 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
         for (geo::XY p : layer.features[i].geometry.points) {
             PointInstance inst{};
             rel(p, &inst.x, &inst.y);
-            pack(colours_.colour[i], inst.rgba);
-            inst.symbol = static_cast<float>(colours_.symbol[i]);
+            pack(colours[i], inst.rgba);
+            inst.symbol = static_cast<float>(scene.symbol[i]);
             pts.push_back(inst);
         }
         point_ranges.count[i] = static_cast<GLsizei>(pts.size()) - point_ranges.first[i];
@@ -166,8 +167,8 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
                         ThinVertex a{}, b{};
                         rel(path[k - 1], &a.x, &a.y);
                         rel(path[k], &b.x, &b.y);
-                        pack(colours_.colour[i], a.rgba);
-                        pack(colours_.colour[i], b.rgba);
+                        pack(colours[i], a.rgba);
+                        pack(colours[i], b.rgba);
                         thin.push_back(a);
                         thin.push_back(b);
                         continue;
@@ -175,7 +176,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
                     SegmentVertex v{};
                     rel(path[k - 1], &v.ax, &v.ay);
                     rel(path[k], &v.bx, &v.by);
-                    pack(colours_.colour[i], v.rgba);
+                    pack(colours[i], v.rgba);
                     static constexpr float kCorners[6][2] = {{0, -1}, {0, 1}, {1, 1}, {0, -1}, {1, 1}, {1, -1}};
                     for (const auto& c : kCorners) {
                         v.t = c[0];
