@@ -77,13 +77,18 @@ std::string display_name(const std::string& n) {
     return s;
 }
 
-std::string legend_title(const Workspace& ws, const Layer& layer, const Classification& classes) {
-    std::string title = display_name(layer.name);
+std::string legend_title(const Layer& layer, const Classification& classes) {
+    const std::string title = display_name(layer.name);
     if (classes.classes.empty()) return title;
-    if (classes.field != "max_gap_s") return title + " by " + classes.field;
-    title += ": longest gap between visits, revisit target " + hours_text(revisit_target_s(ws.settings));
-    if (auto w = coverage_window(ws)) title += ", " + minute_text(w->first) + " – " + minute_text(w->second) + " UTC";
-    return title;
+    if (classes.field == "max_gap_s") return title + ": longest gap between visits";
+    return title + " by " + classes.field;
+}
+
+std::vector<std::string> legend_notes(const Workspace& ws, const Classification& classes) {
+    if (classes.field != "max_gap_s" || classes.classes.empty()) return {};
+    std::vector<std::string> notes = {"revisit target " + hours_text(revisit_target_s(ws.settings))};
+    if (auto w = coverage_window(ws)) notes.push_back("window " + minute_text(w->first) + " – " + minute_text(w->second) + " UTC");
+    return notes;
 }
 
 SceneLayer scene_layer(const Workspace& ws, const Layer& l) {
@@ -94,7 +99,7 @@ SceneLayer scene_layer(const Workspace& ws, const Layer& l) {
         if (const Layer* seg = ws.find_role(LayerRole::Segments); seg && style_for(ws.settings, *seg).visible)
             style.opacity *= 0.35f;
     SceneLayer d = symbolise(ws.settings, l, style);
-    d.legend_title = legend_title(ws, l, d.classes);
+    d.legend_notes = legend_notes(ws, d.classes);
     return d;
 }
 
@@ -126,7 +131,7 @@ SceneLayer symbolise(const nlohmann::json& settings, const Layer& l, const Style
     }
     for (const Feature& f : l.features)
         if (is_planned(l, f)) { d.planned = true; break; }
-    d.legend_title = display_name(l.name);
+    d.legend_title = legend_title(l, d.classes);
     if (d.classes.classes.empty()) {
         d.legend.push_back({display_name(l.name), own, st.symbol});
     } else {

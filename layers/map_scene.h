@@ -33,7 +33,8 @@ struct SceneLayer {
     Classification classes;          // empty `classes` when the layer is drawn in its style's colours
     std::vector<Rgba> colour;        // per feature: its class colour, else the style's (alpha from the style)
     std::vector<PointSymbol> symbol; // per feature: ports by kind, else the style's symbol
-    std::string legend_title;        // "Coverage: longest gap between visits, revisit target 24 h, 2 Mar – 9 Mar 2026 UTC"
+    std::string legend_title;        // "Segments: longest gap between visits"
+    std::vector<std::string> legend_notes;  // "revisit target 24 h", "2026-03-02 00:00 – 2026-03-09 00:00 UTC"
     std::vector<LegendEntry> legend; // the classes, or one entry in the layer's own colour
     bool synthetic = false;          // labelled "synthetic" in legends
     bool planned = false;            // some features are planned patrols (drawn dashed)
@@ -68,8 +69,10 @@ Rgba vessel_colour(const SceneLayer& tracks, const std::string& vessel, std::siz
 // areas, gaps, coverage, tracks, ports, reports), and the vessels at `time` when given.
 MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time);
 
-// "Coverage: longest gap between visits" style heading of a layer's legend.
-std::string legend_title(const Workspace& ws, const Layer& layer, const Classification& classes);
+// The heading of a layer's legend ("Segments: longest gap between visits"), and for coverage
+// classes the lines that say what they are measured against (the target, the run's window).
+std::string legend_title(const Layer& layer, const Classification& classes);
+std::vector<std::string> legend_notes(const Workspace& ws, const Classification& classes);
 
 // "track_legs" -> "Track legs".
 std::string display_name(const std::string& layer_name);

@@ -89,6 +89,7 @@ std::vector<Row> legend_rows(const MapScene& scene) {
             rows.push_back({d.legend_title + suffix, sw, d.style});
         } else {
             rows.push_back({d.legend_title + suffix, Swatch::None, d.style, nullptr, true});
+            for (const auto& note : d.legend_notes) rows.push_back({note, Swatch::None, d.style, nullptr, false, 1});
             for (const auto& e : d.legend) rows.push_back({e.label, sw, d.style, &e.colour, false, 1});
         }
         if (d.planned && sw == Swatch::Line) rows.push_back({"planned (dashed)", Swatch::DashedLine, d.style, nullptr, false, 1});

@@ -73,8 +73,9 @@ TEST(MapScene, CoverageClassesAgainstTheStoredRunsTargetWithTheWindowInTheLegend
     EXPECT_EQ(s.legend[0].label, "≤ 12 h (revisit target met)");
     EXPECT_EQ(s.legend[1].label, "12 h – 24 h (up to 2× target)");
     EXPECT_EQ(s.legend[4].label, "never observed");
-    EXPECT_EQ(s.legend_title,
-              "Segments: longest gap between visits, revisit target 12 h, 2026-03-02 00:00 – 2026-03-09 00:00 UTC");
+    EXPECT_EQ(s.legend_title, "Segments: longest gap between visits");
+    EXPECT_EQ(s.legend_notes,
+              (std::vector<std::string>{"revisit target 12 h", "window 2026-03-02 00:00 – 2026-03-09 00:00 UTC"}));
     for (int i = 0; i < 5; ++i) {  // every feature in its class's colour
         EXPECT_FLOAT_EQ(s.colour[i].r, s.classes.classes[i].colour.r);
         EXPECT_FLOAT_EQ(s.colour[i].g, s.classes.classes[i].colour.g);

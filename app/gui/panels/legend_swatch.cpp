@@ -64,6 +64,7 @@ void legend_classes(const layers::SceneLayer& d) {
     const ImGuiTreeNodeFlags flags = d.legend.size() <= 8 ? ImGuiTreeNodeFlags_DefaultOpen : 0;
     ImGui::Indent(ImGui::GetFrameHeight());
     if (ImGui::TreeNodeEx("##legend", flags, "%s (%zu)", d.legend_title.c_str(), d.legend.size())) {
+        for (const std::string& note : d.legend_notes) ImGui::TextDisabled("%s", note.c_str());
         for (const layers::LegendEntry& e : d.legend) {
             legend_swatch(d, e.colour, e.symbol);
             ImGui::SameLine();
