@@ -93,6 +93,16 @@ Classification categories(const Layer& layer, const std::string& field) {
         names.resize(kMaxCategories - 1);
         std::sort(names.begin(), names.end());
     }
+    // Categories with their own labels read alphabetically by label (agency names), as the
+    // desktop legend always listed them.
+    if (!own_looks.empty())
+        std::stable_sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+            auto label = [&](const std::string& n) {
+                const auto it = own_looks.find(n);
+                return it != own_looks.end() && !it->second.first.empty() ? it->second.first : n;
+            };
+            return label(a) < label(b);
+        });
     std::map<std::string, int> index;
     for (const auto& n : names) {
         index[n] = static_cast<int>(c.classes.size());

@@ -82,13 +82,16 @@ std::vector<Row> legend_rows(const MapScene& scene) {
     for (auto it = scene.layers.rbegin(); it != scene.layers.rend(); ++it) {
         const DrawnLayer& d = *it;
         const layers::Layer& l = *d.layer;
-        const std::string suffix = d.synthetic ? " (synthetic)" : "";
+        // The scene's legend: its heading and entries are what the desktop layer list shows;
+        // "(synthetic)" follows the layer's name ("Track legs (synthetic) by vessel").
+        std::string title = d.legend_title;
+        const std::string name = display_name(l.name);
+        if (d.synthetic) title.insert(title.rfind(name, 0) == 0 ? name.size() : title.size(), " (synthetic)");
         const Swatch sw = swatch_for(l);
-        // The scene's legend: its heading and entries are what the desktop layer list shows.
         if (d.classes.classes.empty()) {
-            rows.push_back({d.legend_title + suffix, sw, d.style});
+            rows.push_back({title, sw, d.style});
         } else {
-            rows.push_back({d.legend_title + suffix, Swatch::None, d.style, nullptr, true});
+            rows.push_back({title, Swatch::None, d.style, nullptr, true});
             for (const auto& note : d.legend_notes) rows.push_back({note, Swatch::None, d.style, nullptr, false, 1});
             for (const auto& e : d.legend) rows.push_back({e.label, sw, d.style, &e.colour, false, 1});
         }

@@ -274,5 +274,7 @@ TEST(GuiCoverageJob, FleetHintNamesARealCommand) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("--fleet"), std::string::npos) << r.out;
     // And there is no `tidemark fleet`.
-    EXPECT_NE(run_tidemark({"fleet", "--help"}).exit_code, 0);
+    const auto fleet = run_tidemark({"fleet"});
+    EXPECT_NE(fleet.exit_code, 0);
+    EXPECT_NE(fleet.err.find("not expected: fleet"), std::string::npos) << fleet.err;
 }
