@@ -97,7 +97,7 @@ std::vector<Row> legend_rows(const MapScene& scene) {
         }
         if (d.planned && sw == Swatch::Line) rows.push_back({"planned (dashed)", Swatch::DashedLine, d.style, nullptr, false, 1});
     }
-    if (!scene.vessels.empty()) rows.insert(rows.begin(), Row{"Vessel at the map time (its track's colour)", Swatch::Vessel, {}});
+    if (!scene.vessels.empty()) rows.insert(rows.begin(), Row{"Vessel at the map time", Swatch::Vessel, {}});
     return rows;
 }
 

@@ -67,7 +67,8 @@ void LayersPanel::drawContent(AppState& app) {
         if (ImGui::SmallButton("zoom")) zoom = l.name;
         ImGui::SameLine();
         if (ImGui::SmallButton("x")) remove = l.name;
-        if (l.role != layers::LayerRole::Table && app.show_legend) legend_classes(app.scene_layer(l));
+        // Classes of the layers on the map only: hidden layers keep their swatch, not their list.
+        if (l.role != layers::LayerRole::Table && app.show_legend && app.style(l).visible) legend_classes(app.scene_layer(l));
         ImGui::PopID();
     }
     if (!move_up.empty()) app.move_layer(move_up, +1);
