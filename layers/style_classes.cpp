@@ -48,9 +48,9 @@ Classification gap_ramp(const Layer& layer, const std::string& field, double tar
                               (visits >= 0 ? " OR \"" + layer.fields[visits].name + "\" = 0" : std::string());
     c.classes = {
         {"≤ " + hours_text(target) + " (revisit target met)", {0.10f, 0.62f, 0.25f, 1}, seen + f + " >= 0 AND " + f + " <= " + limit(target)},
-        {hours_text(target) + " – " + hours_text(2 * target), {0.93f, 0.78f, 0.10f, 1}, seen + f + " > " + limit(target) + " AND " + f + " <= " + limit(2 * target)},
-        {hours_text(2 * target) + " – " + hours_text(4 * target), {0.96f, 0.50f, 0.10f, 1}, seen + f + " > " + limit(2 * target) + " AND " + f + " <= " + limit(4 * target)},
-        {"> " + hours_text(4 * target), {0.70f, 0.25f, 0.10f, 1}, seen + f + " > " + limit(4 * target)},
+        {hours_text(target) + " – " + hours_text(2 * target) + " (up to 2× target)", {0.93f, 0.78f, 0.10f, 1}, seen + f + " > " + limit(target) + " AND " + f + " <= " + limit(2 * target)},
+        {hours_text(2 * target) + " – " + hours_text(4 * target) + " (up to 4× target)", {0.96f, 0.50f, 0.10f, 1}, seen + f + " > " + limit(2 * target) + " AND " + f + " <= " + limit(4 * target)},
+        {"> " + hours_text(4 * target) + " (over 4× target)", {0.70f, 0.25f, 0.10f, 1}, seen + f + " > " + limit(4 * target)},
         {"never observed", {0.85f, 0.0f, 0.05f, 1}, never},
     };
     const int fi = layer.field_index(field);
@@ -87,18 +87,31 @@ Classification categories(const Layer& layer, const std::string& field) {
             look.second = parse_hex_rgb(to_string(f.values[colour_i]));
         }
     // Keep the most frequent categories when there are too many; show them sorted by name.
-    if (names.size() > kMaxCategories && own_looks.empty()) {
+    const bool every_value = one_colour_per_value(field);
+    if (names.size() > kMaxCategories && own_looks.empty() && !every_value) {
         std::stable_sort(names.begin(), names.end(), [&](const auto& a, const auto& b) { return counts[a] > counts[b]; });
         names.resize(kMaxCategories - 1);
         std::sort(names.begin(), names.end());
     }
+    // Categories with their own labels read alphabetically by label (agency names), as the
+    // desktop legend always listed them.
+    if (!own_looks.empty())
+        std::stable_sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+            auto label = [&](const std::string& n) {
+                const auto it = own_looks.find(n);
+                return it != own_looks.end() && !it->second.first.empty() ? it->second.first : n;
+            };
+            return label(a) < label(b);
+        });
     std::map<std::string, int> index;
     for (const auto& n : names) {
         index[n] = static_cast<int>(c.classes.size());
         const std::string filter = n.empty() ? quoted_field(field) + " IS NULL" : quoted_field(field) + " = " + sql_text(n);
         const auto own = own_looks.find(n);
         c.classes.push_back({own != own_looks.end() && !own->second.first.empty() ? own->second.first : n.empty() ? "(none)" : n,
-                             own != own_looks.end() && own->second.second ? *own->second.second : category_colour(c.classes.size()),
+                             own != own_looks.end() && own->second.second ? *own->second.second
+                             : every_value ? distinct_colour(c.classes.size(), names.size())
+                                           : category_colour(c.classes.size()),
                              filter});
     }
     const bool has_other = counts.size() > names.size();
@@ -151,6 +164,43 @@ Rgba category_colour(std::size_t i) {
     const auto& p = kPalette[i % std::size(kPalette)];
     return {p[0], p[1], p[2], 1};
 }
+
+namespace {
+
+// CIE L*a*b* (D65) to sRGB; false when the colour lies outside the sRGB gamut.
+bool lab_to_srgb(double L, double a, double b, Rgba* out) {
+    const double fy = (L + 16) / 116, fx = fy + a / 500, fz = fy - b / 200;
+    auto finv = [](double f) { return f > 6.0 / 29 ? f * f * f : 3 * (6.0 / 29) * (6.0 / 29) * (f - 4.0 / 29); };
+    const double X = 0.95047 * finv(fx), Y = finv(fy), Z = 1.08883 * finv(fz);
+    const double lin[3] = {3.2404542 * X - 1.5371385 * Y - 0.4985314 * Z, -0.9692660 * X + 1.8760108 * Y + 0.0415560 * Z,
+                           0.0556434 * X - 0.2040259 * Y + 1.0572252 * Z};
+    float rgb[3];
+    for (int k = 0; k < 3; ++k) {
+        if (lin[k] < -1e-4 || lin[k] > 1 + 1e-4) return false;
+        const double v = std::clamp(lin[k], 0.0, 1.0);
+        rgb[k] = static_cast<float>(v <= 0.0031308 ? 12.92 * v : 1.055 * std::pow(v, 1 / 2.4) - 0.055);
+    }
+    *out = {rgb[0], rgb[1], rgb[2], 1};
+    return true;
+}
+
+}  // namespace
+
+Rgba distinct_colour(std::size_t i, std::size_t n) {
+    if (n <= kMaxCategories) return category_colour(i);
+    // Two rings of hues: i even on the darker ring, odd on the lighter one, half a step
+    // apart. Chroma is lowered only as far as the hue needs to stay inside sRGB.
+    const std::size_t hues = (n + 1) / 2;
+    const bool light = i % 2 == 1;
+    const double h = (static_cast<double>(i / 2) + (light ? 0.5 : 0.0)) * 2 * M_PI / static_cast<double>(hues) + 0.5;
+    const double L = light ? 72 : 48;
+    Rgba out{0.5f, 0.5f, 0.5f, 1};
+    for (double C = 60; C >= 0; C -= 2)
+        if (lab_to_srgb(L, C * std::cos(h), C * std::sin(h), &out)) break;
+    return out;
+}
+
+bool one_colour_per_value(const std::string& field) { return field == "vessel" || field == "mmsi"; }
 
 std::string hex_rgb(const Rgba& c) {
     auto b = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };

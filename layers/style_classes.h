@@ -34,7 +34,8 @@ double revisit_target_s(const nlohmann::json& settings);
 
 // Classes of `layer` under `style`. A Segments layer coloured by max_gap_s gets the gap ramp
 // (green ≤ target, yellow ≤ 2×, orange ≤ 4×, red-brown beyond, red never observed:
-// `visits` = 0 when the layer has that field, or a null or negative gap); other fields get up to 10 categories (sorted), the rest "other",
+// `visits` = 0 when the layer has that field, or a null or negative gap); `vessel` and `mmsi`
+// get one distinct colour per value (distinct_colour); other fields get up to 10 categories (sorted), the rest "other",
 // unless the layer has `<field>_colour` ("#rrggbb") and optionally `<field>_label` fields: then
 // each category is drawn in its own colour under its own label (agencies in plan layers).
 Classification classify(const Layer& layer, const Style& style, const nlohmann::json& settings);
@@ -44,6 +45,15 @@ std::optional<Rgba> parse_hex_rgb(const std::string& text);
 
 // A stable, distinguishable colour for category number i (colour-blind aware palette).
 Rgba category_colour(std::size_t i);
+
+// Colour i of n that stay distinct however many there are: the category palette up to its
+// 10 colours; beyond, hues evenly spaced around CIE LCh at two lightness levels (so
+// neighbours differ in lightness or by 360/ceil(n/2) degrees of hue). Vessels use this: every
+// vessel on the map gets its own colour (23 in the demo).
+Rgba distinct_colour(std::size_t i, std::size_t n);
+
+// Fields whose every value gets its own colour, with no "other" class (one colour per vessel).
+bool one_colour_per_value(const std::string& field);
 
 // "#rrggbb" (and "aabbggrr" for KML) of a colour.
 std::string hex_rgb(const Rgba& c);

@@ -154,8 +154,14 @@ void AppState::fit_all() {
 
 void AppState::zoom_to(const geo::Box& box) {
     if (box.empty()) return;
+    // A point or a small feature is shown in a box at least kMinZoomSpanM across around its
+    // centre: about 10-15 m per pixel on a desktop map, the harbour and its approaches in view
+    // (a 1 km box, as before, meant ~2 m per pixel: nothing around the report to see).
+    constexpr double kMinZoomSpanM = 10000;
     geo::Box b = box;
-    if (b.width() < 200 && b.height() < 200) b = b.grown(500);  // a point: show its surroundings
+    const geo::XY c = b.centre();
+    const double half_w = std::max(b.width(), kMinZoomSpanM) / 2, half_h = std::max(b.height(), kMinZoomSpanM) / 2;
+    if (b.width() < kMinZoomSpanM && b.height() < kMinZoomSpanM) b = {c.x - half_w, c.y - half_h, c.x + half_w, c.y + half_h};
     view.fit(b);
 }
 

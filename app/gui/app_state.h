@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/gui/coverage_job.h"
+#include "app/gui/map/scene_cache.h"
 #include "app/gui/map/view_transform.h"
 #include "app/gui/plan_job.h"
 #include "app/gui/plan_state.h"
@@ -48,6 +49,14 @@ public:
     bool remove_layer(const std::string& layer);
     // Bumped whenever a layer's geometry or style changes: the renderer rebuilds its buffers.
     std::uint64_t revision(const std::string& layer) const;
+    // How the layer is drawn (classes, colours, legend): the map scene shared with exports.
+    const layers::SceneLayer& scene_layer(const layers::Layer& layer) const {
+        return scene_.layer(*workspace, layer, revision(layer.name));
+    }
+    std::uint64_t scene_stamp(const layers::Layer& layer) const {  // changes when scene_layer() does
+        scene_layer(layer);
+        return scene_.stamp(layer.name);
+    }
 
     // --- view ---
     void fit_all();
@@ -112,7 +121,8 @@ public:
     double tail_s = 3 * 3600;    // vessel tail length
     std::map<std::string, bool> hidden_vessels;
     bool heat_layer = false;     // reports hotspot heat layer
-    bool show_legend = true;     // the map's legend (View > Legend)
+    bool show_legend = true;     // the legend in the layer list (View > Legend)
+    bool full_tracks = false;    // whole track layers; otherwise only each vessel's tail before T
     std::string tool_request;    // a panel asks the map to switch to this tool ("Stretch"); the map clears it
     geo::Problems problems;      // from loads and imports in this session
     std::string status;          // one line for the status bar
@@ -137,6 +147,7 @@ private:
     std::map<std::string, std::uint64_t> revisions_;
     std::vector<std::string> recent_;
     std::string recent_store_;
+    mutable SceneCache scene_;  // a cache of what the workspace determines
 };
 
 }  // namespace tidemark::gui

@@ -103,6 +103,7 @@ int run_bench_render(const BenchRenderOptions& options) {
     const double t0 = wall_ms();
     AppState app;
     app.workspace = make_bench_scene(counts);
+    app.full_tracks = true;  // the bench draws every track point, whatever the timeline would hide
     std::size_t coast_vertices = app.workspace->find("coastline")->vertex_count();
     std::printf("scene: %zu coastline vertices, %zu track points, %zu force polygons, %zu reports at %dx%d (built in %.0f ms)\n",
                 coast_vertices, app.workspace->find("track_points")->features.size(), app.workspace->find("forces")->features.size(),

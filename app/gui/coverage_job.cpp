@@ -33,7 +33,8 @@ bool CoverageJob::start(const layers::Workspace& ws, const CoverageParams& param
         return false;
     }
     if (!(params.radius_km > 0) && in->fleet.empty()) {
-        *error = "no sensor ranges: import the fleet register (`tidemark fleet`) or set a radius override";
+        *error = std::string("no sensor ranges: import the fleet register (`") + kFleetImportCommand +
+                 "`) or set a radius override";
         return false;
     }
     layers::CoverageRunOptions options;
@@ -73,6 +74,18 @@ bool CoverageJob::start(const layers::Workspace& ws, const CoverageParams& param
             return out;
         },
         "coverage failed");
+}
+
+CoverageParams stored_coverage_params(const nlohmann::json& settings) {
+    CoverageParams p;
+    if (!settings.is_object() || !settings.contains("coverage") || !settings["coverage"].is_object()) return p;
+    const nlohmann::json& c = settings["coverage"];
+    auto number = [&](const char* key, double fallback) { return c.contains(key) && c[key].is_number() ? c[key].get<double>() : fallback; };
+    p.segment_m = number("segment_m", p.segment_m);
+    p.revisit_h = number("revisit_target_h", p.revisit_h);
+    p.radius_km = number("radius_nm", 0) * 1.852;
+    if (c.contains("line_of_sight") && c["line_of_sight"].is_boolean()) p.line_of_sight = c["line_of_sight"].get<bool>();
+    return p;
 }
 
 }  // namespace tidemark::gui

@@ -15,6 +15,10 @@
 
 namespace tidemark::gui {
 
+// How users put a fleet register into a workspace (there is no `tidemark fleet` command): the
+// register is stored as table 'fleet' by importing tracks with it.
+inline constexpr const char* kFleetImportCommand = "tidemark tracks import WS.gpkg TRACKS... --fleet fleet.csv";
+
 struct CoverageParams {
     double segment_m = 1000;
     double revisit_h = 6;
@@ -22,6 +26,12 @@ struct CoverageParams {
     bool line_of_sight = true;
     std::optional<geo::UnixTime> from, to;  // unset: the workspace's window, else the tracks' span
 };
+
+// The parameters of the run stored in the workspace (settings["coverage"] as
+// layers::store_coverage writes it: segment_m, revisit_target_h, radius_nm, line_of_sight);
+// the defaults above for what it does not say. The Coverage panel starts from these and
+// never writes settings itself: only a finished run does, so a cancelled run changes nothing.
+CoverageParams stored_coverage_params(const nlohmann::json& settings);
 
 struct CoverageOutcome {
     bool cancelled = false;

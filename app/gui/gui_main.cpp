@@ -107,7 +107,16 @@ int run_gui(const GuiOptions& options) {
     ImGui::GetIO().IniFilename = nullptr;
     // A proportional font when the system has one (fonts-dejavu-core); ImGui's built-in otherwise.
     const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if (std::filesystem::exists(kFont)) ImGui::GetIO().Fonts->AddFontFromFileTTF(kFont, 15.0f);
+    // Latin-1 plus the few signs legends and times use (– ≤ ≥ × ° …): ImGui's default range
+    // has none of them and draws '?'.
+    static ImVector<ImWchar> glyphs;
+    if (glyphs.empty()) {
+        ImFontGlyphRangesBuilder b;
+        b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+        b.AddText("–—≤≥×°…·→");
+        b.BuildRanges(&glyphs);
+    }
+    if (std::filesystem::exists(kFont)) ImGui::GetIO().Fonts->AddFontFromFileTTF(kFont, 15.0f, nullptr, glyphs.Data);
     ImGui::StyleColorsLight();
     ImGui::GetStyle().WindowRounding = 0;
     ImGui_ImplGlfw_InitForOpenGL(ws.window, true);

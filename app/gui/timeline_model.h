@@ -1,11 +1,12 @@
 // Vessel positions through time, read from any layer of role Tracks (points with `vessel`
-// and `time` fields, ISO 8601 or Unix seconds): position and heading at T by linear
-// interpolation between the fixes around T, and the recent tail for drawing. Pure.
+// and a time field, ISO 8601 or Unix seconds): position at T by the one rule map exports use
+// too (layers/vessel_positions.h), heading, and the recent tail for drawing. Pure.
 #pragma once
 
 #include "geo/geometry.h"
 #include "geo/time.h"
 #include "layers/layer.h"
+#include "layers/vessel_positions.h"
 
 #include <map>
 #include <optional>
@@ -40,15 +41,15 @@ public:
     // When `vessel` was transmitting: runs of fixes no more than kPresenceGapS apart (a lone fix
     // is a moment), oldest first; one pass over the vessel's fixes.
     static constexpr double kPresenceGapS = 1800;
-    const std::vector<TimedPoint>* fixes_of(const std::string& vessel) const;
     std::vector<std::pair<geo::UnixTime, geo::UnixTime>> presence(const std::string& vessel) const;
     // The fixes of `vessel` with from <= t <= to, oldest first (empty for an unknown vessel).
     std::vector<TimedPoint> fixes_between(const std::string& vessel, geo::UnixTime from, geo::UnixTime to) const;
-    // Vessels with a fix at or before T and after T - max_gap_s (no stale positions).
-    std::vector<VesselAtTime> at(geo::UnixTime t, double tail_s, double max_gap_s = 3600) const;
+    // Vessels that have a position at T (layers::position_at); tails reach back `tail_s`.
+    std::vector<VesselAtTime> at(geo::UnixTime t, double tail_s, double max_gap_s = layers::kMaxFixGapS) const;
 
 private:
-    std::map<std::string, std::vector<TimedPoint>> vessels_;  // time-sorted
+    const std::vector<layers::TimedFix>* fixes_of(const std::string& vessel) const;
+    std::vector<std::pair<std::string, std::vector<layers::TimedFix>>> vessels_;  // by name, time-sorted
     geo::UnixTime first_ = 0, last_ = 0;
 };
 

@@ -9,24 +9,6 @@ namespace tidemark::render {
 namespace {
 using layers::LayerRole;
 
-int draw_rank(LayerRole r) {
-    switch (r) {
-        case LayerRole::Territorial: return 0;
-        case LayerRole::Land:
-        case LayerRole::Coastline: return 1;
-        case LayerRole::Generic: return 2;
-        case LayerRole::Forces: return 3;
-        case LayerRole::Gaps: return 4;
-        case LayerRole::Segments: return 5;
-        case LayerRole::TrackLegs: return 6;
-        case LayerRole::Tracks: return 7;
-        case LayerRole::Ports: return 8;
-        case LayerRole::Reports: return 9;
-        case LayerRole::Table: return 10;
-    }
-    return 2;
-}
-
 // Page-space path with vertices closer than `min_step` points to the previous one dropped:
 // keeps PDFs small without visible change.
 void add_path(cairo_t* cr, const MapView& v, const geo::Path& path, bool close, double min_step) {
@@ -89,7 +71,7 @@ double port_priority(const layers::Layer& l, const layers::Feature& f) {
 
 bool after_time(const layers::Layer& l, const layers::Feature& f, int tf, std::optional<geo::UnixTime> t) {
     if (!t || tf < 0) return false;
-    auto ft = feature_time(l, f, tf);
+    auto ft = layers::feature_time(l, f, tf);
     return ft && *ft > *t;
 }
 
@@ -103,34 +85,6 @@ bool is_planned(const layers::Layer& layer, const layers::Feature& f) {
     auto n = layers::to_number(f.values[i]);
     const std::string s = layers::to_string(f.values[i]);
     return (n && *n != 0) || s == "true" || s == "TRUE";
-}
-
-MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> time) {
-    MapScene scene;
-    scene.time = time;
-    for (const layers::Layer& l : ws.layers) {
-        if (l.role == LayerRole::Table || l.geometry_kind() == geo::GeometryKind::None) continue;
-        DrawnLayer d;
-        d.layer = &l;
-        d.style = layers::style_for(ws.settings, l);
-        if (!d.style.visible) continue;
-        d.classes = layers::classify(l, d.style, ws.settings);
-        d.synthetic = layers::is_synthetic(l);
-        scene.layers.push_back(std::move(d));
-        if (time && l.role == LayerRole::Tracks) {
-            auto v = vessel_positions_at(l, *time);
-            scene.vessels.insert(scene.vessels.end(), v.begin(), v.end());
-        }
-    }
-    std::stable_sort(scene.layers.begin(), scene.layers.end(),
-                     [](const DrawnLayer& a, const DrawnLayer& b) { return draw_rank(a.layer->role) < draw_rank(b.layer->role); });
-    // With the coverage ramp on the coast, gaps are a soft halo beneath it: at full strength
-    // their wide red strokes bury the ramp at national scale.
-    const bool ramp = std::any_of(scene.layers.begin(), scene.layers.end(),
-                                  [](const DrawnLayer& d) { return d.layer->role == LayerRole::Segments; });
-    for (DrawnLayer& d : scene.layers)
-        if (ramp && d.layer->role == LayerRole::Gaps) d.style.opacity *= 0.35f;
-    return scene;
 }
 
 geo::Box default_extent(const MapScene& scene) {
@@ -196,7 +150,7 @@ void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double 
     for (const DrawnLayer& d : scene.layers) {
         const layers::Layer& l = *d.layer;
         const layers::Style& st = d.style;
-        const int tf = time_field(l);
+        const int tf = layers::time_field(l);
         const bool time_filtered = scene.time && (l.role == LayerRole::Reports || l.role == LayerRole::Tracks);
         const double width = std::max(0.25, st.stroke_width_px * px);
         for (std::size_t k = 0; k < l.features.size(); ++k) {
@@ -204,7 +158,8 @@ void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double 
             if (f.geometry.kind == geo::GeometryKind::None || !f.geometry.bounds().intersects(visible)) continue;
             if (time_filtered && after_time(l, f, tf, scene.time)) continue;
             const int cls = k < d.classes.feature_class.size() ? d.classes.feature_class[k] : -1;
-            const layers::Rgba* cc = cls >= 0 ? &d.classes.classes[cls].colour : nullptr;
+            // The scene's class colour (alpha from the style), as the desktop map draws it.
+            const layers::Rgba* cc = cls >= 0 && k < d.colour.size() ? &d.colour[k] : nullptr;
             switch (f.geometry.kind) {
                 case geo::GeometryKind::Polygon: {
                     cairo_new_path(cr);
@@ -246,7 +201,7 @@ void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double 
                         const geo::XY q = view.to_page(p);
                         layers::Rgba fill = cc ? *cc : st.fill_enabled ? st.fill : st.stroke;
                         fill.a *= st.opacity * (fix && scene.time ? 0.5f : 1.0f);
-                        draw_symbol(cr, fix ? layers::PointSymbol::Circle : st.symbol, q.x, q.y, size, fill,
+                        draw_symbol(cr, fix ? layers::PointSymbol::Circle : k < d.symbol.size() ? d.symbol[k] : st.symbol, q.x, q.y, size, fill,
                                     fix ? fill : st.stroke, fix ? 0 : 0.5 * px);
                         if (!st.label_field.empty() && !fix) {
                             std::string text = layers::to_string(l.value(f, st.label_field));
@@ -263,9 +218,9 @@ void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double 
         }
     }
     // Vessels at --time: a bold marker and the name, placed before any other label.
-    for (const VesselPosition& v : scene.vessels) {
+    for (const layers::SceneVessel& v : scene.vessels) {
         const geo::XY q = view.to_page(v.p);
-        draw_symbol(cr, layers::PointSymbol::Diamond, q.x, q.y, 8 * unit, {0.0f, 0.35f, 0.35f, 1}, {1, 1, 1, 1}, 0.8 * unit);
+        draw_symbol(cr, layers::PointSymbol::Diamond, q.x, q.y, 8 * unit, v.colour, {0, 0, 0, 1}, 0.8 * unit);
         labels.add({v.vessel, q, 100, 6.5 * unit, {0.0f, 0.25f, 0.25f, 1}, false, true, true, 5 * unit});
     }
     labels.draw(cr);

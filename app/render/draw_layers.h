@@ -5,8 +5,7 @@
 #pragma once
 
 #include "app/render/map_view.h"
-#include "app/render/vessel_positions.h"
-#include "layers/style_classes.h"
+#include "layers/map_scene.h"
 #include "layers/workspace.h"
 
 #include <cairo.h>
@@ -16,22 +15,14 @@
 
 namespace tidemark::render {
 
-struct DrawnLayer {
-    const layers::Layer* layer = nullptr;
-    layers::Style style;
-    layers::Classification classes;
-    bool synthetic = false;  // labelled "synthetic" in the legend
-};
+// The scene is computed in layers/ (layers/map_scene.h), shared with the desktop map.
+using DrawnLayer = layers::SceneLayer;
+using MapScene = layers::MapScene;
+using layers::kSeaColour;
 
-struct MapScene {
-    std::vector<DrawnLayer> layers;  // drawing order, bottom first
-    std::optional<geo::UnixTime> time;  // --time: reports up to it, vessels where they were
-    std::vector<VesselPosition> vessels;
-};
-
-inline const layers::Rgba kSeaColour{0.80f, 0.88f, 0.94f, 1};
-
-MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> time);
+inline MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> time) {
+    return layers::build_map_scene(ws, time);
+}
 
 // The extent worth showing by default: coastline and force areas (else every layer), with a margin.
 geo::Box default_extent(const MapScene& scene);

@@ -82,20 +82,22 @@ std::vector<Row> legend_rows(const MapScene& scene) {
     for (auto it = scene.layers.rbegin(); it != scene.layers.rend(); ++it) {
         const DrawnLayer& d = *it;
         const layers::Layer& l = *d.layer;
-        std::string name = display_name(l.name) + (d.synthetic ? " (synthetic)" : "");
+        // The scene's legend: its heading and entries are what the desktop layer list shows;
+        // "(synthetic)" follows the layer's name ("Track legs (synthetic) by vessel").
+        std::string title = d.legend_title;
+        const std::string name = display_name(l.name);
+        if (d.synthetic) title.insert(title.rfind(name, 0) == 0 ? name.size() : title.size(), " (synthetic)");
         const Swatch sw = swatch_for(l);
         if (d.classes.classes.empty()) {
-            rows.push_back({name, sw, d.style});
+            rows.push_back({title, sw, d.style});
         } else {
-            std::string by = d.classes.field == "max_gap_s" ? "longest gap between visits" : "by " + d.classes.field;
-            rows.push_back({name + ", " + by, Swatch::None, d.style, nullptr, true});
-            for (const auto& c : d.classes.classes) rows.push_back({c.label, sw, d.style, &c.colour, false, 1});
+            rows.push_back({title, Swatch::None, d.style, nullptr, true});
+            for (const auto& note : d.legend_notes) rows.push_back({note, Swatch::None, d.style, nullptr, false, 1});
+            for (const auto& e : d.legend) rows.push_back({e.label, sw, d.style, &e.colour, false, 1});
         }
-        bool planned = false;
-        for (const auto& f : l.features) planned = planned || is_planned(l, f);
-        if (planned && sw == Swatch::Line) rows.push_back({"planned (dashed)", Swatch::DashedLine, d.style, nullptr, false, 1});
+        if (d.planned && sw == Swatch::Line) rows.push_back({"planned (dashed)", Swatch::DashedLine, d.style, nullptr, false, 1});
     }
-    if (!scene.vessels.empty()) rows.insert(rows.begin(), Row{"Vessel position at the map time", Swatch::Vessel, {}});
+    if (!scene.vessels.empty()) rows.insert(rows.begin(), Row{"Vessel at the map time", Swatch::Vessel, {}});
     return rows;
 }
 
@@ -117,14 +119,6 @@ std::string fitted(cairo_t* cr, const std::string& text, double width) {
 }
 
 }  // namespace
-
-std::string display_name(const std::string& n) {
-    std::string s = n;
-    for (char& c : s)
-        if (c == '_') c = ' ';
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-}
 
 void draw_legend(cairo_t* cr, const Rect& box, const MapScene& scene, double u) {
     select_font(cr, 9 * u, true);

@@ -11,8 +11,7 @@
 
 namespace tidemark::render {
 
-// "track_legs" -> "Track legs".
-std::string display_name(const std::string& layer_name);
+using layers::display_name;  // "track_legs" -> "Track legs"
 
 // Draws into `box`; rows that do not fit are summarised in a last "… n more" row.
 void draw_legend(cairo_t* cr, const Rect& box, const MapScene& scene, double unit);

@@ -80,8 +80,10 @@ TEST(AppState, ZoomToFeatureShowsItsSurroundings) {
     o.app.zoom_to_feature("reports", 0);
     EXPECT_NEAR(o.app.view.centre.x, 200000, 1e-6);
     EXPECT_NEAR(o.app.view.centre.y, 350000, 1e-6);
-    // A point is shown with 500 m around it: 1000 m in 720 usable px.
-    EXPECT_NEAR(o.app.view.metres_per_pixel, 1000.0 / 720.0, 1e-6);
+    // A point is shown with 5 km around it: 10 km in 720 usable px, ~14 m per px (was 1.4:
+    // "zooms to 2 m/px", issue 14), not closer than a harbour's scale.
+    EXPECT_NEAR(o.app.view.metres_per_pixel, 10000.0 / 720.0, 1e-6);
+    EXPECT_GE(o.app.view.metres_per_pixel, 10.0);
 }
 
 TEST(AppState, AddingAMissingFileSaysWhichAndKeepsTheWorkspace) {

@@ -225,3 +225,56 @@ TEST(GuiCoverageJob, AppLandsTheFinishedRunWhicheverPanelIsShown) {
     EXPECT_FALSE(app.workspace->find("segments"));
     EXPECT_NE(app.status.find("discarded"), std::string::npos) << app.status;
 }
+
+// Issue 14: the panel wrote settings["coverage"] with keys of its own (segment_length_m ...)
+// that the store does not use, so after every run it snapped back to 1000 m, and it wrote
+// parameters of runs that were cancelled. The form now starts from what the finished run
+// stored, and nothing but a finished run writes those settings.
+TEST(GuiCoverageJob, ThePanelStartsFromTheFinishedRunsParametersAndACancelChangesNothing) {
+    ScratchDir dir;
+    layers::Workspace ws = coast_and_track_workspace(dir);
+    gui::CoverageParams p = cli_default_params();
+    p.segment_m = 500;
+    p.revisit_h = 12;
+    gui::CoverageJob job;
+    std::string error;
+    ASSERT_TRUE(job.start(ws, p, &error)) << error;
+    job.wait();
+    auto outcome = job.take_outcome();
+    ASSERT_TRUE(outcome && outcome->layers);
+    layers::store_coverage(ws, std::move(*outcome->layers));
+    const gui::CoverageParams stored = gui::stored_coverage_params(ws.settings);
+    EXPECT_DOUBLE_EQ(stored.segment_m, 500);
+    EXPECT_DOUBLE_EQ(stored.revisit_h, 12);
+    EXPECT_NEAR(stored.radius_km, 5, 1e-9);
+    EXPECT_FALSE(stored.line_of_sight);
+
+    const std::string before = ws.settings.dump();
+    gui::CoverageParams other = p;
+    other.segment_m = 2000;
+    other.revisit_h = 48;
+    ASSERT_TRUE(job.start(ws, other, &error)) << error;
+    job.cancel();
+    job.wait();
+    outcome = job.take_outcome();
+    ASSERT_TRUE(outcome);
+    ASSERT_TRUE(outcome->cancelled);
+    EXPECT_EQ(ws.settings.dump(), before);
+    EXPECT_DOUBLE_EQ(gui::stored_coverage_params(ws.settings).segment_m, 500);
+    // An empty workspace: the defaults.
+    EXPECT_DOUBLE_EQ(gui::stored_coverage_params(nlohmann::json::object()).segment_m, 1000);
+}
+
+// The hint for a missing fleet names a command that exists and takes --fleet.
+TEST(GuiCoverageJob, FleetHintNamesARealCommand) {
+    const std::string hint = gui::kFleetImportCommand;
+    ASSERT_EQ(hint.rfind("tidemark tracks import ", 0), 0u) << hint;
+    EXPECT_NE(hint.find("--fleet"), std::string::npos);
+    const auto r = run_tidemark({"tracks", "import", "--help"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("--fleet"), std::string::npos) << r.out;
+    // And there is no `tidemark fleet`.
+    const auto fleet = run_tidemark({"fleet"});
+    EXPECT_NE(fleet.exit_code, 0);
+    EXPECT_NE(fleet.err.find("not expected: fleet"), std::string::npos) << fleet.err;
+}

@@ -1,8 +1,11 @@
 // Screenshots of the real app under a private Xvfb: real pixels at known world positions.
 // Skips (saying why) only when Xvfb is not installed.
 #include "app/gui/map/map_renderer.h"
+#include "app/render/map_render.h"
 #include "gui_fixture.h"
+#include "layers/gdal_handles.h"
 #include "layers/import.h"
+#include "layers/map_scene.h"
 #include "layers/workspace.h"
 
 #include <gtest/gtest.h>
@@ -96,11 +99,13 @@ struct Shot {
 };
 
 // Runs `tidemark gui` with a screenshot of the box 0..400 km (the island is 100..300 km).
-Shot screenshot(const ScratchDir& dir, const std::string& ws, const std::string& name) {
+Shot screenshot(const ScratchDir& dir, const std::string& ws, const std::string& name, const std::string& time = "") {
     Shot s;
     const std::string png = dir.file(name);
-    const auto r = test::run_tidemark({"gui", ws, "--screenshot", png, "--frames", "2", "--size", "1000x800",
-                                       "--view", "0,0,400000,400000", "--print-view"});
+    std::vector<std::string> args = {"gui", ws, "--screenshot", png, "--frames", "2", "--size", "1000x800",
+                                     "--view", "0,0,400000,400000", "--print-view"};
+    if (!time.empty()) args.insert(args.end(), {"--time", time});
+    const auto r = test::run_tidemark(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::istringstream out(r.out);
     std::string key;
@@ -125,9 +130,14 @@ void expect_colour(Rgb got, Rgb want, const char* what) {
     EXPECT_NEAR(got.b, want.b, 3) << what;
 }
 
-// The default land fill (0.93, 0.91, 0.85) and sea (0.66, 0.80, 0.91) in 8-bit.
+// The default land fill (0.93, 0.91, 0.85) and the scene's sea (0.80, 0.88, 0.94) in 8-bit.
 constexpr Rgb kLand{237, 232, 217};
-constexpr Rgb kSea{168, 204, 232};
+constexpr Rgb kSea{204, 224, 240};
+
+Rgb rgb8(const layers::Rgba& c) {
+    auto b = [](float v) { return static_cast<int>(std::lround(v * 255)); };
+    return {b(c.r), b(c.g), b(c.b)};
+}
 
 TEST(GuiScreenshot, LandAndSeaWhereTheyShouldBe) {
     REQUIRE_XVFB();
@@ -179,6 +189,99 @@ TEST(GuiScreenshot, ReportSymbolWhereTheReportIs) {
     expect_colour(s.at_world(200000, 350000), {255, 0, 0}, "report symbol");
     // 20 px west of the report: sea again.
     expect_colour(s.at_world(200000 - 20 * s.mpp, 350000), kSea, "beside the report");
+}
+
+// Two coverage segments in the sea north of the island, 8 px wide: one whose longest gap (20 h)
+// meets the 24 h target, one never observed; a vessel whose fixes are an hour and 40 km apart,
+// with its track points hidden (issue 14: the export then drew no vessels).
+std::string scene_workspace(const ScratchDir& dir) {
+    const std::string path = test::make_island_workspace(dir);
+    std::string error;
+    auto ws = layers::Workspace::open(path, &error);
+    EXPECT_TRUE(ws) << error;
+    layers::Layer seg;
+    seg.name = "segments";
+    seg.role = layers::LayerRole::Segments;
+    seg.fields = {{"max_gap_s", layers::FieldType::Real}, {"visits", layers::FieldType::Integer}};
+    auto add_line = [&](double x0, double x1, double y, layers::Value gap, layers::Value visits) {
+        layers::Feature f;
+        f.fid = static_cast<std::int64_t>(seg.features.size() + 1);
+        f.geometry.kind = geo::GeometryKind::Line;
+        f.geometry.lines = {{{x0, y}, {x1, y}}};
+        f.values = {gap, visits};
+        seg.features.push_back(f);
+    };
+    add_line(60000, 180000, 340000, 20 * 3600.0, std::int64_t{4});
+    add_line(220000, 340000, 340000, 168 * 3600.0, std::int64_t{0});
+    ws->put(std::move(seg));
+    layers::Layer tracks;
+    tracks.name = "track_points";
+    tracks.role = layers::LayerRole::Tracks;
+    tracks.fields = {{"vessel", layers::FieldType::String}, {"time", layers::FieldType::DateTime}};
+    for (auto [x, t] : {std::pair{200000.0, "2026-03-02T12:00:00Z"}, std::pair{240000.0, "2026-03-02T13:00:00Z"}}) {
+        layers::Feature f;
+        f.fid = static_cast<std::int64_t>(tracks.features.size() + 1);
+        f.geometry.kind = geo::GeometryKind::Point;
+        f.geometry.points = {{x, 380000}};
+        f.values = {std::string("HMC Test"), std::string(t)};
+        tracks.features.push_back(f);
+    }
+    ws->put(std::move(tracks));
+    ws->settings["coverage"] = {{"revisit_target_h", 24}};
+    ws->settings["styles"]["segments"] = {{"stroke_width_px", 8}, {"colour_by", "max_gap_s"}};
+    ws->settings["styles"]["track_points"] = {{"visible", false}};
+    EXPECT_TRUE(ws->save(&error)) << error;
+    return path;
+}
+
+// The same scene through both backends: the OpenGL map (a screenshot of the app) and the cairo
+// export (a GeoTIFF, whose geotransform places every pixel). Both draw the met segment in the
+// scene's "target met" colour, the never-observed one in its colour, and the vessel at its
+// interpolated position (220 km, 380 km at 12:30, halfway between its fixes) in its colour.
+TEST(GuiScreenshot, SceneClassesAndVesselAgreeWithTheExport) {
+    REQUIRE_XVFB();
+    ScratchDir dir;
+    const std::string path = scene_workspace(dir);
+    std::string error;
+    auto ws = layers::Workspace::open(path, &error);
+    ASSERT_TRUE(ws) << error;
+    const layers::SceneLayer seg = layers::scene_layer(*ws, *ws->find("segments"));
+    ASSERT_EQ(seg.classes.feature_class, (std::vector<int>{0, 4}));  // 20 h <= 24 h: met; 0 visits: never
+    EXPECT_NE(seg.legend[0].label.find("target met"), std::string::npos);
+    const Rgb met = rgb8(seg.legend[0].colour), never = rgb8(seg.legend[4].colour);
+    const auto vessels = layers::build_map_scene(*ws, geo::parse_iso8601("2026-03-02T12:30:00Z")).vessels;
+    ASSERT_EQ(vessels.size(), 1u);
+    const Rgb vessel = rgb8(vessels[0].colour);
+
+    const Shot gl = screenshot(dir, path, "scene.png", "2026-03-02T12:30:00Z");
+    ASSERT_FALSE(gl.pixels.empty());
+    expect_colour(gl.at_world(120000, 340000), met, "GL: segment meeting the target");
+    expect_colour(gl.at_world(280000, 340000), never, "GL: segment never observed");
+    expect_colour(gl.at_world(220000, 380000), vessel, "GL: vessel at 12:30");
+
+    render::RenderOptions o;
+    o.width_px = 1000;
+    o.height_px = 1000;
+    o.bbox = geo::Box{0, 0, 400000, 400000};  // 400 m pixels
+    o.time = geo::parse_iso8601("2026-03-02T12:30:00Z");
+    const std::string tif = dir.file("scene.tif");
+    ASSERT_TRUE(render::render_map(*ws, o, tif, &error)) << error;
+    layers::ensure_gdal_registered();
+    layers::DatasetPtr ds(static_cast<GDALDataset*>(GDALOpen(tif.c_str(), GA_ReadOnly)));
+    ASSERT_TRUE(ds);
+    double gt[6];
+    ASSERT_EQ(ds->GetGeoTransform(gt), CE_None);
+    auto at_world = [&](double x, double y) {
+        const int col = static_cast<int>((x - gt[0]) / gt[1]), row = static_cast<int>((y - gt[3]) / gt[5]);
+        unsigned char c[3] = {};
+        for (int b = 0; b < 3; ++b)
+            EXPECT_EQ(ds->GetRasterBand(b + 1)->RasterIO(GF_Read, col, row, 1, 1, &c[b], 1, 1, GDT_Byte, 0, 0), CE_None);
+        return Rgb{c[0], c[1], c[2]};
+    };
+    expect_colour(at_world(120000, 340000), met, "export: segment meeting the target");
+    expect_colour(at_world(280000, 340000), never, "export: segment never observed");
+    expect_colour(at_world(220000, 380000), vessel, "export: vessel at 12:30 with its track points hidden");
+    expect_colour(at_world(350000, 200000), kSea, "export: the same sea as the app");
 }
 
 }  // namespace

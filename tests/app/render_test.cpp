@@ -4,7 +4,7 @@
 #include "app/render/map_frame.h"
 #include "app/render/map_render.h"
 #include "app/render/raster_output.h"
-#include "app/render/vessel_positions.h"
+#include "layers/vessel_positions.h"
 #include "layers/gdal_handles.h"
 #include "layers/import.h"
 #include "support/test_support.h"
@@ -20,6 +20,7 @@ using layers::Feature;
 using layers::FieldType;
 using layers::Layer;
 using layers::LayerRole;
+using layers::vessel_positions_at;
 using test::ScratchDir;
 
 std::string capture(const std::string& command) {

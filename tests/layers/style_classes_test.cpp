@@ -40,7 +40,7 @@ TEST(StyleClasses, RevisitTargetFromSettingsAndNullGapsWithoutVisits) {
     const Classification c = classify(l, default_style(LayerRole::Segments), settings);
     // Target 12 h: 1 h met, 30 h in (24, 48], 60 h > 48, 100 h > 48, null never observed.
     EXPECT_EQ(c.feature_class, (std::vector<int>{0, 2, 3, 3, 4}));
-    EXPECT_EQ(c.classes[1].label, "12 h – 24 h");
+    EXPECT_EQ(c.classes[1].label, "12 h – 24 h (up to 2× target)");
 }
 
 TEST(StyleClasses, CategoriesSortedAndCappedAtTen) {

@@ -1,35 +1,33 @@
-// Per-feature colours and symbols from a layer's style: categories of `colour_by` get
-// distinct palette colours (ports by kind, reports by category, tracks by vessel); numeric
-// coverage fields (max_gap_s, covered_pct, observed share) get a green-to-red ramp.
-// Pure: used by the GL buffers, the legend and the tests.
+// Per-feature colours and symbols of a layer as the map scene gives them (layers/map_scene.h:
+// classes against the revisit target for coverage, one colour per category or vessel), in the
+// shape the GL buffers and older callers use; plus the green-to-red ramp the forces chart uses.
 #pragma once
 
 #include "layers/layer.h"
+#include "layers/map_scene.h"
 #include "layers/style.h"
 
-#include <string>
+#include <nlohmann/json.hpp>
+
 #include <vector>
 
 namespace tidemark::gui {
 
-struct LegendEntry {
-    std::string label;
-    layers::Rgba colour;
-    layers::PointSymbol symbol = layers::PointSymbol::Circle;
-};
+using layers::LegendEntry;
 
 struct FeatureColours {
     std::vector<layers::Rgba> colour;         // per feature
     std::vector<layers::PointSymbol> symbol;  // per feature
-    std::vector<LegendEntry> legend;          // categories, or ramp stops for numeric fields
-    bool ramp = false;
+    std::vector<LegendEntry> legend;          // the classes; empty when the layer has one colour
 };
 
-// Green (good) to red (bad) for t in [0, 1].
+// Green (good) to red (bad) for t in [0, 1]: for charts of a share, not for the map.
 layers::Rgba ramp_colour(double t);
-// A fixed, well-separated palette colour for category number i.
+// The category palette colour i (layers::category_colour).
 layers::Rgba palette_colour(std::size_t i);
 
-FeatureColours feature_colours(const layers::Layer& layer, const layers::Style& style);
+// `settings`: the workspace settings (the revisit target of the coverage classes).
+FeatureColours feature_colours(const layers::Layer& layer, const layers::Style& style,
+                               const nlohmann::json& settings = nlohmann::json::object());
 
 }  // namespace tidemark::gui

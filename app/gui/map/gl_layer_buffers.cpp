@@ -114,9 +114,14 @@ void GlLayerBuffers::release() {
     lods_.clear();
 }
 
-void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& style) {
+void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer& scene) {
     release();
-    colours_ = feature_colours(layer, style);
+    const layers::Style& style = scene.style;
+    const std::vector<layers::Rgba>& colours = scene.colour;
+    // Polygon outlines are always in the stroke colour (the scene's per-feature colour is the
+    // fill, drawn here by the stencil pass in the style's fill), as the export draws them.
+    const bool areas = layer.geometry_kind() == geo::GeometryKind::Polygon;
+    auto line_colour = [&](std::size_t i) -> const layers::Rgba& { return areas ? style.stroke : colours[i]; };
     const geo::Box extent = layer.extent();
     origin_ = extent.empty() ? geo::XY{} : extent.centre();
     auto rel = [&](geo::XY p, float* x, float* y) {
@@ -134,8 +139,8 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
         for (geo::XY p : layer.features[i].geometry.points) {
             PointInstance inst{};
             rel(p, &inst.x, &inst.y);
-            pack(colours_.colour[i], inst.rgba);
-            inst.symbol = static_cast<float>(colours_.symbol[i]);
+            pack(colours[i], inst.rgba);
+            inst.symbol = static_cast<float>(scene.symbol[i]);
             pts.push_back(inst);
         }
         point_ranges.count[i] = static_cast<GLsizei>(pts.size()) - point_ranges.first[i];
@@ -166,8 +171,8 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
                         ThinVertex a{}, b{};
                         rel(path[k - 1], &a.x, &a.y);
                         rel(path[k], &b.x, &b.y);
-                        pack(colours_.colour[i], a.rgba);
-                        pack(colours_.colour[i], b.rgba);
+                        pack(line_colour(i), a.rgba);
+                        pack(line_colour(i), b.rgba);
                         thin.push_back(a);
                         thin.push_back(b);
                         continue;
@@ -175,7 +180,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::Style& styl
                     SegmentVertex v{};
                     rel(path[k - 1], &v.ax, &v.ay);
                     rel(path[k], &v.bx, &v.by);
-                    pack(colours_.colour[i], v.rgba);
+                    pack(line_colour(i), v.rgba);
                     static constexpr float kCorners[6][2] = {{0, -1}, {0, 1}, {1, 1}, {0, -1}, {1, 1}, {1, -1}};
                     for (const auto& c : kCorners) {
                         v.t = c[0];

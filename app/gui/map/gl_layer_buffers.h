@@ -7,11 +7,11 @@
 // spatial index. Needs a current GL 3.3 context for build(), draw() and destruction.
 #pragma once
 
-#include "app/gui/map/feature_colours.h"
 #include "app/gui/map/gl_api.h"
 #include "app/gui/map/shaders.h"
 #include "app/gui/map/view_transform.h"
 #include "layers/layer.h"
+#include "layers/map_scene.h"
 #include "layers/style.h"
 
 #include <vector>
@@ -38,12 +38,12 @@ public:
     GlLayerBuffers(const GlLayerBuffers&) = delete;
     GlLayerBuffers& operator=(const GlLayerBuffers&) = delete;
 
-    void build(const layers::Layer& layer, const layers::Style& style);
+    // Colours and symbols per feature from the scene (layers/map_scene.h), as exports draw them.
+    void build(const layers::Layer& layer, const layers::SceneLayer& scene);
     void release();
     void draw(const MapShaders& shaders, const SharedQuads& quads, const ViewTransform& view,
               const layers::Layer& layer, const layers::Style& style, DrawStats* stats = nullptr) const;
 
-    const FeatureColours& colours() const { return colours_; }
     double tolerance_for(double metres_per_pixel) const;  // the LOD tolerance drawn at that zoom
 
 private:
@@ -70,7 +70,6 @@ private:
 
     std::vector<Lod> lods_;
     geo::XY origin_;
-    FeatureColours colours_;
 };
 
 }  // namespace tidemark::gui

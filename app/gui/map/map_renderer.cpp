@@ -25,10 +25,10 @@ void MapRenderer::sync(const AppState& app) {
         if (l.role == layers::LayerRole::Table) continue;
         present.insert(l.name);
         Entry& e = layers_[l.name];
-        const std::uint64_t rev = app.revision(l.name);
+        const std::uint64_t rev = app.scene_stamp(l);  // new geometry, style or coverage classes
         if (e.buffers && e.revision == rev) continue;
         if (!e.buffers) e.buffers = std::make_unique<GlLayerBuffers>();
-        e.buffers->build(l, app.style(l));
+        e.buffers->build(l, app.scene_layer(l));
         e.revision = rev;
     }
     for (auto it = layers_.begin(); it != layers_.end();)
@@ -57,10 +57,12 @@ DrawStats MapRenderer::draw(const AppState& app, int framebuffer_height, float s
         view.rect.width *= scale;
         view.rect.height *= scale;
         view.metres_per_pixel /= scale;
+        const bool tails_only = !app.full_tracks && !app.timeline.empty();
         for (const layers::Layer& l : app.workspace->layers) {
             auto it = layers_.find(l.name);
             if (it == layers_.end() || !it->second.buffers) continue;
-            it->second.buffers->draw(shaders_, quads_, view, l, app.style(l), &stats);
+            if (tails_only && (l.role == layers::LayerRole::Tracks || l.role == layers::LayerRole::TrackLegs)) continue;
+            it->second.buffers->draw(shaders_, quads_, view, l, app.scene_layer(l).style, &stats);
         }
     }
     glDisable(GL_SCISSOR_TEST);

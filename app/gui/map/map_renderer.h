@@ -15,7 +15,7 @@ namespace tidemark::gui {
 
 class AppState;
 
-inline constexpr layers::Rgba kSeaColour{0.66f, 0.80f, 0.91f, 1};
+using layers::kSeaColour;  // the scene's sea, as exports paint it
 
 class MapRenderer {
 public:
@@ -24,7 +24,8 @@ public:
     void destroy();
     // Rebuilds buffers of changed layers; drops buffers of removed layers.
     void sync(const AppState& app);
-    // Clears the map rectangle to sea and draws every visible layer in order.
+    // Clears the map rectangle to sea and draws every visible layer in order (track layers
+    // only with AppState::full_tracks while there is a timeline: otherwise the tails show).
     // `framebuffer_height` and `scale` convert the top-left screen rect to GL's bottom-left pixels.
     DrawStats draw(const AppState& app, int framebuffer_height, float scale = 1.0f);
     const GlLayerBuffers* buffers(const std::string& layer) const;

@@ -75,7 +75,7 @@ void MapView::update_readout(const AppState& app, geo::XY world) {
     }
 }
 
-void MapView::draw(AppState& app, const MapRenderer& renderer, const ScreenRect& rect) {
+void MapView::draw(AppState& app, const MapRenderer& /*renderer: the legend moved to the layer list*/, const ScreenRect& rect) {
     app.view.rect = rect;
     if (!app.tool_request.empty()) {
         for (std::size_t i = 0; i < tools_.size(); ++i)
@@ -141,7 +141,6 @@ void MapView::draw(AppState& app, const MapRenderer& renderer, const ScreenRect&
     tools_[active_]->draw_overlay(app, list);
     draw_scale_bar(list, app.view);
     draw_north_arrow(list, app.view);
-    if (app.show_legend) draw_legend(list, app, renderer);
     list->PopClipRect();
     ImGui::End();
     ImGui::PopStyleVar(2);

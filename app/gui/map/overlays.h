@@ -1,6 +1,7 @@
 // Map furniture and light dynamic marks drawn over the GL map through ImDrawList (a few
 // hundred primitives at most): scale bar in km and nautical miles, grid north arrow,
-// legend, vessels at time T with heading and fading tail, reports near T, report heat.
+// vessels at time T with heading, fading tail and names on hover, report heat. The legend
+// lives in the layer list (panels/layers_panel), not over the map.
 #pragma once
 
 #include "app/gui/map/view_transform.h"
@@ -17,7 +18,6 @@ double nice_scale_length(double metres_per_pixel, double max_px, double unit_m);
 
 void draw_scale_bar(ImDrawList* list, const ViewTransform& view);
 void draw_north_arrow(ImDrawList* list, const ViewTransform& view);
-void draw_legend(ImDrawList* list, const AppState& app, const MapRenderer& renderer);
 void draw_vessels_at_time(ImDrawList* list, const AppState& app);
 void draw_report_heat(ImDrawList* list, const AppState& app);
 

@@ -1,6 +1,7 @@
 #include "app/gui/panels/coverage_panel.h"
 
 #include "app/gui/app_state.h"
+#include "layers/style_classes.h"
 
 #include <algorithm>
 #include <imgui.h>
@@ -38,30 +39,30 @@ void CoveragePanel::run_controls(AppState& app, const CoverageParams& params) {
 
 void CoveragePanel::drawContent(AppState& app) {
     if (!app.workspace) { ImGui::TextWrapped("Open a workspace first."); return; }
-    nlohmann::json& p = app.workspace->settings["coverage"];
-    if (!p.is_object()) p = nlohmann::json::object();
-    float segment_m = p.value("segment_length_m", 1000.0f), revisit_h = p.value("revisit_target_h", 6.0f);
-    float radius_km = p.value("radius_override_km", 0.0f);
-    bool los = p.value("line_of_sight", true);
+    // The form follows the stored run until the user edits it (and again after each new run).
+    const std::string stored = app.workspace->settings.contains("coverage") ? app.workspace->settings["coverage"].dump() : "";
+    if (stored != form_source_ || form_source_.empty()) {
+        form_ = stored_coverage_params(app.workspace->settings);
+        form_source_ = stored.empty() ? "{}" : stored;
+    }
+    float segment_m = static_cast<float>(form_.segment_m), revisit_h = static_cast<float>(form_.revisit_h);
+    float radius_km = static_cast<float>(form_.radius_km);
+    bool los = form_.line_of_sight;
     const bool idle = !app.coverage.running();
     if (!idle) ImGui::BeginDisabled();
-    bool changed = ImGui::InputFloat("Segment length (m)", &segment_m, 100, 1000, "%.0f");
-    changed |= ImGui::InputFloat("Revisit target (h)", &revisit_h, 1, 6, "%.1f");
-    changed |= ImGui::InputFloat("Sensor radius override (km, 0 = fleet's)", &radius_km, 1, 5, "%.1f");
-    changed |= ImGui::Checkbox("Line of sight (land blocks the sensor)", &los);
+    ImGui::InputFloat("Segment length (m)", &segment_m, 100, 1000, "%.0f");
+    ImGui::InputFloat("Revisit target (h)", &revisit_h, 1, 6, "%.1f");
+    ImGui::InputFloat("Sensor radius override (km, 0 = fleet's)", &radius_km, 1, 5, "%.1f");
+    ImGui::Checkbox("Line of sight (land blocks the sensor)", &los);
     const std::string window_hint = geo::format_iso8601(app.window_from()), window_to_hint = geo::format_iso8601(app.window_to());
     ImGui::InputTextWithHint("From (ISO time)", window_hint.c_str(), from_, sizeof from_);
     ImGui::InputTextWithHint("To (ISO time)", window_to_hint.c_str(), to_, sizeof to_);
     if (!idle) ImGui::EndDisabled();
-    if (changed) {
-        p = {{"segment_length_m", std::clamp(segment_m, 100.0f, 10000.0f)}, {"revisit_target_h", std::max(0.1f, revisit_h)},
-             {"radius_override_km", std::max(0.0f, radius_km)}, {"line_of_sight", los}};
-    }
-    CoverageParams params;
-    params.segment_m = segment_m;
-    params.revisit_h = revisit_h;
-    params.radius_km = radius_km;
-    params.line_of_sight = los;
+    form_.segment_m = std::clamp(segment_m, 100.0f, 10000.0f);
+    form_.revisit_h = std::max(0.1f, revisit_h);
+    form_.radius_km = std::max(0.0f, radius_km);
+    form_.line_of_sight = los;
+    const CoverageParams& params = form_;
     run_controls(app, params);
     for (const std::string* e : {&error_, &app.coverage_error})
         if (!e->empty()) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s", e->c_str());
@@ -73,16 +74,21 @@ void CoveragePanel::drawContent(AppState& app) {
     for (const auto& f : segments->features) {
         const double l = len >= 0 ? layers::to_number(f.values[len]).value_or(0) : 0;
         total += l;
-        if (gap >= 0 && layers::to_number(f.values[gap]).value_or(1e300) > revisit_h * 3600.0) over += l;
+        if (gap >= 0 && layers::to_number(f.values[gap]).value_or(1e300) > layers::revisit_target_s(app.workspace->settings)) over += l;
     }
+    // The stored results are described by the run that made them, not by the form above.
+    const double stored_revisit_h = layers::revisit_target_s(app.workspace->settings) / 3600.0;
     ImGui::Text("%zu segments, %.1f km of coast", segments->features.size(), total / 1000);
-    ImGui::Text("%.1f km (%.1f %%) not revisited within %.1f h", over / 1000, total > 0 ? 100 * over / total : 0.0, revisit_h);
+    ImGui::Text("%.1f km (%.1f %%) not revisited within %.1f h (the stored run's target)", over / 1000,
+                total > 0 ? 100 * over / total : 0.0, stored_revisit_h);
+    // One meaning for coast colours, on the map and in exports: the longest gap against the
+    // target (the "observed time" ramp the panel offered was classed as if it were a gap).
     layers::Style s = app.style(*segments);
-    int mode = s.colour_by == "observed_s" ? 1 : 0;
-    if (ImGui::RadioButton("Colour coast by max gap", mode == 0)) { s.colour_by = "max_gap_s"; app.set_style(segments->name, s); }
-    ImGui::SameLine();
-    if (ImGui::RadioButton("by observed time", mode == 1)) { s.colour_by = "observed_s"; app.set_style(segments->name, s); }
-    ImGui::TextDisabled("Legend: bottom right of the map (green good, red bad, grey no data).");
+    if (s.colour_by != "max_gap_s" && ImGui::Button("Colour the coast by longest gap against the target")) {
+        s.colour_by = "max_gap_s";
+        app.set_style(segments->name, s);
+    }
+    ImGui::TextDisabled("Legend: in the Layers panel, beside the segments layer (classes against the revisit target).");
 }
 
 }  // namespace tidemark::gui

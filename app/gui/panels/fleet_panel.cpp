@@ -15,7 +15,7 @@ void FleetPanel::drawContent(AppState& app) {
         opt.height = 180;
         draw_layer_table("fleet", *fleet, opt);
     } else {
-        ImGui::TextDisabled("No fleet table in this workspace (import one with `tidemark fleet`).");
+        ImGui::TextWrapped("No fleet table in this workspace: import the register with `%s`.", kFleetImportCommand);
     }
     const layers::Layer* tracks = app.workspace->find_role(layers::LayerRole::Tracks);
     if (!tracks) { ImGui::TextDisabled("No tracks layer: import AIS, GPX or CSV tracks to see vessels."); return; }

@@ -1,6 +1,7 @@
 #include "app/gui/panels/inspector_panel.h"
 
 #include "app/gui/app_state.h"
+#include "app/gui/feature_summary.h"
 
 #include <imgui.h>
 
@@ -31,13 +32,7 @@ void InspectorPanel::drawContent(AppState& app) {
         }
         ImGui::EndTable();
     }
-    const geo::Geometry& g = f.geometry;
-    ImGui::TextDisabled("%zu vertices; length %.2f km", g.vertex_count(), [&] {
-        double m = 0;
-        for (const auto& p : geo::boundaries(g)) m += geo::length(p);
-        for (const auto& p : g.lines) m += geo::length(p);
-        return m / 1000.0;
-    }());
+    ImGui::TextDisabled("%s", geometry_summary(f.geometry).c_str());
 }
 
 }  // namespace tidemark::gui

@@ -1,6 +1,7 @@
 #include "app/gui/panels/layers_panel.h"
 
 #include "app/gui/app_state.h"
+#include "app/gui/panels/legend_swatch.h"
 
 #include <imgui.h>
 
@@ -35,7 +36,7 @@ bool field_combo(const char* label, const layers::Layer& layer, std::string& val
 
 void LayersPanel::drawContent(AppState& app) {
     if (!app.workspace) { ImGui::TextWrapped("Open a workspace (File > Open) to see its layers."); return; }
-    ImGui::TextDisabled("Top of the list draws on top.");
+    ImGui::TextDisabled("Top of the list draws on top. Symbols and classes as on the map and in exports.");
     auto& ls = app.workspace->layers;
     std::string move_up, move_down, remove, zoom;
     for (auto it = ls.rbegin(); it != ls.rend(); ++it) {
@@ -48,6 +49,13 @@ void LayersPanel::drawContent(AppState& app) {
             ImGui::Dummy({ImGui::GetFrameHeight(), ImGui::GetFrameHeight()});
         }
         ImGui::SameLine();
+        if (l.role != layers::LayerRole::Table && app.show_legend) {
+            const layers::SceneLayer& look = app.scene_layer(l);
+            // Classified layers show their classes below; the swatch beside the name is the first.
+            legend_swatch(look, look.legend.empty() ? look.style.stroke : look.legend.front().colour,
+                          look.legend.empty() ? look.style.symbol : look.legend.front().symbol);
+            ImGui::SameLine();
+        }
         char label[256];
         std::snprintf(label, sizeof label, "%s  (%s, %zu)", l.name.c_str(), layers::role_name(l.role), l.features.size());
         if (ImGui::Selectable(label, current_ == l.name, 0, {ImGui::GetContentRegionAvail().x - 100, 0})) current_ = l.name;
@@ -59,6 +67,8 @@ void LayersPanel::drawContent(AppState& app) {
         if (ImGui::SmallButton("zoom")) zoom = l.name;
         ImGui::SameLine();
         if (ImGui::SmallButton("x")) remove = l.name;
+        // Classes of the layers on the map only: hidden layers keep their swatch, not their list.
+        if (l.role != layers::LayerRole::Table && app.show_legend && app.style(l).visible) legend_classes(app.scene_layer(l));
         ImGui::PopID();
     }
     if (!move_up.empty()) app.move_layer(move_up, +1);

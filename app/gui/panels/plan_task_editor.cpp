@@ -1,6 +1,7 @@
 #include "app/gui/panels/plan_task_editor.h"
 
 #include "app/gui/app_state.h"
+#include "app/gui/coverage_job.h"
 #include "app/gui/panels/plan_widgets.h"
 #include "app/gui/plan_format.h"
 #include "geo/duration.h"
@@ -86,7 +87,7 @@ void PlanTaskEditor::fields(AppState& app, const plan::Plan& p) {
             const std::string owner = v.agency.empty() ? "" : "  (" + plan::agency_label(book, v.agency) + ")";
             if (ImGui::Selectable((v.name + owner).c_str(), v.name == task_.asset)) task_.asset = v.name;
         }
-        if (app.plan.fleet.empty()) ImGui::TextDisabled("No fleet register: import one with `tidemark fleet`");
+        if (app.plan.fleet.empty()) ImGui::TextDisabled("No fleet register: import one with `%s`", kFleetImportCommand);
         ImGui::EndCombo();
     }
 

@@ -2,22 +2,13 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/panels/layer_table.h"
+#include "app/gui/report_filter.h"
 
 #include <imgui.h>
 
-#include <algorithm>
+#include <tuple>
 
 namespace tidemark::gui {
-namespace {
-
-bool contains_nocase(std::string hay, std::string needle) {
-    auto lower = [](std::string& s) { std::transform(s.begin(), s.end(), s.begin(), ::tolower); };
-    lower(hay);
-    lower(needle);
-    return hay.find(needle) != std::string::npos;
-}
-
-}  // namespace
 
 void ReportsPanel::drawContent(AppState& app) {
     const layers::Layer* reports = app.workspace ? app.workspace->find_role(layers::LayerRole::Reports) : nullptr;
@@ -26,26 +17,19 @@ void ReportsPanel::drawContent(AppState& app) {
     ImGui::InputText("From (ISO time)", from_, sizeof from_);
     ImGui::InputText("To (ISO time)", to_, sizeof to_);
     ImGui::InputText("Category contains", category_, sizeof category_);
-    ImGui::InputText("Grading (e.g. B2)", grading_, sizeof grading_);
-    const auto from = geo::parse_iso8601(from_), to = geo::parse_iso8601(to_);
-    const int time = reports->field_index("reported_at"), cat = reports->field_index("category");
-    const int source = reports->field_index("source_evaluation"), assess = reports->field_index("assessment");
-    const std::string category = category_, grading = grading_;
+    ImGui::InputText("Grading (e.g. B2 or 2B)", grading_, sizeof grading_);
+    ReportFilter filter;
+    filter.from = geo::parse_iso8601(from_);
+    filter.to = geo::parse_iso8601(to_);
+    filter.category = category_;
+    std::string grading_error;
+    if (auto g = parse_grading_query(grading_, &grading_error)) filter.grading = *g;
+    for (const auto& [text, parsed, what] : {std::tuple{from_, filter.from, "From"}, std::tuple{to_, filter.to, "To"}})
+        if (text[0] && !parsed) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s '%s': expected an ISO 8601 time such as 2026-03-04T12:00Z", what, text);
+    if (!grading_error.empty()) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s", grading_error.c_str());
     LayerTableOptions opt;
     opt.columns = {"report_id", "reported_at", "category", "source_evaluation", "assessment", "handling", "synthetic"};
-    opt.keep = [&](std::size_t row) {
-        const auto& v = reports->features[row].values;
-        if ((from || to) && time >= 0) {
-            auto t = time_of(v[time]);
-            if (!t || (from && *t < *from) || (to && *t >= *to)) return false;
-        }
-        if (!category.empty() && cat >= 0 && !contains_nocase(layers::to_string(v[cat]), category)) return false;
-        if (!grading.empty()) {
-            const std::string g = (source >= 0 ? layers::to_string(v[source]) : "") + (assess >= 0 ? layers::to_string(v[assess]) : "");
-            if (!contains_nocase(g, grading)) return false;
-        }
-        return true;
-    };
+    opt.keep = [&](std::size_t row) { return report_matches(*reports, row, filter); };
     const std::string name = reports->name;
     opt.highlighted = app.selection.layer == name ? app.selection.feature : -1;
     opt.clicked = [&app, name](std::size_t row) {

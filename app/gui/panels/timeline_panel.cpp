@@ -1,12 +1,14 @@
 #include "app/gui/panels/timeline_panel.h"
 
 #include "app/gui/app_state.h"
+#include "app/gui/time_input.h"
 
 #include "layers/style_classes.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 namespace tidemark::gui {
@@ -72,7 +74,7 @@ void draw_task_bars(const AppState& app, double from, double to) {
 
 float TimelinePanel::height_for(const AppState& app) {
     const std::size_t rows = std::min(task_rows(app).size(), kMaxRows);
-    return 64 + (rows ? 4 + rows * kRowH : 0);
+    return 92 + (rows ? 4 + rows * kRowH : 0);
 }
 
 void TimelinePanel::draw_window(AppState& app, float x, float y, float width, float height) {
@@ -83,6 +85,41 @@ void TimelinePanel::draw_window(AppState& app, float x, float y, float width, fl
                                           ImGuiWindowFlags_NoScrollbar);
     drawContent(app);
     ImGui::End();
+}
+
+void TimelinePanel::time_controls(AppState& app, double from, double to) {
+    if (ImGui::Button("|<")) app.time_t = from;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start of the window");
+    ImGui::SameLine();
+    if (ImGui::Button("-1 d")) app.time_t = step_time(app.time_t, -86400, from, to);
+    ImGui::SameLine();
+    if (ImGui::Button("-1 h")) app.time_t = step_time(app.time_t, -3600, from, to);
+    ImGui::SameLine();
+    // Refilled from T unless the user is typing in it.
+    if (typed_for_ != app.time_t && !editing_) {
+        std::snprintf(typed_, sizeof typed_, "%s", timeline_text(app.time_t).c_str());
+        typed_for_ = app.time_t;
+    }
+    ImGui::SetNextItemWidth(170);
+    if (ImGui::InputText("##typed", typed_, sizeof typed_, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        if (auto t = parse_timeline_time(typed_, from, to, &error_)) app.time_t = *t;
+        typed_for_ = -1;
+    }
+    editing_ = ImGui::IsItemActive();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a UTC time (ISO 8601, e.g. 2026-03-04 12:00) and press Enter");
+    ImGui::SameLine();
+    if (ImGui::Button("+1 h")) app.time_t = step_time(app.time_t, 3600, from, to);
+    ImGui::SameLine();
+    if (ImGui::Button("+1 d")) app.time_t = step_time(app.time_t, 86400, from, to);
+    ImGui::SameLine();
+    if (ImGui::Button(">|")) app.time_t = to;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("End of the window");
+    ImGui::SameLine();
+    ImGui::TextDisabled("UTC");
+    if (!error_.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s", error_.c_str());
+    }
 }
 
 void TimelinePanel::drawContent(AppState& app) {
@@ -101,10 +138,14 @@ void TimelinePanel::drawContent(AppState& app) {
     float tail_h = static_cast<float>(app.tail_s / 3600.0);
     if (ImGui::SliderFloat("tail h", &tail_h, 0.25f, 24.0f, "%.2f")) app.tail_s = tail_h * 3600.0;
     ImGui::SameLine();
-    ImGui::Text("Timeline   T = %s", geo::format_iso8601(app.time_t).c_str());
+    ImGui::Checkbox("Full tracks", &app.full_tracks);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: each vessel's track only for the tail before T; on: the whole window's tracks");
+    time_controls(app, from, to);
     ImGui::SetNextItemWidth(-1);
     const std::string label = geo::format_iso8601(from) + "  ..  " + geo::format_iso8601(to);
-    ImGui::SliderScalar("##T", ImGuiDataType_Double, &app.time_t, &from, &to, label.c_str());
+    // NoInput: Ctrl+click would otherwise turn the slider into a number field that reads the
+    // label's "2026-..." as 2026 seconds after 1970.
+    ImGui::SliderScalar("##T", ImGuiDataType_Double, &app.time_t, &from, &to, label.c_str(), ImGuiSliderFlags_NoInput);
     draw_task_bars(app, from, to);
 }
 
