@@ -73,7 +73,7 @@ std::optional<PgConnection> PgConnection::open(const std::string& url, std::stri
     std::string server = std::string(PQuser(c)) + "@" + PQhost(c) + ":" + PQport(c) + "/" + PQdb(c);
     PgConnection conn(c, std::move(server));
     // UTC text times, shortest exact float text, no notices on stderr.
-    if (!conn.run("SET TimeZone = 'UTC'; SET extra_float_digits = 3; SET client_min_messages = warning", error))
+    if (!conn.run("SET TimeZone = 'UTC'; SET extra_float_digits = 3; SET client_min_messages = error", error))
         return std::nullopt;
     return conn;
 }
@@ -88,7 +88,11 @@ PgResult PgConnection::exec(const std::string& sql, std::string* error, const Pg
                                   nullptr, nullptr, binary ? 1 : 0));
     const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN) return r;
-    std::string message = trimmed(r ? PQresultErrorMessage(r.get()) : PQerrorMessage(conn_.get()));
+    // The server's primary message (and detail): not the PL/pgSQL CONTEXT lines.
+    const char* primary = r ? PQresultErrorField(r.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const char* detail = r ? PQresultErrorField(r.get(), PG_DIAG_MESSAGE_DETAIL) : nullptr;
+    std::string message = primary ? std::string(primary) + (detail ? std::string(" (") + detail + ")" : "")
+                                  : trimmed(r ? PQresultErrorMessage(r.get()) : PQerrorMessage(conn_.get()));
     if (PQstatus(conn_.get()) == CONNECTION_BAD)
         message += " (the connection to the server was lost; nothing of this change was committed)";
     *error = server_ + ": " + message;
@@ -129,7 +133,10 @@ bool PgConnection::copy_in(const std::string& copy_sql, const std::string& data,
     while (PGresult* raw = PQgetResult(conn_.get())) {
         PgResult r(raw);
         if (PQresultStatus(raw) != PGRES_COMMAND_OK) {
-            *error = server_ + ": " + trimmed(PQresultErrorMessage(raw));
+            const char* primary = PQresultErrorField(raw, PG_DIAG_MESSAGE_PRIMARY);
+            const char* context = PQresultErrorField(raw, PG_DIAG_CONTEXT);  // names the COPY line
+            *error = server_ + ": " + (primary ? std::string(primary) : trimmed(PQresultErrorMessage(raw))) +
+                     (context ? std::string(" (") + context + ")" : "");
             ok = false;
         }
     }

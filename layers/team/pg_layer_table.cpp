@@ -120,6 +120,13 @@ bool TableShape::same_structure(const TableShape& o) const {
     return true;
 }
 
+bool TableShape::accepts(const TableShape& w) const {
+    if (same_structure(w)) return true;
+    TableShape as_multi = w;
+    as_multi.geom_type = "MULTI" + w.geom_type;
+    return w.geom_type.rfind("MULTI", 0) != 0 && same_structure(as_multi);
+}
+
 std::optional<int> srid_of(const std::string& crs_definition, std::string* error) {
     if (crs_definition.rfind("EPSG:", 0) == 0) {
         char* end = nullptr;
@@ -213,18 +220,31 @@ bool create_table(PgConnection& conn, const TableShape& s, const std::string& de
     if (!s.sharing) return true;
     const std::string t = quote_ident(s.name);
     // FORCE: the owner's connections are checked too (tidemark_is_admin lets the owner see all).
+    // The functions are wrapped in scalar subqueries so each runs once per statement, not per row.
+    const std::string me = "(SELECT tidemark_my_agency())", admin = "(SELECT tidemark_is_admin())";
+    const std::string see = admin + " OR owner_agency = " + me + " OR shared_with && ARRAY[" + me + ", 'all']";
+    const std::string own = admin + " OR owner_agency = " + me;
     return conn.run("ALTER TABLE " + t + " ENABLE ROW LEVEL SECURITY; ALTER TABLE " + t + " FORCE ROW LEVEL SECURITY;" +
-                        "CREATE POLICY see ON " + t + " FOR SELECT USING (tidemark_can_see(owner_agency, shared_with));" +
-                        "CREATE POLICY add ON " + t + " FOR INSERT WITH CHECK (tidemark_is_admin() OR owner_agency = tidemark_my_agency());" +
-                        "CREATE POLICY change ON " + t + " FOR UPDATE USING (tidemark_can_change(owner_agency, shared_with))" +
-                        " WITH CHECK (tidemark_can_change(owner_agency, shared_with));" +
-                        "CREATE POLICY remove ON " + t + " FOR DELETE USING (tidemark_is_admin() OR owner_agency = tidemark_my_agency());" +
-                        "CREATE TRIGGER guard_sharing BEFORE UPDATE ON " + t + " FOR EACH ROW EXECUTE FUNCTION tidemark_guard_sharing()",
+                        "CREATE POLICY see ON " + t + " FOR SELECT USING (" + see + ");" +
+                        "CREATE POLICY add ON " + t + " FOR INSERT WITH CHECK (" + own + ");" +
+                        "CREATE POLICY change ON " + t + " FOR UPDATE USING (" + see + ") WITH CHECK (" + see + ");" +
+                        "CREATE POLICY remove ON " + t + " FOR DELETE USING (" + own + ");" +
+                        "CREATE TRIGGER guard_sharing BEFORE UPDATE ON " + t +
+                        " FOR EACH ROW EXECUTE FUNCTION tidemark_guard_sharing()",
+                    error);
+}
+
+bool record_history(PgConnection& conn, const std::string& table, std::string* error) {
+    return conn.run("CREATE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON " + quote_ident(table) +
+                        " FOR EACH ROW EXECUTE FUNCTION tidemark_record_history()",
                     error);
 }
 
 bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& s, std::string* error) {
-    const OGRwkbGeometryType gtype = layer_geometry_type(layer);
+    // The table's geometry type decides single or multi (a multi table takes single parts as multis).
+    OGRwkbGeometryType gtype = layer_geometry_type(layer);
+    if (s.geom_type.rfind("MULTI", 0) == 0 && !OGR_GT_IsSubClassOf(gtype, wkbGeometryCollection))
+        gtype = OGR_GT_GetCollection(gtype);
     std::string data;
     std::set<std::int64_t> used;
     for (const Feature& f : layer.features) {

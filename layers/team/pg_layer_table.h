@@ -32,6 +32,9 @@ struct TableShape {
 
     // Same columns and geometry: rows can be merged into the table without changing its structure.
     bool same_structure(const TableShape& other) const;
+    // Rows of `wanted` fit this table as it is: the same columns, and the same geometry type or
+    // this table's is the multi-part form of it (single parts are stored as one-part multis).
+    bool accepts(const TableShape& wanted) const;
 };
 
 // The SRID of a working CRS given as EPSG:n; nullopt with `error` otherwise.
@@ -46,6 +49,9 @@ std::optional<TableShape> describe_table(PgConnection& conn, const std::string& 
 // Creates the table, its GiST index and (for sharing tables) row-level security. Rows inserted
 // without an owner get the inserting person's agency (or `default_owner` when given).
 bool create_table(PgConnection& conn, const TableShape& shape, const std::string& default_owner, std::string* error);
+
+// Records every later insert, update and delete of the table's rows in tidemark_history.
+bool record_history(PgConnection& conn, const std::string& table, std::string* error);
 
 // Makes the table's rows those of `layer` (same structure): rows whose fid is gone are deleted,
 // changed rows updated, new rows inserted (fid kept when positive and unique, else a new one).

@@ -57,7 +57,7 @@ bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::stri
     const TableShape wanted = shape_of(layer, srid);
     auto existing = describe_table(conn, layer.name, error);
     if (!existing && !error->empty()) return false;
-    if (existing && existing->same_structure(wanted)) return merge_rows(conn, layer, wanted, error);
+    if (existing && existing->accepts(wanted)) return merge_rows(conn, layer, *existing, error);
     const std::string t = quote_ident(layer.name);
     const bool keep_sharing = existing && existing->sharing && wanted.sharing;
     if (keep_sharing && !conn.run("DROP TABLE IF EXISTS tm_sharing; CREATE TEMP TABLE tm_sharing ON COMMIT DROP AS "
@@ -65,7 +65,9 @@ bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::stri
                                   error))
         return false;
     if (existing && !conn.run("DROP TABLE " + t, error)) return false;
-    if (!create_table(conn, wanted, owner, error) || !merge_rows(conn, layer, wanted, error)) return false;
+    if (!create_table(conn, wanted, owner, error) || (wanted.sharing && !record_history(conn, layer.name, error)) ||
+        !merge_rows(conn, layer, wanted, error))
+        return false;
     return !keep_sharing || conn.run("UPDATE " + t + " t SET owner_agency = s.owner_agency, shared_with = s.shared_with "
                                      "FROM tm_sharing s WHERE t.fid = s.fid",
                                      error);
@@ -155,6 +157,12 @@ bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* co
         return false;
     };
     std::string why;
+    // The server refuses a viewer's change anyway; saying so first names the reason plainly.
+    auto role = conn->value("SELECT role || ' of agency ' || agency FROM tidemark_members WHERE login = current_user", &why);
+    if (!role && !why.empty()) return fail(why);
+    if (role && role->rfind("viewer", 0) == 0)
+        return fail("you (" + conn->user() + ") are a " + *role + ": viewers change nothing. Save to a GeoPackage "
+                    "file instead (File > Save As, or `tidemark team pull`)");
     if (!conn->begin(&why)) return fail(why);
     if (!conn->run(kWriteLock, &why)) return fail(why);
     // Read committed: everything read after the lock is what the previous writer committed.
@@ -209,7 +217,10 @@ bool write_new_pg(const std::string& url, const StoredState& state, const std::v
     for (const std::string& name : drop)
         if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);
     for (const Layer& l : layers) {
-        if (!create_table(*conn, shape_of(l, *srid), owner, &why) || !merge_rows(*conn, l, shape_of(l, *srid), &why))
+        // History starts after the load: a push is one recorded settings change, not a row per feature.
+        const TableShape shape = shape_of(l, *srid);
+        if (!create_table(*conn, shape, owner, &why) || !merge_rows(*conn, l, shape, &why) ||
+            (shape.sharing && !record_history(*conn, l.name, &why)))
             return fail(why);
     }
     SettingsRows rows = encode_settings(state);

@@ -50,20 +50,14 @@ CREATE TABLE tidemark_members (
   login text PRIMARY KEY,
   agency text NOT NULL REFERENCES tidemark_agencies (code),
   role text NOT NULL CHECK (role IN ('planner', 'viewer', 'admin')));
--- Who may see a row: its owning agency, agencies it is shared with (or 'all'), and admins.
--- The table owner (the account that ran `team init`) counts as an admin.
+-- Who a login is, for the row-level security policies (pg_layer_table.cpp): its agency, and
+-- whether it is an admin. The table owner (the account that ran `team init`) counts as an admin.
 CREATE FUNCTION tidemark_my_agency() RETURNS text LANGUAGE sql STABLE
   AS $$ SELECT agency FROM tidemark_members WHERE login = current_user $$;
 CREATE FUNCTION tidemark_is_admin() RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT EXISTS (SELECT 1 FROM tidemark_members WHERE login = current_user AND role = 'admin')
       OR EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'tidemark_settings'
                    AND schemaname = current_schema() AND tableowner = current_user) $$;
-CREATE FUNCTION tidemark_can_see(owner text, shared text[]) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT tidemark_is_admin() OR owner = tidemark_my_agency()
-      OR shared && ARRAY[tidemark_my_agency(), 'all'] $$;
-CREATE FUNCTION tidemark_can_change(owner text, shared text[]) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT tidemark_is_admin() OR owner = tidemark_my_agency()
-      OR shared && ARRAY[tidemark_my_agency(), 'all'] $$;
 -- Only the owning agency or an admin says who owns or sees a row; an agency it is shared with
 -- may edit its fields but not widen or take over its sharing.
 CREATE FUNCTION tidemark_guard_sharing() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -92,12 +86,55 @@ END $$;
                     error);
 }
 
+// Migration 3: history. Every insert, update and delete of plan, report and track rows and of the
+// settings is recorded by the database (who, when, old and new row as JSON). Written only by the
+// trigger function (SECURITY DEFINER: people have no INSERT on it); read by the owner account.
+bool migration_3(PgConnection& conn, const geo::Crs&, std::string* error) {
+    return conn.run(R"SQL(
+CREATE TABLE tidemark_history (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  who text NOT NULL,
+  table_name text NOT NULL,
+  fid bigint,
+  action text NOT NULL,
+  old_row jsonb,
+  new_row jsonb);
+CREATE INDEX tidemark_history_row ON tidemark_history (table_name, fid);
+CREATE FUNCTION tidemark_record_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public AS $$
+DECLARE
+  o jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
+  n jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
+BEGIN
+  -- session_user: the person who connected, also under SET ROLE.
+  INSERT INTO tidemark_history (who, table_name, fid, action, old_row, new_row)
+  VALUES (session_user, TG_TABLE_NAME, (coalesce(n, o)->>'fid')::bigint, TG_OP, o, n);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON tidemark_settings
+  FOR EACH ROW EXECUTE FUNCTION tidemark_record_history();
+-- Tables made before this migration that carry agency rows.
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT c.table_name FROM information_schema.columns c
+           WHERE c.table_schema = current_schema() AND c.column_name = 'shared_with'
+  LOOP
+    EXECUTE format('CREATE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON %I '
+                   'FOR EACH ROW EXECUTE FUNCTION tidemark_record_history()', t);
+  END LOOP;
+END $$;
+)SQL",
+                    error);
+}
+
 using Migration = std::function<bool(PgConnection&, const geo::Crs&, std::string*)>;
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all = {migration_1, migration_2};
+    static const std::vector<Migration> all = {migration_1, migration_2, migration_3};
     return all;
 }
-static_assert(kSchemaVersion == 2, "add the migration to migrations()");
+static_assert(kSchemaVersion == 3, "add the migration to migrations()");
 
 }  // namespace
 

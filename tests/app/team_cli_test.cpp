@@ -94,6 +94,14 @@ std::string sql(const std::string& url, const std::string& query) {
     return v.value_or(error.empty() ? "(null)" : error);
 }
 
+// The server's refusal of `statement`, "" when it ran.
+std::string sql_error(const std::string& url, const std::string& statement) {
+    std::string error;
+    auto conn = layers::team::PgConnection::open(url, &error);
+    if (conn) conn->run(statement, &error);
+    return error;
+}
+
 }  // namespace
 
 TEST_F(TeamCli, PushThenPullGivesBackEveryLayerFieldStyleSettingAndPlanRow) {
@@ -181,10 +189,13 @@ TEST_F(TeamCli, AgencyBSeesOnlyRowsSharedWithItThroughTheCliAndRawSql) {
     const std::string exported = dir.file("kent.gpkg");
     auto ex = run_tidemark({"export", db.url_as(kent), "-l", "plan_tasks", "-f", "gpkg", "-o", exported});
     ASSERT_EQ(ex.exit_code, 0) << ex.err;
-    auto read = layers::read_vector(exported);
+    layers::ReadOptions only_tasks;
+    only_tasks.only_layer = "plan_tasks";  // the file also holds the QGIS styles table
+    auto read = layers::read_vector(exported, only_tasks);
     ASSERT_TRUE(read.ok) << read.error;
     ASSERT_EQ(read.layers.size(), 1u);
     EXPECT_EQ(read.layers[0].features.size(), 1u);
+    EXPECT_EQ(layers::to_string(read.layers[0].value(read.layers[0].features[0], "task_id")), "1");
 
     // Raw SQL as Kent: no unshared row, count or extent.
     const std::string as_kent = db.url_as(kent);
@@ -201,15 +212,21 @@ TEST_F(TeamCli, AgencyBSeesOnlyRowsSharedWithItThroughTheCliAndRawSql) {
     EXPECT_EQ(sql(db.url(), "SELECT status || ' ' || owner_agency || ' ' || array_to_string(shared_with, ',') FROM plan_tasks WHERE fid = 1"),
               "accepted BFMC KENT");
     EXPECT_EQ(sql(db.url(), "SELECT count(*) FROM plan_tasks"), "3");  // Kent's save deleted nothing it cannot see
+    // The database recorded who changed what.
+    EXPECT_EQ(sql(db.url(), "SELECT who || ' ' || action || ' ' || (old_row->>'status') || ' ' || (new_row->>'status') "
+                            "FROM tidemark_history WHERE table_name = 'plan_tasks' AND fid = 1 ORDER BY id DESC LIMIT 1"),
+              kent + " UPDATE proposed accepted");
     // ... but may not widen who sees it.
     auto widen = run_tidemark({"team", "share", as_kent, "plan_tasks", "--with", "all", "--fid", "1"});
     EXPECT_EQ(widen.exit_code, 1);
     EXPECT_NE(widen.err.find("only agency BFMC or an admin may change who owns or sees it"), std::string::npos) << widen.err;
 
-    // A viewer changes nothing.
+    // A viewer changes nothing: the CLI says so, and the server refuses it to raw SQL too.
     auto viewer = run_tidemark({"plan", "task", "status", db.url_as(kent_viewer), "--task", "1", "done"});
     EXPECT_EQ(viewer.exit_code, 1);
-    EXPECT_NE(viewer.err.find("permission denied"), std::string::npos) << viewer.err;
+    EXPECT_NE(viewer.err.find("are a viewer of agency KENT: viewers change nothing"), std::string::npos) << viewer.err;
+    EXPECT_NE(sql_error(db.url_as(kent_viewer), "UPDATE plan_tasks SET status = 'done'").find("permission denied for table plan_tasks"),
+              std::string::npos);
     EXPECT_EQ(sql(db.url(), "SELECT status FROM plan_tasks WHERE fid = 1"), "accepted");
 }
 
