@@ -1,6 +1,7 @@
 // AppState's joint-plan commands: the one edit path (apply_plan_edit, undo, redo), the coast
 // a plan is made on, picking a run of segments, checks, forecasts and the coast colouring.
 #include "app/gui/app_state.h"
+#include "layers/team/pg_connection.h"
 
 #include "layers/coverage_store.h"
 #include "layers/plan/plan_objectives.h"
@@ -34,7 +35,9 @@ geo::UnixTime now() {
 
 void AppState::load_plans() {
     plan = PlanState();
-    plan.user = current_user();
+    // On a team workspace the database knows the person: rows are stamped with the login.
+    const std::string login = workspace ? layers::team::url_login(workspace->path()) : std::string();
+    plan.user = login.empty() ? current_user() : login;
     if (!workspace) return;
     plan.fleet = layers::load_fleet(*workspace);
     plan.editor = plan::PlanEditor(plan::load_plan_book(*workspace, problems));

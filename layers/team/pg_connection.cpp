@@ -36,22 +36,38 @@ bool is_pg_url(const std::string& location) {
 }
 
 std::string redact_url(const std::string& url) {
+    std::string out = url;
     // postgresql://user:secret@host → postgresql://user@host
-    const std::size_t scheme = url.find("://");
-    if (scheme == std::string::npos) return url;
-    const std::size_t at = url.find('@', scheme + 3);
-    const std::size_t slash = url.find('/', scheme + 3);
-    if (at == std::string::npos || (slash != std::string::npos && slash < at)) return url;
-    const std::size_t colon = url.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at) return url;
-    std::string out = url.substr(0, colon) + url.substr(at);
-    // A password given as a query parameter (?password=...) is cut out too.
-    const std::size_t pw = out.find("password=");
-    if (pw != std::string::npos) {
-        const std::size_t end = out.find('&', pw);
-        out.erase(pw, end == std::string::npos ? std::string::npos : end - pw + 1);
+    const std::size_t scheme = out.find("://");
+    if (scheme != std::string::npos) {
+        const std::size_t start = scheme + 3;
+        const std::size_t at = out.find('@', start), slash = out.find('/', start);
+        if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+            const std::size_t colon = out.find(':', start);
+            if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+        }
+    }
+    // ...?password=secret&x=y → ...?x=y
+    const std::size_t query = out.find('?');
+    if (query != std::string::npos) {
+        const std::size_t pw = out.find("password=", query);
+        if (pw != std::string::npos && (out[pw - 1] == '?' || out[pw - 1] == '&')) {
+            const std::size_t end = out.find('&', pw);
+            if (end == std::string::npos)
+                out.erase(pw - 1);
+            else
+                out.erase(pw, end - pw + 1);
+        }
     }
     return out;
+}
+
+std::string url_login(const std::string& url) {
+    if (!is_pg_url(url)) return {};
+    const std::size_t start = url.find("://") + 3;
+    const std::size_t at = url.find('@', start), slash = url.find('/', start);
+    if (at == std::string::npos || (slash != std::string::npos && slash < at)) return {};
+    return url.substr(start, std::min(at, url.find(':', start)) - start);
 }
 
 std::optional<PgConnection> PgConnection::open(const std::string& url, std::string* error) {

@@ -17,6 +17,10 @@ namespace tidemark::layers::team {
 // True for "postgresql://..." and "postgres://..." locations.
 bool is_pg_url(const std::string& location);
 
+// The login of a postgresql://login@host/db URL; "" when it names none (libpq then uses PGUSER or
+// the system user).
+std::string url_login(const std::string& url);
+
 // `url` with any password removed, for messages and logs.
 std::string redact_url(const std::string& url);
 

@@ -221,6 +221,16 @@ TEST_F(TeamCli, AgencyBSeesOnlyRowsSharedWithItThroughTheCliAndRawSql) {
     EXPECT_EQ(widen.exit_code, 1);
     EXPECT_NE(widen.err.find("only agency BFMC or an admin may change who owns or sees it"), std::string::npos) << widen.err;
 
+    // Two people edit task 1 from the same version: the second is refused, naming the row and
+    // who changed it first (rows are stamped with the login on a team workspace).
+    auto first = run_tidemark({"plan", "task", "edit", db.url_as(bf), "--task", "1", "--version", "2", "--notes", "from BF"});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    auto second = run_tidemark({"plan", "task", "edit", as_kent, "--task", "1", "--version", "2", "--notes", "from Kent"});
+    EXPECT_EQ(second.exit_code, 1);
+    EXPECT_NE(second.err.find("task 1 was changed by " + bf), std::string::npos) << second.err;
+    EXPECT_NE(second.err.find("(now version 3, you edited version 2)"), std::string::npos) << second.err;
+    EXPECT_EQ(sql(db.url(), "SELECT notes || ' v' || version FROM plan_tasks WHERE fid = 1"), "from BF v3");
+
     // A viewer changes nothing: the CLI says so, and the server refuses it to raw SQL too.
     auto viewer = run_tidemark({"plan", "task", "status", db.url_as(kent_viewer), "--task", "1", "done"});
     EXPECT_EQ(viewer.exit_code, 1);
