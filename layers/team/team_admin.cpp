@@ -117,17 +117,21 @@ bool share_rows(PgConnection& conn, const Sharing& s, long* changed, std::string
             if (error->empty()) *error = conn.server() + ": no agency '" + code + "'";
             return false;
         }
-    std::string sql = "UPDATE " + quote_ident(s.layer) + " SET shared_with = $1::text[]" +
-                      (s.owner.empty() ? "" : ", owner_agency = $2");
-    PgParams params = {array_literal(s.with), s.owner.empty() ? std::optional<std::string>() : s.owner};
+    if (!s.owner.empty() && !conn.value("SELECT 1 FROM tidemark_agencies WHERE code = $1", error, {s.owner})) {
+        if (error->empty()) *error = conn.server() + ": no agency '" + s.owner + "'";
+        return false;
+    }
+    PgParams params = {array_literal(s.with)};
+    std::string sql = "UPDATE " + quote_ident(s.layer) + " SET shared_with = $1::text[]";
+    if (!s.owner.empty()) {
+        params.push_back(s.owner);
+        sql += ", owner_agency = $" + std::to_string(params.size());
+    }
     if (!s.fids.empty()) {
         std::string list;
         for (auto f : s.fids) list += (list.empty() ? "" : ",") + std::to_string(f);
-        sql += " WHERE " + quote_ident(shape->fid_column) + " = ANY ($3::bigint[])";
         params.push_back("{" + list + "}");
-    }
-    if (s.owner.empty()) {  // $2 unused: keep parameters numbered
-        sql += s.fids.empty() ? " WHERE $2::text IS NULL" : " AND $2::text IS NULL";
+        sql += " WHERE " + quote_ident(shape->fid_column) + " = ANY ($" + std::to_string(params.size()) + "::bigint[])";
     }
     PgResult r = conn.exec(sql, error, params);
     if (!r) return false;
