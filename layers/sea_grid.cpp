@@ -135,7 +135,11 @@ std::vector<geo::XY> SeaGrid::route(std::pair<int, int> from, std::pair<int, int
         if (i == start) break;
     }
     std::reverse(cells.begin(), cells.end());
-    // Straighten: from each kept point go on while the next cell is still in clear sight.
+    return straighten(cells);
+}
+
+std::vector<geo::XY> SeaGrid::straighten(const std::vector<geo::XY>& cells) const {
+    // From each kept point go on while the next cell is still in clear sight.
     std::vector<geo::XY> out{cells.front()};
     std::size_t i = 0;
     while (i + 1 < cells.size()) {
@@ -147,4 +151,48 @@ std::vector<geo::XY> SeaGrid::route(std::pair<int, int> from, std::pair<int, int
     return out;
 }
 
+namespace {
+constexpr int kDx[8] = {1, 1, 0, -1, -1, -1, 0, 1};
+constexpr int kDy[8] = {0, 1, 1, 1, 0, -1, -1, -1};
+}  // namespace
+
+SeaGrid::Tree SeaGrid::tree_to(std::pair<int, int> root) const {
+    Tree t;
+    t.root = root;
+    t.step.assign(land_.size(), kNoStep);
+    if (!sea(root.first, root.second)) return t;
+    std::deque<int> q;
+    const int r = static_cast<int>(idx(root.first, root.second));
+    t.step[r] = kRoot;
+    q.push_back(r);
+    while (!q.empty()) {
+        const int i = q.front();
+        q.pop_front();
+        const int cx = i % n_, cy = i / n_;
+        for (int d = 0; d < 8; ++d) {
+            const int nx = cx + kDx[d], ny = cy + kDy[d];
+            if (!sea(nx, ny)) continue;
+            const std::size_t j = idx(nx, ny);
+            if (t.step[j] != kNoStep) continue;
+            t.step[j] = static_cast<std::uint8_t>((d + 4) % 8);  // back the way the search came
+            q.push_back(static_cast<int>(j));
+        }
+    }
+    return t;
+}
+
+std::vector<geo::XY> SeaGrid::route(const Tree& tree, std::pair<int, int> from) const {
+    if (!sea(from.first, from.second)) return {};
+    if (tree.step[idx(from.first, from.second)] == kNoStep) return {};
+    std::vector<geo::XY> cells;
+    int cx = from.first, cy = from.second;
+    for (;;) {
+        cells.push_back(centre_of(cx, cy));
+        const std::uint8_t d = tree.step[idx(cx, cy)];
+        if (d == kRoot) break;
+        cx += kDx[d];
+        cy += kDy[d];
+    }
+    return straighten(cells);
+}
 }  // namespace tidemark::layers

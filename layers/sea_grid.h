@@ -31,7 +31,19 @@ public:
     // True when the segment a-b only crosses sea cells (sampled every half cell).
     bool clear(geo::XY a, geo::XY b) const;
 
+    // Every sea cell's first step on a shortest 8-connected sea route to `root`: one search
+    // serves all the routes that end there (suggested patrols route many legs to each station).
+    struct Tree {
+        std::pair<int, int> root;
+        std::vector<std::uint8_t> step;  // per cell: direction 0..7 towards the root; kRoot; kNoStep unreached
+    };
+    static constexpr std::uint8_t kRoot = 8, kNoStep = 255;
+    Tree tree_to(std::pair<int, int> root) const;
+    // The straightened route from `from` to the tree's root; empty when unreachable.
+    std::vector<geo::XY> route(const Tree& tree, std::pair<int, int> from) const;
+
 private:
+    std::vector<geo::XY> straighten(const std::vector<geo::XY>& cells) const;
     std::size_t idx(int cx, int cy) const { return static_cast<std::size_t>(cy) * n_ + cx; }
     geo::XY origin_;  // lower-left corner
     double cell_;

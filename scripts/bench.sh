@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-build}"
 case "$build" in /*) ;; *) build="$here/$build" ;; esac
-for bench in load_bench ais_decode_bench reports_bench coverage_bench; do
+for bench in load_bench ais_decode_bench reports_bench coverage_bench plan_bench; do
   echo "== $bench"
   "$build/bench/$bench"
 done

@@ -48,3 +48,5 @@ echo "== plan check"
 "$tidemark" plan check "$ws" --plan "$plan" --limit 12
 echo "== plan forecast"
 "$tidemark" plan forecast "$ws" --plan "$plan" --quiet
+echo "== suggested patrols for the week (randomised, weighted by risk; seed 42; not applied)"
+"$tidemark" plan suggest "$ws" --plan "$plan" --draws 200 --seed 42 --limit 10

@@ -245,7 +245,7 @@ int run_objectives_suggest(const SuggestOptions& opt) {
 }  // namespace
 
 void add_plan_command(CLI::App& app, Context& ctx) {
-    CLI::App* plan = app.add_subcommand("plan", "Joint plans: agencies, responsibility, objectives, tasks, checks, forecasts, briefs");
+    CLI::App* plan = app.add_subcommand("plan", "Joint plans: agencies, responsibility, objectives, tasks, checks, forecasts, suggested patrols, briefs");
     plan->require_subcommand(1);
 
     auto nopt = std::make_shared<NewOptions>();
@@ -317,6 +317,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
     add_plan_task_commands(*plan, ctx);
     add_plan_check_commands(*plan, ctx);
     add_plan_brief_command(*plan, ctx);
+    add_plan_suggest_command(*plan, ctx);
 }
 
 }  // namespace tidemark::cli

@@ -5,9 +5,9 @@
 #include "app/cli/problem_printer.h"
 #include "geo/duration.h"
 #include "layers/plan/plan_check.h"
+#include "layers/plan/plan_findings.h"
 #include "layers/plan/plan_forecast.h"
 #include "layers/plan/plan_reconcile.h"
-
 #include "layers/plan/plan_store.h"
 
 #include <cstdio>
@@ -21,7 +21,7 @@ using namespace layers::plan;
 struct CheckOptions {
     std::string workspace, plan;
     std::size_t limit = 40;
-    bool strict = false;
+    bool strict = false, store = false;
 };
 
 int run_check(const CheckOptions& opt) {
@@ -44,6 +44,11 @@ int run_check(const CheckOptions& opt) {
             if (pr.severity == sev) ordered.push_back(pr);
     print_problems(std::cout, ordered, opt.limit, "--limit 0");
     std::cout << c.errors << " error(s), " << c.warnings << " warning(s)\n";
+    if (opt.store) {
+        store_findings(s->ws, p->name, c, coast);
+        if (!s->ws.save(&error)) return fail(error);
+        std::cout << "stored layer " << kFindingsLayer << " (" << c.problems.size() << " findings)\n";
+    }
     // Findings are the answer, not a failure of the command; --strict makes errors fail (for scripts).
     return opt.strict && c.errors > 0 ? kBadInput : kOk;
 }
@@ -145,18 +150,12 @@ int run_reconcile(const ReconcileCliOptions& opt) {
     std::cout << unplanned << "(compliance: done / judged tasks; columns: tasks, done, partly done, missed, not judged)\n";
     if (!opt.store && !opt.apply) return kOk;
     if (opt.apply) {
-        const EditContext ctx = s->context(p->segment_m);
         int changed = 0;
-        for (const TaskOutcome& o : r.tasks) {
-            const Task* t = s->book.find_task(o.task);
-            if (!o.earned || !t || t->status == *o.earned || !status_move_allowed(t->status, *o.earned)) continue;
-            if (auto e = set_status(s->book, ctx, o.task, *o.earned, "reconciled with tracks"); !e.empty()) return fail(e);
-            ++changed;
-        }
+        if (auto e = apply_earned_statuses(s->book, s->context(p->segment_m), r, &changed); !e.empty()) return fail(e);
         layers::plan::store_plan_book(s->ws, s->book);
         std::cout << changed << " task status(es) set from the tracks\n";
     }
-    if (opt.store) s->ws.put(reconciliation_layer(s->book, coast, r));
+    if (opt.store) store_reconciliation(s->ws, s->book, coast, r);
     if (!s->ws.save(&error)) return fail(error);
     if (opt.store) std::cout << "stored layer " << kReconciliationLayer << "\n";
     return kOk;
@@ -171,6 +170,7 @@ void add_plan_check_commands(CLI::App& plan, Context& ctx) {
     cmd->add_option("--plan", copt->plan, "Plan name")->required();
     cmd->add_option("--limit", copt->limit, "Findings to print in full (0: all)")->capture_default_str();
     cmd->add_flag("--strict", copt->strict, "Exit 1 when there are errors");
+    cmd->add_flag("--store", copt->store, "Also store the findings as layer plan_findings (lines on the coast, for maps and exports)");
     cmd->callback([copt, &ctx] { ctx.exit_code = run_check(*copt); });
 
     auto fopt = std::make_shared<ForecastOptions>();

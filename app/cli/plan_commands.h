@@ -15,6 +15,7 @@ namespace tidemark::cli {
 void add_plan_task_commands(CLI::App& plan, Context& ctx);
 void add_plan_check_commands(CLI::App& plan, Context& ctx);
 void add_plan_brief_command(CLI::App& plan, Context& ctx);
+void add_plan_suggest_command(CLI::App& plan, Context& ctx);
 
 // Option parsers: nullopt with `error` naming the option, the value and what was expected.
 std::optional<geo::UnixTime> parse_time_option(const std::string& option, const std::string& text, std::string* error);

@@ -123,6 +123,7 @@ std::uint64_t AppState::revision(const std::string& layer) const {
 
 void AppState::poll_background() {
     land_forecast();
+    land_reconcile();
     auto outcome = coverage.take_outcome();
     if (!outcome) return;
     problems.insert(problems.end(), outcome->problems.begin(), outcome->problems.end());

@@ -83,9 +83,16 @@ public:
     // Picks the current plan's segment nearest `world` (within `tolerance_m`); with `extend`,
     // the run from the first pick to this one when both lie on the same coastline line.
     bool pick_segment(geo::XY world, double tolerance_m, bool extend);
+    // Selects the longest run of the current plan's segments whose middles lie in `world`; the
+    // status line says which, and how many other runs the box held.
+    bool pick_box(const geo::Box& world);
     // Checks the current plan; the findings replace that plan's earlier ones in `problems`.
     bool check_current_plan(std::string* error);
     bool start_forecast(std::string* error);
+    // Planned vs actual for the current plan, off the UI thread; lands as layer plan_reconciliation.
+    bool start_reconcile(std::string* error);
+    // Sets each judged task's status to the one it earned (where the workflow allows), as one edit.
+    layers::plan::EditError apply_earned_statuses();
     void set_coast_mode(CoastMode mode);
     CoastMode coast_mode() const;
 
@@ -114,12 +121,15 @@ public:
     PlanState plan;              // the plan book and what the Plan panel works on
     ForecastJob forecast;        // started by the Plan panel; lands in poll_background
     std::string forecast_error;  // why the last forecast failed, "" when it did not
+    ReconcileJob reconcile;      // started by the Plan panel; lands in poll_background
+    std::string reconcile_error;
 
 private:
     void touch(const std::string& layer);
     void load_plans();               // on open: the plan book, fleet and current plan
     void store_plans();              // the book into the workspace's plan tables
     void land_forecast();            // from poll_background
+    void land_reconcile();           // from poll_background
     void remember(const std::string& path);
     bool dirty_ = false;
     std::uint64_t counter_ = 1;     // source of unique revisions

@@ -1,11 +1,13 @@
 // AppState's joint-plan commands: the one edit path (apply_plan_edit, undo, redo), the coast
 // a plan is made on, picking a run of segments, checks, forecasts and the coast colouring.
 #include "app/gui/app_state.h"
-#include "layers/team/pg_connection.h"
+#include "app/gui/plan_format.h"
 
 #include "layers/coverage_store.h"
+#include "layers/plan/plan_findings.h"
 #include "layers/plan/plan_objectives.h"
 #include "layers/plan/plan_store.h"
+#include "layers/team/pg_connection.h"
 
 #include <algorithm>
 #include <chrono>
@@ -174,6 +176,33 @@ bool AppState::pick_segment(geo::XY world, double tolerance_m, bool extend) {
     return true;
 }
 
+bool AppState::pick_box(const geo::Box& world) {
+    const plan::Plan* p = plan.plan();
+    if (!p) {
+        status = "Choose or create a plan first (Plan panel): segments are cut at the plan's segment length";
+        return false;
+    }
+    const plan::PlanCoast& coast = plan_coast(p->segment_m);
+    std::vector<bool> in_box(coast.segments.size(), false);
+    for (std::size_t i = 0; i < coast.segments.size(); ++i) in_box[i] = world.contains(coast.segments[i].midpoint);
+    const std::vector<plan::Stretch> runs = coast.runs(in_box);
+    if (runs.empty()) {
+        status = "No coast segment of plan '" + p->name + "' has its middle inside the box";
+        return false;
+    }
+    // A box across an estuary or a headland holds several runs; a task follows one.
+    const plan::Stretch longest = *std::max_element(runs.begin(), runs.end(), [&](plan::Stretch a, plan::Stretch b) {
+        return coast.length_of(a) < coast.length_of(b);
+    });
+    plan.selection = longest;
+    plan.pick_anchor = longest.from;
+    status = "Picked segments " + plan::format_stretch(longest) + " (" + km_text(coast.length_of(longest)) + ")";
+    if (runs.size() > 1)
+        status += ", the longest of the " + std::to_string(runs.size()) + " runs of coast in the box";
+    status += ": New task here in the Plan panel";
+    return true;
+}
+
 bool AppState::check_current_plan(std::string* error) {
     const plan::Plan* p = plan.plan();
     if (!workspace || !p) {
@@ -187,8 +216,10 @@ bool AppState::check_current_plan(std::string* error) {
     const std::string layer = "plan " + p->name;
     std::erase_if(problems, [&](const geo::Problem& pr) { return pr.layer == layer; });
     problems.insert(problems.end(), c.problems.begin(), c.problems.end());
+    plan::store_findings(*workspace, p->name, c, coast);
+    touch(plan::kFindingsLayer);
     status = "Checked plan '" + p->name + "': " + std::to_string(c.errors) + " error(s), " + std::to_string(c.warnings) +
-             " warning(s) (listed in Problems)";
+             " warning(s), drawn on the map as layer " + plan::kFindingsLayer + " and listed in Problems";
     plan.check = std::move(c);
     plan.checked_plan = p->name;
     plan.checked_revision = plan.editor.revision();
@@ -223,6 +254,48 @@ void AppState::land_forecast() {
     plan.forecast = std::move(outcome->forecast);
     plan.forecast_plan = outcome->plan;
     set_coast_mode(CoastMode::Forecast);
+}
+
+bool AppState::start_reconcile(std::string* error) {
+    if (!workspace || !plan.plan()) {
+        *error = "choose or create a plan first";
+        return false;
+    }
+    reconcile_error.clear();
+    if (!reconcile.start(*workspace, plan.book(), plan.current, error)) return false;
+    status = "Reconciling plan '" + plan.current + "' with the tracks...";
+    return true;
+}
+
+void AppState::land_reconcile() {
+    auto outcome = reconcile.take_outcome();
+    if (!outcome) return;
+    status = outcome->summary;
+    reconcile_error = outcome->error;
+    if (!outcome->reconciliation || !workspace) return;
+    if (workspace->path() != outcome->workspace_path) {
+        status = "Reconciliation discarded: another workspace was opened while it ran";
+        return;
+    }
+    const plan::Plan* p = plan.book().find_plan(outcome->plan);
+    if (!p) return;  // the plan was undone away while it ran
+    // Stored as `plan reconcile` does, for exports; drawn on request only (hidden).
+    plan::store_reconciliation(*workspace, plan.book(), plan_coast(p->segment_m), *outcome->reconciliation);
+    touch(plan::kReconciliationLayer);
+    plan.reconciliation = std::move(outcome->reconciliation);
+    plan.reconciled_plan = outcome->plan;
+}
+
+plan::EditError AppState::apply_earned_statuses() {
+    const plan::Plan* p = plan.plan();
+    if (!p || !plan.reconciliation || plan.reconciled_plan != p->name) return "reconcile the plan first";
+    const plan::EditContext ctx = plan_context(p->segment_m);
+    const plan::Reconciliation& r = *plan.reconciliation;
+    return apply_plan_edit("Set earned statuses", [&](plan::PlanBook& b) -> plan::EditError {
+        int changed = 0;
+        if (auto e = plan::apply_earned_statuses(b, ctx, r, &changed); !e.empty()) return e;
+        return changed ? plan::EditError{} : plan::EditError{"every judged task already has the status it earned"};
+    });
 }
 
 void AppState::set_coast_mode(CoastMode mode) {

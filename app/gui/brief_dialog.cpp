@@ -18,7 +18,7 @@ namespace plan = layers::plan;
 
 std::string default_path(const AppState& app, const std::string& code) {
     const plan::Agency* a = app.plan.book().find_agency(code);
-    std::string name = "brief_" + code;
+    std::string name = "brief_" + code + "_";
     if (a)
         for (char c : a->name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
     const std::filesystem::path dir = std::filesystem::path(app.workspace->path()).parent_path();

@@ -9,21 +9,11 @@
 
 namespace tidemark::gui {
 
-CoverageJob::~CoverageJob() {
-    cancel_ = true;
-    wait();
-}
-
-void CoverageJob::wait() {
-    if (worker_.joinable()) worker_.join();
-}
-
 bool CoverageJob::start(const layers::Workspace& ws, const CoverageParams& params, std::string* error) {
-    if (running()) {
+    if (busy()) {
         *error = "a coverage run is still going: wait for it or Cancel it";
         return false;
     }
-    wait();
     if (params.segment_m < geo::kMinSegmentLengthM || params.segment_m > geo::kMaxSegmentLengthM) {
         *error = "segment length must be between 100 and 10000 m";
         return false;
@@ -61,70 +51,28 @@ bool CoverageJob::start(const layers::Workspace& ws, const CoverageParams& param
     options.line_of_sight = params.line_of_sight;
     options.fleet_source = ws.path();
     options.range_hint = "set a radius override";
-    options.cancel = &cancel_;
-    options.progress = [this](double f) {
-        progress_ = f;
-        if (wake) wake();
-    };
-
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        outcome_ = {};
-        outcome_.workspace_path = ws.path();
-    }
-    cancel_ = false;
-    progress_ = 0;
-    ended_ = false;
-    started_ = true;
-    worker_ = std::thread([this, in, options, revisit_h = params.revisit_h] {
-        CoverageOutcome out;
-        // A worker thread: every failure becomes the outcome's error, never an escape.
-        try {
+    const double revisit_h = params.revisit_h;
+    return launch(
+        [in, options, revisit_h, path = ws.path()](const std::atomic<bool>& cancel, const Progress& progress) mutable {
+            options.cancel = &cancel;
+            options.progress = progress;
+            CoverageOutcome out;
+            out.workspace_path = path;
             layers::CoverageRun run = layers::run_coverage(*in, options);
+            out.problems = std::move(in->problems);
             if (!run.ok) {
                 out.error = run.error;
-            } else if (!run.cancelled && !cancel_) {
+                out.summary = "Coverage failed: " + out.error;
+            } else if (!run.cancelled) {
                 char line[200];
                 std::snprintf(line, sizeof line, "Coverage: %zu tracks, %zu segments, %zu gaps (revisit target %.1f h)",
                               in->tracks.size(), run.segments, run.gaps.gaps.size(), revisit_h);
                 out.summary = line;
                 out.layers = std::move(run.layers);
             }
-        } catch (const std::exception& e) {
-            out.error = std::string("coverage failed: ") + e.what();
-        }
-        out.cancelled = cancel_;
-        if (out.cancelled) {
-            out.layers.reset();
-            out.summary = "Coverage run cancelled: nothing changed";
-        } else if (!out.error.empty()) {
-            out.summary = "Coverage failed: " + out.error;
-        }
-        out.problems = std::move(in->problems);
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            out.workspace_path = outcome_.workspace_path;
-            outcome_ = std::move(out);
-        }
-        progress_ = 1;
-        ended_ = true;
-        if (wake) wake();
-    });
-    return true;
-}
-
-std::optional<CoverageOutcome> CoverageJob::take_outcome() {
-    if (!started_ || !ended_) return std::nullopt;
-    wait();
-    started_ = false;
-    std::lock_guard<std::mutex> lock(mutex_);
-    // Cancel pressed after the worker finished but before the result was taken: still discarded.
-    if (cancel_ && !outcome_.cancelled) {
-        outcome_.cancelled = true;
-        outcome_.layers.reset();
-        outcome_.summary = "Coverage run cancelled: nothing changed";
-    }
-    return std::move(outcome_);
+            return out;
+        },
+        "coverage failed");
 }
 
 }  // namespace tidemark::gui

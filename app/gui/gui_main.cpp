@@ -55,6 +55,7 @@ int run_gui(const GuiOptions& options) {
     AppState app;
     app.coverage.wake = [] { glfwPostEmptyEvent(); };  // so progress moves and results land while idle
     app.forecast.wake = [] { glfwPostEmptyEvent(); };
+    app.reconcile.wake = [] { glfwPostEmptyEvent(); };
     const bool capture = !options.screenshot.empty();
     app.set_recent_store(capture ? "" : recent_store_path());  // tests never touch the user's recent list
     if (!options.workspace.empty()) {
@@ -175,6 +176,7 @@ int run_gui(const GuiOptions& options) {
     app.coverage.wait();
     app.forecast.cancel();
     app.forecast.wait();
+    app.reconcile.wait();
     renderer.destroy();
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "app/gui/plan_format.h"
 
 #include "geo/duration.h"
+#include "geo/length_text.h"
 
 #include <cmath>
 #include <cstdio>
@@ -59,11 +60,7 @@ std::string revisit_text(double seconds) {
     return geo::format_duration(seconds);
 }
 
-std::string km_text(double metres) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f km", metres / 1000);
-    return buf;
-}
+std::string km_text(double metres) { return geo::format_km(metres); }
 
 std::string words(const char* name) {
     std::string s = name;

@@ -1,6 +1,5 @@
 #include "app/gui/plan_job.h"
 
-
 #include <cstdio>
 #include <memory>
 
@@ -21,22 +20,12 @@ layers::Workspace forecast_inputs(const layers::Workspace& ws) {
     return in;
 }
 
-ForecastJob::~ForecastJob() {
-    cancel_ = true;
-    wait();
-}
-
-void ForecastJob::wait() {
-    if (worker_.joinable()) worker_.join();
-}
-
 bool ForecastJob::start(const layers::Workspace& ws, const layers::plan::PlanBook& book, const std::string& plan,
                         std::string* error) {
-    if (running()) {
+    if (busy()) {
         *error = "a forecast is still running: wait for it or Cancel it";
         return false;
     }
-    wait();
     const layers::plan::Plan* p = book.find_plan(plan);
     if (!p) {
         *error = "no plan named '" + plan + "': choose a plan first";
@@ -49,32 +38,21 @@ bool ForecastJob::start(const layers::Workspace& ws, const layers::plan::PlanBoo
     // Copies taken here, on the UI thread: the worker owns them.
     auto in = std::make_shared<layers::Workspace>(forecast_inputs(ws));
     auto plans = std::make_shared<layers::plan::PlanBook>(book);
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        outcome_ = {};
-    }
-    cancel_ = false;
-    progress_ = 0;
-    ended_ = false;
-    started_ = true;
-    worker_ = std::thread([this, in, plans, name = p->name, path = ws.path()] {
-        ForecastOutcome out;
-        out.workspace_path = path;
-        out.plan = name;
-        // A worker thread: every failure becomes the outcome's error, never an escape.
-        try {
+    return launch(
+        [in, plans, name = p->name, path = ws.path()](const std::atomic<bool>& cancel, const Progress& progress) {
+            ForecastOutcome out;
+            out.workspace_path = path;
+            out.plan = name;
             layers::plan::ForecastOptions options;
-            options.cancel = &cancel_;
-            options.progress = [this](double f) {
-                progress_ = f;
-                if (wake) wake();
-            };
+            options.cancel = &cancel;
+            options.progress = progress;
             layers::plan::Forecast fc = layers::plan::forecast_plan(*in, *plans, *plans->find_plan(name), options);
             for (auto& pr : fc.problems)
                 if (pr.source.empty()) pr.source = path;  // the copy has no path; name the real file
             if (!fc.run.ok) {
                 out.error = fc.run.error;
-            } else if (!fc.run.cancelled && !cancel_) {
+                out.summary = "Forecast failed: " + out.error;
+            } else if (!fc.run.cancelled) {
                 char line[256];
                 std::snprintf(line, sizeof line,
                               "Forecast of plan '%s': %zu routed task(s) sailed, %zu gap(s) would remain (%.1f s)",
@@ -82,39 +60,49 @@ bool ForecastJob::start(const layers::Workspace& ws, const layers::plan::PlanBoo
                 out.summary = line;
                 out.forecast = std::move(fc);
             }
-        } catch (const std::exception& e) {
-            out.error = std::string("forecast failed: ") + e.what();
-        }
-        out.cancelled = cancel_;
-        if (out.cancelled) {
-            out.forecast.reset();
-            out.summary = "Forecast cancelled: nothing changed";
-        } else if (!out.error.empty()) {
-            out.summary = "Forecast failed: " + out.error;
-        }
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            outcome_ = std::move(out);
-        }
-        progress_ = 1;
-        ended_ = true;
-        if (wake) wake();
-    });
-    return true;
+            return out;
+        },
+        "forecast failed");
 }
 
-std::optional<ForecastOutcome> ForecastJob::take_outcome() {
-    if (!started_ || !ended_) return std::nullopt;
-    wait();
-    started_ = false;
-    std::lock_guard<std::mutex> lock(mutex_);
-    // Cancel pressed after the worker finished but before the result was taken: still discarded.
-    if (cancel_ && !outcome_.cancelled) {
-        outcome_.cancelled = true;
-        outcome_.forecast.reset();
-        outcome_.summary = "Forecast cancelled: nothing changed";
+bool ReconcileJob::start(const layers::Workspace& ws, const layers::plan::PlanBook& book, const std::string& plan,
+                         std::string* error) {
+    if (busy()) {
+        *error = "a reconciliation is still running: wait for it";
+        return false;
     }
-    return std::move(outcome_);
+    const layers::plan::Plan* p = book.find_plan(plan);
+    if (!p) {
+        *error = "no plan named '" + plan + "': choose a plan first";
+        return false;
+    }
+    if (!ws.find_role(layers::LayerRole::Coastline)) {
+        *error = "the workspace has no coastline layer: add one in the Layers panel (role coastline)";
+        return false;
+    }
+    // The reconciliation reads the tracks too: the whole workspace is copied (the demo's in
+    // about 0.1 s), so edits and saves go on while it runs.
+    auto in = std::make_shared<layers::Workspace>(ws);
+    auto plans = std::make_shared<layers::plan::PlanBook>(book);
+    return launch(
+        [in, plans, name = p->name, path = ws.path()](const std::atomic<bool>&, const Progress&) {
+            ReconcileOutcome out;
+            out.workspace_path = path;
+            out.plan = name;
+            const layers::plan::Plan& pl = *plans->find_plan(name);
+            geo::Problems ignored;  // the coastline's own problems were reported when it was opened
+            const layers::plan::PlanCoast coast = layers::plan::plan_coast(*in, pl.segment_m, ignored);
+            layers::plan::Reconciliation r = layers::plan::reconcile_plan(*in, *plans, pl, coast);
+            int done = 0, judged = 0;
+            for (const auto& row : r.by_agency) done += row.done, judged += row.done + row.partly + row.missed;
+            char line[256];
+            std::snprintf(line, sizeof line, "Reconciled plan '%s' with %zu fixes: %d of %d judged task(s) done",
+                          name.c_str(), r.fixes, done, judged);
+            out.summary = line;
+            out.reconciliation = std::move(r);
+            return out;
+        },
+        "reconciliation failed");
 }
 
 }  // namespace tidemark::gui

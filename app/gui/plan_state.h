@@ -11,6 +11,7 @@
 #include "layers/plan/plan_coast.h"
 #include "layers/plan/plan_edit.h"
 #include "layers/plan/plan_forecast.h"
+#include "layers/plan/plan_reconcile.h"
 
 #include <cstdint>
 #include <map>
@@ -31,10 +32,11 @@ struct PlanState {
     std::string current;                // name of the plan being worked on; "" when there is none
     std::string user;                   // stamps rows: $TIDEMARK_USER, else $USER
 
-    // The run of segments picked on the map (click, then shift-click on the same line).
+    // The run of segments picked on the map (click, then shift-click on the same line; or a box).
     std::optional<layers::plan::Stretch> selection;
     std::optional<std::uint32_t> pick_anchor;  // the first segment clicked
     std::optional<layers::plan::Stretch> highlight;  // the stretch of the task being edited
+    std::int64_t highlight_task = 0;                 // that task's id (0: none, or a new task)
 
     // The last `check_plan` of `checked_plan`, as of editor revision `checked_revision`.
     std::optional<layers::plan::PlanCheck> check;
@@ -44,6 +46,17 @@ struct PlanState {
     // The last forecast that landed, for the Plan panel's table and File > Brief.
     std::optional<layers::plan::Forecast> forecast;
     std::string forecast_plan;
+
+    // The last reconciliation with the tracks (planned vs actual) and the plan it was of.
+    std::optional<layers::plan::Reconciliation> reconciliation;
+    std::string reconciled_plan;
+    // The current plan's outcome for task `id`, when its plan was reconciled.
+    const layers::plan::TaskOutcome* outcome_of(std::int64_t id) const {
+        if (!reconciliation || reconciled_plan != current) return nullptr;
+        for (const auto& o : reconciliation->tasks)
+            if (o.task == id) return &o;
+        return nullptr;
+    }
 
     const layers::plan::PlanBook& book() const { return editor.book(); }
     const layers::plan::Plan* plan() const { return current.empty() ? nullptr : book().find_plan(current); }

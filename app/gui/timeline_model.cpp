@@ -37,6 +37,33 @@ std::vector<std::string> TimelineModel::vessel_names() const {
     return out;
 }
 
+const std::vector<TimedPoint>* TimelineModel::fixes_of(const std::string& vessel) const {
+    const auto it = vessels_.find(vessel);
+    return it == vessels_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::pair<geo::UnixTime, geo::UnixTime>> TimelineModel::presence(const std::string& vessel) const {
+    std::vector<std::pair<geo::UnixTime, geo::UnixTime>> runs;
+    const std::vector<TimedPoint>* pts = fixes_of(vessel);
+    if (!pts) return runs;
+    for (const TimedPoint& p : *pts) {
+        if (!runs.empty() && p.t - runs.back().second <= kPresenceGapS) runs.back().second = p.t;
+        else runs.push_back({p.t, p.t});
+    }
+    return runs;
+}
+
+std::vector<TimedPoint> TimelineModel::fixes_between(const std::string& vessel, geo::UnixTime from,
+                                                    geo::UnixTime to) const {
+    const std::vector<TimedPoint>* found = fixes_of(vessel);
+    if (!found) return {};
+    const auto& pts = *found;
+    auto by_time = [](const TimedPoint& p, double t) { return p.t < t; };
+    const auto first = std::lower_bound(pts.begin(), pts.end(), from, by_time);
+    const auto last = std::upper_bound(pts.begin(), pts.end(), to, [](double t, const TimedPoint& p) { return t < p.t; });
+    return first < last ? std::vector<TimedPoint>(first, last) : std::vector<TimedPoint>{};
+}
+
 std::vector<VesselAtTime> TimelineModel::at(geo::UnixTime t, double tail_s, double max_gap_s) const {
     std::vector<VesselAtTime> out;
     for (const auto& [name, pts] : vessels_) {

@@ -37,6 +37,13 @@ public:
     geo::UnixTime first() const { return first_; }
     geo::UnixTime last() const { return last_; }
     std::vector<std::string> vessel_names() const;
+    // When `vessel` was transmitting: runs of fixes no more than kPresenceGapS apart (a lone fix
+    // is a moment), oldest first; one pass over the vessel's fixes.
+    static constexpr double kPresenceGapS = 1800;
+    const std::vector<TimedPoint>* fixes_of(const std::string& vessel) const;
+    std::vector<std::pair<geo::UnixTime, geo::UnixTime>> presence(const std::string& vessel) const;
+    // The fixes of `vessel` with from <= t <= to, oldest first (empty for an unknown vessel).
+    std::vector<TimedPoint> fixes_between(const std::string& vessel, geo::UnixTime from, geo::UnixTime to) const;
     // Vessels with a fix at or before T and after T - max_gap_s (no stale positions).
     std::vector<VesselAtTime> at(geo::UnixTime t, double tail_s, double max_gap_s = 3600) const;
 

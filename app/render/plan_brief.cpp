@@ -3,6 +3,7 @@
 #include "app/render/attribution.h"
 #include "app/render/map_page.h"
 #include "geo/duration.h"
+#include "geo/length_text.h"
 #include "layers/export_atomic.h"
 #include "layers/plan/plan_check.h"
 #include "layers/plan/plan_objectives.h"
@@ -30,11 +31,7 @@ std::string short_time(geo::UnixTime t) {
     return s.size() >= 16 ? s.substr(0, 10) + " " + s.substr(11, 5) + "Z" : s;
 }
 
-std::string km(double m) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f km", m / 1000);
-    return buf;
-}
+std::string km(double m) { return geo::format_km(m); }
 
 
 // Text pages: a running y, a new page (with marking and footer) when the next line does not fit.

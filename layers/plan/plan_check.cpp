@@ -1,6 +1,7 @@
 #include "layers/plan/plan_check.h"
 
 #include "geo/duration.h"
+#include "geo/length_text.h"
 #include "layers/layer.h"
 #include "layers/planned_patrol.h"
 
@@ -14,16 +15,13 @@ namespace {
 
 using Severity = geo::Problem::Severity;
 
-std::string km(double m) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f km", m / 1000);
-    return buf;
-}
+std::string km(double m) { return geo::format_km(m); }
 
 class Findings {
 public:
     Findings(PlanCheck& out, const std::string& source, const std::string& plan) : out_(out), source_(source), layer_("plan " + plan) {}
-    void add(Severity s, const std::string& feature, const std::string& reason) {
+    void add(Severity s, const std::string& feature, const std::string& reason, std::vector<Stretch> places = {}) {
+        out_.places.push_back(std::move(places));
         geo::Problem p;
         p.severity = s;
         p.source = source_;
@@ -66,7 +64,8 @@ void check_ownership(const PlanBook& book, const Plan& plan, const PlanCoast& co
         f.add(Severity::Error, where(coast, s),
               (lead.empty() ? "no lead agency" : "lead agency '" + lead + "' is not a known agency") + " for " +
                   km(coast.length_of(s)) + " of coast; assign one with `tidemark plan assign --segments " +
-                  format_stretch(s) + " --lead CODE`");
+                  format_stretch(s) + " --lead CODE`",
+              {s});
     }
     const double missing = out.coast_m - out.lead_m;
     if (std::fabs(missing) >= 1)
@@ -99,7 +98,8 @@ void check_objectives(const PlanBook& book, const Plan& plan, const PlanCoast& c
             f.add(Severity::Warning, where(coast, o.stretch),
                   "objective " + geo::format_duration(o.revisit_s) + (o.reason.empty() ? "" : " (" + o.reason + ")") +
                       " is not met by the accepted tasks on " + km(unmet_m) + ": up to " + geo::format_duration(worst) +
-                      " unwatched");
+                      " unwatched",
+                  {o.stretch});
     }
     std::map<std::string, std::pair<double, double>> per_lead;  // unmet m, coast m
     std::map<std::string, double> worst;
@@ -112,12 +112,17 @@ void check_objectives(const PlanBook& book, const Plan& plan, const PlanCoast& c
             worst[plan.lead[i]] = std::max(worst[plan.lead[i]], gap[i]);
         }
     }
-    for (const auto& [lead, m] : per_lead)
-        if (m.first > 0)
-            f.add(Severity::Warning, agency_label(book, lead),
-                  "leads " + km(m.second) + " of coast; " + km(m.first) + " of it has no accepted task meeting the " +
-                      geo::format_duration(plan.revisit_s) + " revisit objective (longest planned gap " +
-                      geo::format_duration(worst[lead]) + ")");
+    for (const auto& [lead, m] : per_lead) {
+        if (m.first <= 0) continue;
+        std::vector<bool> unmet_here(coast.segments.size(), false);
+        for (std::size_t i = 0; i < coast.segments.size(); ++i)
+            unmet_here[i] = unmet[i] && !explicit_target[i] && plan.lead[i] == lead;
+        f.add(Severity::Warning, agency_label(book, lead),
+              "leads " + km(m.second) + " of coast; " + km(m.first) + " of it has no accepted task meeting the " +
+                  geo::format_duration(plan.revisit_s) + " revisit objective (longest planned gap " +
+                  geo::format_duration(worst[lead]) + ")",
+              coast.runs(unmet_here));
+    }
 }
 
 void check_last_gaps(const PlanBook& book, const Plan& plan, const PlanCoast& coast, const LastGaps& last, Findings& f) {
@@ -144,7 +149,8 @@ void check_last_gaps(const PlanBook& book, const Plan& plan, const PlanCoast& co
         f.add(Severity::Warning, where(coast, {g.segments.front(), g.segments.back()}),
               "last period's gap " + std::to_string(g.id) + " of " + km(g.length_m) + " (unwatched up to " +
                   geo::format_duration(g.worst_gap_s) + ", risk " + risk +
-                  ") has neither a task nor a risk-accepted note");
+                  ") has neither a task nor a risk-accepted note",
+              {{g.segments.front(), g.segments.back()}});
     }
 }
 
@@ -160,26 +166,30 @@ void check_assets(const PlanBook& book, const Plan& plan, const std::vector<Vess
                 f.add(Severity::Error, task_name(*a),
                       a->asset + " is double-booked: " + task_name(*a) + " (" + span(a->from, a->to) + ") and " +
                           task_name(b) + (b.plan != a->plan ? " of plan " + b.plan : "") + " (" + span(b.from, b.to) +
-                          ") overlap from " + span(std::max(a->from, b.from), std::min(a->to, b.to)));
+                          ") overlap from " + span(std::max(a->from, b.from), std::min(a->to, b.to)),
+                      {a->stretch});
     for (const Task* t : live) {
         const Vessel* v = find_vessel(fleet, 0, t->asset);
         if (!v) {
-            f.add(Severity::Error, task_name(*t), "asset '" + t->asset + "' is not in the fleet register");
+            f.add(Severity::Error, task_name(*t), "asset '" + t->asset + "' is not in the fleet register", {t->stretch});
             continue;
         }
         for (const auto& off : v->unavailable)
             if (off.from < t->to && t->from < off.to)
                 f.add(Severity::Error, task_name(*t),
-                      v->name + " is unavailable " + span(off.from, off.to) + " but tasked " + span(t->from, t->to));
+                      v->name + " is unavailable " + span(off.from, off.to) + " but tasked " + span(t->from, t->to),
+                      {t->stretch});
         if (v->endurance_h > 0 && t->route.empty() && t->kind == TaskKind::SeaPatrol && t->to - t->from > v->endurance_h * 3600)
             f.add(Severity::Error, task_name(*t),
                   "window of " + geo::format_duration(t->to - t->from) + " is beyond " + v->name + "'s endurance of " +
-                      geo::format_duration(v->endurance_h * 3600) + "; split it into sorties");
+                      geo::format_duration(v->endurance_h * 3600) + "; split it into sorties",
+                  {t->stretch});
         const Agency* owner = book.find_agency(v->agency);
         if (owner && owner->code != t->agency)
             f.add(Severity::Warning, task_name(*t),
                   v->name + " belongs to " + agency_label(book, owner->code) + ", not to the tasked agency " +
-                      agency_label(book, t->agency));
+                      agency_label(book, t->agency),
+                  {t->stretch});
         if (t->route.empty()) continue;
         PlannedPatrol patrol;
         patrol.vessel = v->name;
@@ -189,12 +199,13 @@ void check_assets(const PlanBook& book, const Plan& plan, const std::vector<Vess
         patrol.source = task_name(*t);
         const geo::Track track = plan_track(patrol);
         for (geo::Problem p : check_patrol(patrol, track, v))
-            f.add(Severity::Error, task_name(*t), p.reason);
+            f.add(Severity::Error, task_name(*t), p.reason, {t->stretch});
         if (!track.legs.empty() && track.legs[0].fixes.back().t > t->to + 1)
             f.add(Severity::Error, task_name(*t),
                   "route takes " + geo::format_duration(track.legs[0].fixes.back().t - t->from) + " at " +
                       std::to_string(static_cast<int>(patrol.speed_kn)) + " kn, longer than the task window of " +
-                      geo::format_duration(t->to - t->from));
+                      geo::format_duration(t->to - t->from),
+                  {t->stretch});
     }
 }
 
@@ -218,7 +229,8 @@ void check_responsibility(const PlanBook& book, const Plan& plan, const PlanCoas
         for (Stretch s : coast.runs(outside))
             f.add(Severity::Warning, task_name(*t),
                   agency_label(book, t->agency) + " is tasked on " + where(coast, s) +
-                      " where it neither leads nor supports (lead: " + agency_label(book, plan.lead[s.from]) + ")");
+                      " where it neither leads nor supports (lead: " + agency_label(book, plan.lead[s.from]) + ")",
+                  {s});
     }
 }
 

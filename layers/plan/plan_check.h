@@ -24,6 +24,9 @@ namespace tidemark::layers::plan {
 
 struct PlanCheck {
     geo::Problems problems;
+    // Where on the coast each finding is (parallel to `problems`): the stretches it is about,
+    // empty for findings with no place (a plan-wide total, an asset missing from the register).
+    std::vector<std::vector<Stretch>> places;
     double coast_m = 0;      // length of all segments
     double lead_m = 0;       // length of the segments that have a known lead agency
     double objective_unmet_m = 0;  // length whose target the committed tasks do not meet

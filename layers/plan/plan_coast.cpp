@@ -1,5 +1,7 @@
 #include "layers/plan/plan_coast.h"
 
+#include <algorithm>
+
 #include "layers/coverage_store.h"
 #include "layers/roles.h"
 #include "layers/workspace.h"
@@ -55,6 +57,20 @@ std::vector<Stretch> PlanCoast::runs(const std::vector<bool>& selected) const {
             out.back().to = i;
         else
             out.push_back({i, i});
+    }
+    // On a ring, a run through the ring's start is one stretch: from near its end, wrapping.
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        const geo::CoastSegment& last = segments[out[k].to];
+        const bool ring_end = last.line_closed && (out[k].to + 1 == segments.size() || segments[out[k].to + 1].line_id != last.line_id);
+        if (!ring_end) continue;
+        std::uint32_t first = out[k].to;
+        while (first > 0 && segments[first - 1].line_id == last.line_id) --first;
+        if (out[k].from == first) continue;  // the whole ring
+        const auto head = std::find_if(out.begin(), out.begin() + k, [&](Stretch s) { return s.from == first; });
+        if (head == out.begin() + k) continue;
+        out[k].to = head->to;
+        out.erase(head);
+        --k;
     }
     return out;
 }

@@ -25,7 +25,8 @@ struct PlanCoast {
     // The segments of `s` in order along its line. Empty, with `error` naming the stretch and
     // what was expected, when an end does not exist or the ends lie on two coastline lines.
     std::vector<std::uint32_t> segments_of(Stretch s, std::string* error) const;
-    // The stretches (one per run of consecutive segments of a line) whose segments are selected.
+    // The stretches (one per run of consecutive segments of a line) whose segments are selected;
+    // on a ring, a run through the ring's start is one wrapping stretch (from > to).
     std::vector<Stretch> runs(const std::vector<bool>& selected) const;
     // The selection of segments whose midpoint lies inside any of the polygons.
     std::vector<bool> inside(const std::vector<geo::Polygon>& area) const;

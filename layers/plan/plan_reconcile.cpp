@@ -2,6 +2,7 @@
 
 #include "geo/coverage.h"
 #include "layers/fleet.h"
+#include "layers/style.h"
 #include "layers/track_io.h"
 #include "layers/workspace.h"
 
@@ -21,27 +22,25 @@ public:
 
     const std::vector<geo::Track>& tracks() const { return tracks_; }
 
-    // Intervals seen by the tracks whose vessel satisfies `take` (cached under `key`).
+    // Intervals seen by the tracks whose vessel satisfies `take` (cached under `key`): the union of
+    // each such vessel's own intervals. "Observed by at least one vessel" is exactly that union,
+    // so each vessel's tracks go through the engine once, however many agencies and tasks ask.
     template <typename Pred>
     const SegmentIntervals& seen_by(const std::string& key, Pred take) {
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second;
-        std::vector<geo::Track> chosen;
-        std::vector<double> ranges;
-        for (const auto& t : tracks_) {
-            const Vessel* v = find_vessel(fleet_, t.mmsi, t.vessel);
-            if (!v || !take(*v)) continue;
-            chosen.push_back(t);
-            ranges.push_back(sensor_range_m(*v));
-        }
+        std::vector<const SegmentIntervals*> parts;
+        for (const Vessel& v : fleet_)
+            if (take(v))
+                if (const SegmentIntervals* own = of_vessel(v)) parts.push_back(own);
         SegmentIntervals out(coast_.segments.size());
-        if (!chosen.empty()) {
-            geo::CoverageOptions o;
-            o.from = plan_.from;
-            o.to = plan_.to;
-            auto result = geo::compute_coverage(coast_.segments, chosen, ranges, o);
-            for (std::size_t i = 0; i < out.size() && i < result.segments.size(); ++i) out[i] = std::move(result.segments[i].observed);
-        }
+        if (parts.size() == 1) out = *parts.front();
+        if (parts.size() > 1)
+            for (std::size_t i = 0; i < out.size(); ++i) {
+                std::vector<geo::Interval> all;
+                for (const auto* p : parts) all.insert(all.end(), (*p)[i].begin(), (*p)[i].end());
+                if (!all.empty()) out[i] = geo::summarise_intervals(std::move(all), plan_.from, plan_.to).observed;
+            }
         return cache_.emplace(key, std::move(out)).first->second;
     }
 
@@ -59,11 +58,33 @@ public:
     }
 
 private:
+    // The intervals seen by one vessel's tracks (nullptr when it has none), computed once.
+    const SegmentIntervals* of_vessel(const Vessel& v) {
+        auto it = by_vessel_.find(&v);
+        if (it != by_vessel_.end()) return it->second.empty() ? nullptr : &it->second;
+        std::vector<geo::Track> chosen;
+        for (const auto& t : tracks_)
+            if (find_vessel(fleet_, t.mmsi, t.vessel) == &v) chosen.push_back(t);
+        SegmentIntervals out;
+        if (!chosen.empty()) {
+            out.resize(coast_.segments.size());
+            geo::CoverageOptions o;
+            o.from = plan_.from;
+            o.to = plan_.to;
+            const std::vector<double> ranges(chosen.size(), sensor_range_m(v));
+            auto result = geo::compute_coverage(coast_.segments, chosen, ranges, o);
+            for (std::size_t i = 0; i < out.size() && i < result.segments.size(); ++i) out[i] = std::move(result.segments[i].observed);
+        }
+        it = by_vessel_.emplace(&v, std::move(out)).first;
+        return it->second.empty() ? nullptr : &it->second;
+    }
+
     const PlanCoast& coast_;
     const Plan& plan_;
     std::vector<geo::Track> tracks_;
     const std::vector<Vessel>& fleet_;
     std::map<std::string, SegmentIntervals> cache_;
+    std::map<const Vessel*, SegmentIntervals> by_vessel_;
 };
 
 struct StretchSeen {
@@ -208,6 +229,29 @@ Layer reconciliation_layer(const PlanBook& book, const PlanCoast& coast, const R
         l.features.push_back(std::move(f));
     }
     return l;
+}
+
+void store_reconciliation(Workspace& ws, const PlanBook& book, const PlanCoast& coast, const Reconciliation& r) {
+    auto& styles = ws.settings["styles"];
+    if (!styles.contains(kReconciliationLayer)) {
+        Style st = default_style(LayerRole::Generic);
+        st.visible = false;
+        st.stroke_width_px = 3;
+        st.colour_by = "earned_status";
+        styles[kReconciliationLayer] = to_json(st);
+    }
+    ws.put(reconciliation_layer(book, coast, r));
+}
+
+std::string apply_earned_statuses(PlanBook& book, const EditContext& ctx, const Reconciliation& r, int* changed) {
+    *changed = 0;
+    for (const TaskOutcome& o : r.tasks) {
+        const Task* t = book.find_task(o.task);
+        if (!o.earned || !t || t->status == *o.earned || !status_move_allowed(t->status, *o.earned)) continue;
+        if (auto e = set_status(book, ctx, o.task, *o.earned, "reconciled with tracks"); !e.empty()) return e;
+        ++*changed;
+    }
+    return {};
 }
 
 }  // namespace tidemark::layers::plan

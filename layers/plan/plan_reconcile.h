@@ -14,6 +14,7 @@
 #include "layers/layer.h"
 #include "layers/plan/plan.h"
 #include "layers/plan/plan_coast.h"
+#include "layers/plan/plan_edit.h"
 
 #include <optional>
 #include <string>
@@ -65,5 +66,13 @@ Reconciliation reconcile_plan(const Workspace& ws, const PlanBook& book, const P
 
 // The outcomes as a line layer (the tasks' stretches) for maps and exports.
 Layer reconciliation_layer(const PlanBook& book, const PlanCoast& coast, const Reconciliation& r);
+// Replaces plan_reconciliation in `ws`; drawn on request (hidden until styled, coloured by
+// earned status). The caller saves the workspace.
+void store_reconciliation(Workspace& ws, const PlanBook& book, const PlanCoast& coast, const Reconciliation& r);
+
+// Sets each judged task's status to the one it earned, where the workflow allows the move;
+// `changed` counts them. On an error the book may be partly changed: run it through
+// PlanEditor::apply (all or nothing), or do not save.
+std::string apply_earned_statuses(PlanBook& book, const EditContext& ctx, const Reconciliation& r, int* changed);
 
 }  // namespace tidemark::layers::plan

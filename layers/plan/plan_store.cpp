@@ -1,6 +1,7 @@
 #include "layers/plan/plan_store.h"
 
 #include "layers/plan/plan_coast.h"
+#include "layers/plan/plan_lines.h"
 #include "layers/style.h"
 #include "layers/workspace.h"
 
@@ -103,17 +104,6 @@ bool parse_route(const std::string& text, std::vector<PlannedWaypoint>& route) {
     return true;
 }
 
-Feature line_feature(const std::vector<geo::Path>& lines, std::vector<Value> values, std::int64_t fid) {
-    Feature f;
-    f.fid = fid;
-    if (!lines.empty()) {
-        f.geometry.kind = geo::GeometryKind::Line;
-        f.geometry.lines = lines;
-    }
-    f.values = std::move(values);
-    return f;
-}
-
 Layer agencies_layer(const PlanBook& book) {
     Layer l;
     l.name = kAgenciesLayer;
@@ -150,6 +140,19 @@ Layer plans_layer(const PlanBook& book) {
     return l;
 }
 
+}  // namespace
+
+Feature line_feature(const std::vector<geo::Path>& lines, std::vector<Value> values, std::int64_t fid) {
+    Feature f;
+    f.fid = fid;
+    if (!lines.empty()) {
+        f.geometry.kind = geo::GeometryKind::Line;
+        f.geometry.lines = lines;
+    }
+    f.values = std::move(values);
+    return f;
+}
+
 Layer lines_layer(const char* name, std::vector<Field> fields) {
     Layer l;
     l.name = name;
@@ -160,7 +163,6 @@ Layer lines_layer(const char* name, std::vector<Field> fields) {
     return l;
 }
 
-}  // namespace
 
 PlanBook load_plan_book(const Workspace& ws, geo::Problems& problems) {
     PlanBook book;

@@ -3,6 +3,7 @@
 // and a 16 km square island ring (segments 10-25, F2), a Border Force cutter and an F1 launch.
 #include "app/gui/app_state.h"
 #include "app/gui/map/feature_colours.h"
+#include "layers/plan/plan_findings.h"
 #include "layers/plan/plan_store.h"
 #include "layers/style_classes.h"
 #include "layers/plan/plan_fixture.h"
@@ -174,6 +175,29 @@ TEST(GuiPlanState, ClickThenShiftClickSelectsTheRunOnOneLine) {
     EXPECT_FALSE(o.app.plan.selection.has_value());
 }
 
+TEST(GuiPlanState, BoxPicksTheLongestRunWhoseMiddlesAreInside) {
+    PlanApp o;
+    ASSERT_EQ(o.new_plan(), "");
+    // Midpoints of the open line are at x = 500500 + 1000 i on y = 100000: the box holds 1-4.
+    ASSERT_TRUE(o.app.pick_box({501200, 99000, 504800, 101000}));
+    EXPECT_EQ(o.app.plan.selection->from, 1u);
+    EXPECT_EQ(o.app.plan.selection->to, 4u);
+    EXPECT_NE(o.app.status.find("4.0 km"), std::string::npos) << o.app.status;
+    // Round the island's south-west corner: 24, 25 (west side) and 10, 11 (south side), one run
+    // across the ring's start.
+    ASSERT_TRUE(o.app.pick_box({519000, 99000, 521700, 101700}));
+    EXPECT_EQ(o.app.plan.selection->from, 24u);
+    EXPECT_EQ(o.app.plan.selection->to, 11u);
+    // Across the channel: 7-9 on the line (3 km) and 25, 10 on the island (2 km); the longer wins.
+    ASSERT_TRUE(o.app.pick_box({507000, 99000, 520800, 100600}));
+    EXPECT_EQ(o.app.plan.selection->from, 7u);
+    EXPECT_EQ(o.app.plan.selection->to, 9u);
+    EXPECT_NE(o.app.status.find("longest of the 2 runs"), std::string::npos) << o.app.status;
+    // Open sea: nothing, and the selection kept.
+    EXPECT_FALSE(o.app.pick_box({512000, 110000, 514000, 112000}));
+    EXPECT_EQ(o.app.plan.selection->from, 7u);
+}
+
 TEST(GuiPlanState, LeadAgencyModeDrawsEachRunInItsAgencysColour) {
     PlanApp o;
     ASSERT_EQ(o.new_plan(), "");
@@ -223,6 +247,17 @@ TEST(GuiPlanState, CheckFindingsReplaceTheirEarlierCopiesInProblems) {
     EXPECT_TRUE(endurance);
     ASSERT_TRUE(o.app.check_current_plan(&error)) << error;
     EXPECT_EQ(count(), first);
+    // The findings are on the map too: layer plan_findings, drawn, the endurance one along the
+    // task's 5 km (segments 0-4).
+    const layers::Layer& findings = o.layer(plan::kFindingsLayer);
+    EXPECT_TRUE(o.app.style(findings).visible);
+    ASSERT_EQ(findings.features.size(), o.app.plan.check->problems.size());
+    for (const layers::Feature& f : findings.features)
+        if (layers::to_string(findings.value(f, "finding")).find("endurance") != std::string::npos) {
+            EXPECT_DOUBLE_EQ(*layers::to_number(findings.value(f, "length_m")), 5000);
+            EXPECT_DOUBLE_EQ(f.geometry.bounds().min_x, 500000);
+            EXPECT_DOUBLE_EQ(f.geometry.bounds().max_x, 505000);
+        }
 }
 
 TEST(GuiPlanState, ForecastRunsOffTheUiThreadAndLandsAsForecastLayers) {
@@ -246,6 +281,54 @@ TEST(GuiPlanState, ForecastRunsOffTheUiThreadAndLandsAsForecastLayers) {
     EXPECT_EQ(o.layer(plan::kForecastSegmentsLayer).features.size(), 26u);
     EXPECT_EQ(o.app.coast_mode(), CoastMode::Forecast);
     EXPECT_TRUE(o.app.dirty());
+}
+
+}  // namespace
+}  // namespace tidemark::gui
+
+namespace tidemark::gui {
+namespace {
+
+TEST(GuiPlanState, ReconcileRunsOffTheUiThreadAndEarnedStatusesAreOneUndoableEdit) {
+    test::ReconcileScenario sc;
+    plan::store_plan_book(sc.ws, sc.book);
+    ScratchDir dir;
+    std::string error;
+    ASSERT_TRUE(sc.ws.save(&error, dir.file("actual.gpkg"))) << error;
+    AppState app;
+    app.view.rect = {0, 0, 1000, 800};
+    ASSERT_TRUE(app.open(dir.file("actual.gpkg"), &error)) << error;
+    ASSERT_EQ(app.plan.current, "P");
+    ASSERT_TRUE(app.start_reconcile(&error)) << error;
+    app.reconcile.wait();
+    app.poll_background();
+    ASSERT_TRUE(app.plan.reconciliation.has_value()) << app.status << app.reconcile_error;
+    // The hand-worked outcomes (plan_fixture.h): done, 70 % partly done, no tracks.
+    const plan::TaskOutcome* followed = app.plan.outcome_of(1);
+    const plan::TaskOutcome* turned = app.plan.outcome_of(2);
+    const plan::TaskOutcome* unsailed = app.plan.outcome_of(3);
+    ASSERT_TRUE(followed && turned && unsailed);
+    EXPECT_DOUBLE_EQ(followed->own_fraction, 1.0);
+    EXPECT_NEAR(turned->own_fraction, 0.7, 1e-9);
+    EXPECT_EQ(unsailed->note, "no tracks for HMC Test in the window");
+    EXPECT_NE(app.status.find("1 of 2 judged task(s) done"), std::string::npos) << app.status;
+    // Stored for exports, hidden on the map until asked for.
+    const layers::Layer* layer = app.workspace->find(plan::kReconciliationLayer);
+    ASSERT_NE(layer, nullptr);
+    EXPECT_EQ(layer->features.size(), 3u);
+    EXPECT_FALSE(app.style(*layer).visible);
+    // The actual track of task 2 in its window is what the map draws beside the plan.
+    EXPECT_FALSE(app.timeline.fixes_between("West launch", kDay0 + 6 * 3600, kDay0 + 8 * 3600).empty());
+    EXPECT_TRUE(app.timeline.fixes_between("HMC Test", kDay0 + 10 * 3600, kDay0 + 12 * 3600).empty());
+
+    ASSERT_EQ(app.apply_earned_statuses(), "");
+    EXPECT_EQ(app.plan.book().find_task(1)->status, plan::TaskStatus::Done);
+    EXPECT_EQ(app.plan.book().find_task(2)->status, plan::TaskStatus::PartlyDone);
+    EXPECT_EQ(app.plan.book().find_task(3)->status, plan::TaskStatus::Accepted);  // not judged: left alone
+    EXPECT_NE(app.apply_earned_statuses(), "");  // nothing left to take: says so, changes nothing
+    ASSERT_TRUE(app.undo());
+    EXPECT_EQ(app.plan.book().find_task(1)->status, plan::TaskStatus::Accepted);
+    EXPECT_EQ(app.plan.book().find_task(2)->status, plan::TaskStatus::Accepted);
 }
 
 }  // namespace

@@ -140,6 +140,38 @@ TEST(Timeline, InterpolatesPositionAndHeading) {
     EXPECT_TRUE(m.at(*geo::parse_iso8601("2026-03-01T11:00:00Z"), 3600).empty());  // before the first fix
 }
 
+TEST(TimelineModel, PresenceRunsBreakAtGapsLongerThanHalfAnHour) {
+    layers::Layer tracks;
+    tracks.role = layers::LayerRole::Tracks;
+    tracks.fields = {{"vessel", layers::FieldType::String}, {"time", layers::FieldType::String}};
+    auto add = [&](const char* time) {
+        layers::Feature f;
+        f.geometry.kind = geo::GeometryKind::Point;
+        f.geometry.points = {{500000, 100000}};
+        f.values = {std::string("HMC Seeker"), std::string(time)};
+        tracks.features.push_back(f);
+    };
+    // Out of order on purpose; 10:00-10:30 (30 min apart: one run), then 11:01 (31 min later: new).
+    for (const char* t : {"2026-03-01T10:30:00Z", "2026-03-01T10:00:00Z", "2026-03-01T11:01:00Z", "2026-03-01T10:20:00Z"})
+        add(t);
+    TimelineModel m;
+    m.load(tracks);
+    const auto t = [](const char* s) { return *geo::parse_iso8601(s); };
+    const auto runs = m.presence("HMC Seeker");
+    ASSERT_EQ(runs.size(), 2u);
+    EXPECT_EQ(runs[0].first, t("2026-03-01T10:00:00Z"));
+    EXPECT_EQ(runs[0].second, t("2026-03-01T10:30:00Z"));
+    EXPECT_EQ(runs[1].first, t("2026-03-01T11:01:00Z"));
+    EXPECT_EQ(runs[1].second, t("2026-03-01T11:01:00Z"));
+    EXPECT_TRUE(m.presence("HMC Searcher").empty());
+    // A window's fixes, ends included.
+    const auto in = m.fixes_between("HMC Seeker", t("2026-03-01T10:20:00Z"), t("2026-03-01T11:01:00Z"));
+    ASSERT_EQ(in.size(), 3u);
+    EXPECT_EQ(in.front().t, t("2026-03-01T10:20:00Z"));
+    EXPECT_EQ(in.back().t, t("2026-03-01T11:01:00Z"));
+    EXPECT_TRUE(m.fixes_between("HMC Seeker", t("2026-03-01T10:31:00Z"), t("2026-03-01T11:00:00Z")).empty());
+}
+
 TEST(FeatureColours, RampRunsGreenToRedAndCategoriesGetPalette) {
     const layers::Rgba good = ramp_colour(0), bad = ramp_colour(1);
     EXPECT_GT(good.g, good.r);

@@ -128,6 +128,27 @@ TEST_F(PlanCli, CheckListsADoubleBookedCutterAndUnownedCoast) {
     EXPECT_NE(check.out.find("overlap from 2026-03-02T06:00:00Z to 2026-03-02T08:00:00Z"), std::string::npos) << check.out;
     auto strict = run_tidemark({"plan", "check", ws, "--plan", "P", "--strict"});
     EXPECT_EQ(strict.exit_code, 1);
+    // Without --store the workspace is only read; with it the findings become a layer.
+    std::string error;
+    const auto before = layers::Workspace::open(ws, &error);
+    ASSERT_TRUE(before) << error;
+    EXPECT_EQ(before->find("plan_findings"), nullptr);
+    auto stored = run_tidemark({"plan", "check", ws, "--plan", "P", "--store"});
+    ASSERT_EQ(stored.exit_code, 0) << stored.err;
+    EXPECT_NE(stored.out.find("stored layer plan_findings"), std::string::npos) << stored.out;
+    const auto after = layers::Workspace::open(ws, &error);
+    ASSERT_TRUE(after) << error;
+    const layers::Layer* findings = after->find("plan_findings");
+    ASSERT_NE(findings, nullptr);
+    bool unowned = false;
+    for (const layers::Feature& f : findings->features)
+        if (layers::to_string(findings->value(f, "finding")).find("no lead agency for 2.0 km") != std::string::npos) {
+            unowned = true;
+            EXPECT_EQ(layers::to_string(findings->value(f, "severity")), "error");
+            EXPECT_DOUBLE_EQ(f.geometry.bounds().min_x, 503000);  // segments 3-4: x 503000 to 505000
+            EXPECT_DOUBLE_EQ(f.geometry.bounds().max_x, 505000);
+        }
+    EXPECT_TRUE(unowned);
 }
 
 TEST_F(PlanCli, PlanTablesExportLikeAnyLayer) {

@@ -1,4 +1,5 @@
 #include "geo/duration.h"
+#include "geo/length_text.h"
 
 #include <gtest/gtest.h>
 
@@ -25,4 +26,10 @@ TEST(Duration, ParsedFromWhatPeopleType) {
     EXPECT_FALSE(parse_duration("-3h"));
     EXPECT_FALSE(parse_duration(""));
     EXPECT_FALSE(parse_duration("12 parsecs"));
+}
+
+TEST(LengthText, KilometresWithOneDecimal) {
+    EXPECT_EQ(tidemark::geo::format_km(12345), "12.3 km");
+    EXPECT_EQ(tidemark::geo::format_km(0), "0.0 km");
+    EXPECT_EQ(tidemark::geo::format_km(2000), "2.0 km");
 }

@@ -91,7 +91,8 @@ void MapView::draw(AppState& app, const MapRenderer& renderer, const ScreenRect&
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("##map", nullptr, flags);
     ImGui::InvisibleButton("map_canvas", {static_cast<float>(rect.width), static_cast<float>(rect.height)},
-                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
     ImGuiIO& io = ImGui::GetIO();
     MapInput in;
     in.mouse = {io.MousePos.x, io.MousePos.y};
@@ -100,9 +101,14 @@ void MapView::draw(AppState& app, const MapRenderer& renderer, const ScreenRect&
         in.dragging = true;
         in.drag_delta = {io.MouseDelta.x, io.MouseDelta.y};
     }
-    in.clicked = in.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
-                 ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).x == 0 &&
-                 ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f).y == 0;
+    in.drag_origin = {io.MouseClickedPos[ImGuiMouseButton_Left].x, io.MouseClickedPos[ImGuiMouseButton_Left].y};
+    const ImVec2 dragged = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2.0f);
+    const bool released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    in.clicked = in.hovered && released && dragged.x == 0 && dragged.y == 0;
+    in.drag_released = ImGui::IsItemDeactivated() && released && (dragged.x != 0 || dragged.y != 0);
+    // The middle button pans whatever tool is active (tools that drag for themselves keep panning).
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 2.0f))
+        app.view.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
     in.right_clicked = in.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right);
     if (in.hovered && io.MouseWheel != 0) app.view.zoom_at(in.mouse, std::pow(1.25, io.MouseWheel));
     tools_[active_]->handle(app, in);

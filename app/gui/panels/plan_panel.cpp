@@ -48,7 +48,7 @@ void PlanPanel::picked_stretch(AppState& app) {
     const plan::PlanBook& book = app.plan.book();
     if (!app.plan.selection) {
         ImGui::TextWrapped("Pick a stretch: with the Stretch tool click a segment on the coast, then shift-click another "
-                           "on the same line.");
+                           "on the same line; or drag a box over the coast (the middle button pans).");
         if (ImGui::Button("Use the Stretch tool")) app.tool_request = "Stretch";
         return;
     }
@@ -90,6 +90,7 @@ void PlanPanel::drawContent(AppState& app) {
     const plan::Plan* p = app.plan.plan();
     if (!p) {
         app.plan.highlight.reset();
+        app.plan.highlight_task = 0;
         if (!new_form_.is_open())
             ImGui::TextWrapped("This workspace has no plan yet. New plan makes one for a period: each coastal police "
                                "force leads the coast in its area and Border Force supports everywhere; then assign "
@@ -115,7 +116,8 @@ void PlanPanel::drawContent(AppState& app) {
         if (const std::int64_t id = list_.draw(app, editor_.task_id(), list_h))
             if (const plan::Task* t = app.plan.book().find_task(id)) editor_.load(*t);
     }
-    if (!editor_.open()) app.plan.highlight.reset();
+    if (ImGui::CollapsingHeader("Planned vs actual")) planned_vs_actual(app);
+    if (!editor_.open()) app.plan.highlight.reset(), app.plan.highlight_task = 0;
 }
 
 }  // namespace tidemark::gui

@@ -1,6 +1,7 @@
 // Plan: the joint plan being worked on (selector, New plan, its period and objective), how the
 // coast is coloured (coverage, lead agency, forecast), Run forecast (off the UI thread) and
-// Check plan (findings here in short and in full in Problems), the agencies with their colours
+// Check plan (findings here in short and in full in Problems), Reconcile (planned vs actual,
+// compliance per agency), the agencies with their colours
 // and the coast each leads, the stretch picked on the map (New task here, assign its lead),
 // the task list and the task editor. Every change goes through AppState::apply_plan_edit.
 #pragma once
@@ -29,11 +30,12 @@ private:
     void map_and_checks(AppState& app);
     void agencies(AppState& app);
     void picked_stretch(AppState& app);
+    void planned_vs_actual(AppState& app);  // plan_panel_actual.cpp
     PlanNewForm new_form_;
     PlanTaskList list_;
     PlanTaskEditor editor_;
     std::string assign_lead_, assign_error_;
-    std::string check_error_;
+    std::string check_error_, earned_error_;
     std::int64_t editor_was_open_ = 0;  // task id + 1 of the form last drawn (0 none): scroll to it once
     // Coast each agency leads in the current plan, recounted when the plan changes.
     std::map<std::string, double> lead_m_;

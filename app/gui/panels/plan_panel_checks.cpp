@@ -4,6 +4,7 @@
 #include "app/gui/panels/plan_widgets.h"
 #include "app/gui/plan_format.h"
 #include "layers/coverage_store.h"
+#include "layers/plan/plan_findings.h"
 #include "layers/plan/plan_store.h"
 
 #include <imgui.h>
@@ -24,7 +25,7 @@ const char* severity_word(geo::Problem::Severity s) {
     return "";
 }
 
-void check_summary(const AppState& app) {
+void check_summary(AppState& app) {
     const plan::PlanCheck& c = *app.plan.check;
     ImGui::Text("Check: %d error(s), %d warning(s)", c.errors, c.warnings);
     if (app.plan.checked_revision != app.plan.editor.revision()) {
@@ -33,23 +34,40 @@ void check_summary(const AppState& app) {
     }
     ImGui::TextDisabled("Lead agencies own %s of %s; %s below objective", km_text(c.lead_m).c_str(),
                         km_text(c.coast_m).c_str(), km_text(c.objective_unmet_m).c_str());
-    // The first findings to act on (errors first); the Problems panel has them all.
+    // The first findings to act on (errors first); the Problems panel has them all. A finding with
+    // a place on the coast is a row of plan_findings: "show" zooms to it and selects it.
     constexpr std::size_t kShown = 6;
     std::size_t shown = 0;
     ImGui::BeginChild("findings", {0, 7 * ImGui::GetTextLineHeightWithSpacing()}, true);
     ImGui::PushTextWrapPos(0);
     for (auto sev : {geo::Problem::Severity::Error, geo::Problem::Severity::Warning, geo::Problem::Severity::Info})
-        for (const geo::Problem& pr : c.problems) {
+        for (std::size_t i = 0; i < c.problems.size(); ++i) {
+            const geo::Problem& pr = c.problems[i];
             if (pr.severity != sev || shown >= kShown) continue;
             ++shown;
+            ImGui::PushID(static_cast<int>(i));
+            const bool located = i < c.places.size() && !c.places[i].empty();
+            ImGui::BeginDisabled(!located);
+            if (ImGui::SmallButton("show"))
+                if (const layers::Layer* l = app.workspace->find(plan::kFindingsLayer))
+                    if (const std::int64_t row = plan::finding_row(*l, i); row >= 0) {
+                        app.select(plan::kFindingsLayer, row);
+                        app.zoom_to_feature(plan::kFindingsLayer, row);
+                    }
+            ImGui::EndDisabled();
+            if (located && ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom the map to where this is");
+            ImGui::SameLine();
             ImGui::TextColored(sev == geo::Problem::Severity::Error ? kErrorColour : kWarningColour, "%s",
                                severity_word(sev));
             ImGui::SameLine();
             ImGui::TextWrapped("%s: %s", pr.feature.c_str(), pr.reason.c_str());
+            ImGui::PopID();
         }
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
-    if (c.problems.size() > shown) ImGui::TextDisabled("... all %zu findings are in the Problems panel", c.problems.size());
+    if (c.problems.size() > shown)
+        ImGui::TextDisabled("... all %zu findings are in the Problems panel and on the map (layer %s)", c.problems.size(),
+                            plan::kFindingsLayer);
 }
 
 void forecast_summary(const AppState& app) {

@@ -137,12 +137,31 @@ void PlanTaskEditor::fields(AppState& app, const plan::Plan& p) {
         if (ImGui::SmallButton("Use map selection")) task_.stretch = *app.plan.selection;
     }
     app.plan.highlight = task_.stretch;
+    app.plan.highlight_task = is_new_ ? 0 : task_.id;
 
     ImGui::InputTextMultiline("Notes", notes_, sizeof notes_, {field_w, ImGui::GetTextLineHeight() * 3.5f});
     if (!task_.route.empty())
         ImGui::TextDisabled("Route: %zu waypoints%s (change it with `tidemark plan task edit --route`)", task_.route.size(),
                             task_.route_speed_kn > 0 ? (" at " + std::to_string(static_cast<int>(task_.route_speed_kn)) + " kn").c_str()
                                                      : " at the asset's cruise speed");
+    if (const plan::TaskOutcome* o = is_new_ ? nullptr : app.plan.outcome_of(task_.id)) outcome(*o);
+}
+
+void PlanTaskEditor::outcome(const plan::TaskOutcome& o) const {
+    ImGui::Separator();
+    ImGui::TextUnformatted("Planned vs actual (Reconcile):");
+    ImGui::SameLine();
+    if (o.earned) ImGui::TextColored(*o.earned == plan::TaskStatus::Done ? kDoneColour : kWarningColour, "earned %s",
+                                     words(plan::status_name(*o.earned)).c_str());
+    else ImGui::TextDisabled("not judged");
+    if (!o.note.empty()) ImGui::TextWrapped("%s", o.note.c_str());
+    if (o.has_tracks)
+        ImGui::Text("Observed %.0f %% of the stretch by %s, %.0f %% by any vessel of the agency", 100 * o.own_fraction,
+                    task_.asset.empty() ? "the agency" : task_.asset.c_str(), 100 * o.agency_fraction);
+    if (o.first_seen && o.last_seen)
+        ImGui::TextDisabled("Seen on it %s; %.0f of %.0f segment-hours achieved",
+                            window_text(*o.first_seen, *o.last_seen).c_str(), o.achieved_segment_h, o.planned_segment_h);
+    ImGui::TextDisabled("Map: planned route dashed, the asset's actual track in the window solid");
 }
 
 bool PlanTaskEditor::save(AppState& app, plan::TaskStatus status) {

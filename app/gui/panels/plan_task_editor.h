@@ -6,6 +6,7 @@
 #pragma once
 
 #include "layers/plan/plan.h"
+#include "layers/plan/plan_reconcile.h"
 
 #include <cstdint>
 #include <string>
@@ -29,6 +30,7 @@ public:
 private:
     bool save(AppState& app, layers::plan::TaskStatus status);
     void fields(AppState& app, const layers::plan::Plan& plan);
+    void outcome(const layers::plan::TaskOutcome& o) const;  // the last reconciliation's verdict
     layers::plan::Task task_;
     std::int64_t loaded_version_ = 0;
     bool open_ = false, is_new_ = false;

@@ -26,7 +26,8 @@ std::map<std::string, std::vector<const layers::plan::Task*>> task_rows(const Ap
     return rows;
 }
 
-// Task bars per asset under the slider, on the slider's time scale, with T as a line.
+// Task bars per asset under the slider, on the slider's time scale, with T as a line; under each
+// asset's planned bars, a thin dark strip where its tracks show it transmitting (planned vs actual).
 void draw_task_bars(const AppState& app, double from, double to) {
     const auto rows = task_rows(app);
     if (rows.empty()) return;
@@ -39,12 +40,20 @@ void draw_task_bars(const AppState& app, double from, double to) {
         if (row == kMaxRows) break;
         const float y = origin.y + row * kRowH;
         dl->AddText({origin.x, y}, ImGui::GetColorU32(ImGuiCol_Text), name.substr(0, 34).c_str());
+        for (const auto& [a, b] : app.timeline.presence(name)) {
+            if (b < from || a > to) continue;
+            const ImVec2 p0{x_of(a), y + kRowH - 4}, p1{std::max(x_of(b), x_of(a) + 1), y + kRowH - 1};
+            dl->AddRectFilled(p0, p1, IM_COL32(40, 40, 40, 230));
+            if (ImGui::IsMouseHoveringRect(p0, p1))
+                ImGui::SetTooltip("%s transmitting %s to %s", name.c_str(), geo::format_iso8601(a).c_str(),
+                                  geo::format_iso8601(b).c_str());
+        }
         for (const auto* t : tasks) {
             const auto* agency = app.plan.book().find_agency(t->agency);
             const layers::Rgba c = layers::parse_hex_rgb(agency ? agency->colour : "").value_or(layers::Rgba{0.4f, 0.4f, 0.4f, 1});
             // Accepted and later: solid; proposed: a paler bar until it is agreed.
             const float alpha = t->status == layers::plan::TaskStatus::Proposed ? 0.45f : 1.0f;
-            const ImVec2 a{x_of(t->from), y + 2}, b{std::max(x_of(t->to), x_of(t->from) + 2), y + kRowH - 2};
+            const ImVec2 a{x_of(t->from), y + 1}, b{std::max(x_of(t->to), x_of(t->from) + 2), y + kRowH - 5};
             dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, alpha}));
             if (ImGui::IsMouseHoveringRect(a, b))
                 ImGui::SetTooltip("Task %lld: %s\n%s to %s (%s)", static_cast<long long>(t->id),

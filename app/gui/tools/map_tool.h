@@ -18,6 +18,8 @@ struct MapInput {
     bool right_clicked = false;
     bool dragging = false;     // left button held and moved
     geo::XY drag_delta;        // pixels moved since the previous frame while dragging
+    geo::XY drag_origin;       // where the left button went down (screen pixels)
+    bool drag_released = false;  // left button released after a drag (this frame)
 };
 
 class MapTool {

@@ -1,5 +1,6 @@
 #include "layers/plan/plan_check.h"
 #include "layers/plan/plan_edit.h"
+#include "layers/plan/plan_findings.h"
 #include "plan_fixture.h"
 
 #include <gtest/gtest.h>
@@ -91,6 +92,23 @@ TEST_F(PlanFixture, StretchesFollowOneLineAndWrapOnRings) {
     EXPECT_TRUE(coast.segments_of({3, 26}, &error).empty());
     EXPECT_EQ(coast.segments_of({24, 11}, &error), (std::vector<std::uint32_t>{24, 25, 10, 11}));
     EXPECT_DOUBLE_EQ(coast.length_of({24, 11}), 4000);
+    // Runs of selected segments: one per line, the ring's through its start as one wrapping run.
+    std::vector<bool> picked(coast.segments.size(), false);
+    for (std::uint32_t i : {2u, 3u, 9u, 10u, 11u, 15u, 24u, 25u}) picked[i] = true;
+    const std::vector<Stretch> runs = coast.runs(picked);
+    ASSERT_EQ(runs.size(), 4u);
+    EXPECT_EQ(runs[0].from, 2u);
+    EXPECT_EQ(runs[0].to, 3u);
+    EXPECT_EQ(runs[1].from, 9u);  // 9 and 10 are consecutive ids on two lines: two runs
+    EXPECT_EQ(runs[1].to, 9u);
+    EXPECT_EQ(runs[2].from, 15u);
+    EXPECT_EQ(runs[3].from, 24u);
+    EXPECT_EQ(runs[3].to, 11u);
+    picked.assign(coast.segments.size(), false);
+    for (std::uint32_t i = 10; i <= 25; ++i) picked[i] = true;
+    ASSERT_EQ(coast.runs(picked).size(), 1u);  // the whole ring: one run, not wrapped
+    EXPECT_EQ(coast.runs(picked)[0].from, 10u);
+    EXPECT_EQ(coast.runs(picked)[0].to, 25u);
     Task t = task("F2", "", {8, 11}, 0, 4);
     EXPECT_NE(add_task(book, ctx, t).find("crosses"), std::string::npos);
     EXPECT_TRUE(book.tasks.empty());
@@ -228,4 +246,74 @@ TEST_F(PlanFixture, EditorAppliesAllOrNothingWithUndo) {
     EXPECT_TRUE(editor.redo());
     EXPECT_EQ(editor.book().tasks.size(), before + 1);
     EXPECT_EQ(editor.revision(), 3u);
+}
+
+TEST_F(PlanFixture, FindingsAreLocatedOnTheCoastAndBecomeALayer) {
+    Assignment a;
+    a.stretches = {{2, 3}};
+    a.lead = "";
+    ASSERT_EQ(assign(book, ctx, "Week 10", a), "");
+    // The launch (endurance 10 h) tasked for 12 h on segments 0-4.
+    Task long_one = task("F1", "West launch", {0, 4}, 8, 20);
+    ASSERT_EQ(add_task(book, ctx, long_one), "");
+    const PlanCheck c = check();
+    ASSERT_EQ(c.places.size(), c.problems.size());
+    const layers::Layer l = findings_layer("Week 10", c, coast);
+    ASSERT_EQ(l.features.size(), c.problems.size());  // a row per finding, located or not
+    // Errors are the last rows, drawn over warnings on the same coast.
+    std::size_t first_error = l.features.size();
+    for (std::size_t r = 0; r < l.features.size(); ++r)
+        if (layers::to_string(l.value(l.features[r], "severity")) == "error") first_error = std::min(first_error, r);
+        else EXPECT_LT(r, first_error) << "a warning drawn over an error";
+    bool unowned = false, endurance = false, total = false;
+    for (std::size_t i = 0; i < c.problems.size(); ++i) {
+        const std::string& reason = c.problems[i].reason;
+        const std::int64_t row = finding_row(l, i);
+        ASSERT_GE(row, 0);
+        const layers::Feature& f = l.features[row];
+        EXPECT_EQ(layers::to_string(l.value(f, "finding")), reason);
+        if (reason.find("no lead agency for") != std::string::npos) {
+            unowned = true;
+            ASSERT_EQ(c.places[i].size(), 1u);
+            EXPECT_EQ(c.places[i][0].from, 2u);
+            EXPECT_EQ(c.places[i][0].to, 3u);
+            EXPECT_EQ(layers::to_string(l.value(f, "severity")), "error");
+            EXPECT_EQ(layers::to_number(l.value(f, "from_segment")), 2);
+            EXPECT_DOUBLE_EQ(*layers::to_number(l.value(f, "length_m")), 2000);  // two 1 km segments
+            // Drawn along the coast it is about: x 502000 to 504000 on the open line y = 100000.
+            const geo::Box b = f.geometry.bounds();
+            EXPECT_DOUBLE_EQ(b.min_x, 502000);
+            EXPECT_DOUBLE_EQ(b.max_x, 504000);
+            EXPECT_DOUBLE_EQ(b.min_y, 100000);
+        }
+        if (reason.find("endurance") != std::string::npos) {
+            endurance = true;
+            ASSERT_EQ(c.places[i].size(), 1u);
+            EXPECT_DOUBLE_EQ(*layers::to_number(l.value(f, "length_m")), 5000);
+        }
+        if (reason.find("lead agencies own") != std::string::npos) {
+            total = true;  // a plan-wide total has no place: a row without a line
+            EXPECT_TRUE(c.places[i].empty());
+            EXPECT_EQ(f.geometry.kind, geo::GeometryKind::None);
+        }
+    }
+    EXPECT_TRUE(unowned && endurance && total);
+}
+
+TEST_F(PlanFixture, UnmetDefaultObjectiveIsLocatedRunByRun) {
+    // One accepted task over segments 0-2 for the whole plan period: the rest of F1's coast (3-4)
+    // is unmet, one run.
+    Task t = task("F1", "", {0, 2}, 0, 48);
+    t.status = TaskStatus::Accepted;
+    ASSERT_EQ(add_task(book, ctx, t), "");
+    const PlanCheck c = check();
+    bool found = false;
+    for (std::size_t i = 0; i < c.problems.size(); ++i)
+        if (c.problems[i].feature == "West Force (F1)" && c.problems[i].reason.find("revisit objective") != std::string::npos) {
+            found = true;
+            ASSERT_EQ(c.places[i].size(), 1u);
+            EXPECT_EQ(c.places[i][0].from, 3u);
+            EXPECT_EQ(c.places[i][0].to, 4u);
+        }
+    EXPECT_TRUE(found);
 }

@@ -10,7 +10,11 @@
 #include "layers/fleet.h"
 #include "layers/plan/plan_coast.h"
 #include "layers/plan/plan_edit.h"
+#include "layers/planned_patrol.h"
+#include "layers/track_io.h"
 #include "layers/workspace.h"
+
+#include <gtest/gtest.h>
 
 namespace tidemark::test {
 
@@ -74,5 +78,57 @@ inline layers::Workspace plan_fixture_workspace() {
     store_fleet(ws, {cutter, launch});
     return ws;
 }
+
+// What a vessel actually sailed: the planned timing of `waypoints`, stored as an observed track.
+inline geo::Track sailed(const std::string& vessel, double start_h, std::vector<layers::PlannedWaypoint> waypoints,
+                         double kn) {
+    layers::PlannedPatrol p;
+    p.vessel = vessel;
+    p.start = kDay0 + start_h * 3600;
+    p.speed_kn = kn;
+    p.waypoints = std::move(waypoints);
+    geo::Track t = layers::plan_track(p);
+    t.planned = false;
+    return t;
+}
+
+// Planned vs actual, worked out by hand (tests/layers/plan/plan_reconcile_test.cpp): plan "P" of
+// day 0 with three accepted tasks and the tracks that were sailed, the launch's radar cut to 1 nm:
+// 1. the cutter "HMC Test" on segments 0-9, 01:00-05:00, followed exactly: done;
+// 2. the launch on segments 0-9, 06:00-08:00, turning back at x = 505000: 70 %, partly done;
+// 3. the cutter on the island (10-25), 10:00-12:00, never sailed: "no tracks".
+struct ReconcileScenario {
+    layers::Workspace ws = plan_fixture_workspace();
+    std::vector<layers::Vessel> fleet;
+    geo::Problems problems;
+    layers::plan::PlanCoast coast;
+    layers::plan::PlanBook book;
+
+    ReconcileScenario() {
+        using namespace layers::plan;
+        fleet = layers::load_fleet(ws);
+        fleet[1].radar_range_nm = 1;  // the launch sees 1852 m: a turn back shows in the fraction
+        layers::store_fleet(ws, fleet);
+        coast = plan_coast(ws, 1000, problems);
+        EditContext ctx{&coast, &fleet, "planner", kDay0};
+        EXPECT_EQ(new_plan(book, ctx, {"P", kDay0, kDay0 + 86400, 1000, 86400}), "");
+        auto add = [&](const std::string& agency, const std::string& asset, Stretch s, double from_h, double to_h) {
+            Task t;
+            t.plan = "P";
+            t.agency = agency;
+            t.asset = asset;
+            t.stretch = s;
+            t.from = kDay0 + from_h * 3600;
+            t.to = kDay0 + to_h * 3600;
+            t.status = TaskStatus::Accepted;
+            EXPECT_EQ(add_task(book, ctx, t), "");
+        };
+        add(kBorderForceCode, "HMC Test", {0, 9}, 1, 5);
+        add("F1", "West launch", {0, 9}, 6, 8);
+        add(kBorderForceCode, "HMC Test", {10, 25}, 10, 12);
+        layers::store_tracks(ws, {sailed("HMC Test", 1, {{{500000, 99000}, 0}, {{510000, 99000}, 0}}, 14),
+                                  sailed("West launch", 6, {{{500000, 99500}, 0}, {{505000, 99500}, 0}, {{500000, 99500}, 0}}, 12)});
+    }
+};
 
 }  // namespace tidemark::test

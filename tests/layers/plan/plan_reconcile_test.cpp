@@ -11,54 +11,12 @@ using tidemark::test::kDay0;
 
 namespace {
 
-// What a vessel actually sailed: the planned timing of `waypoints`, stored as an observed track.
-geo::Track sailed(const std::string& vessel, double start_h, std::vector<layers::PlannedWaypoint> waypoints, double kn) {
-    layers::PlannedPatrol p;
-    p.vessel = vessel;
-    p.start = kDay0 + start_h * 3600;
-    p.speed_kn = kn;
-    p.waypoints = std::move(waypoints);
-    geo::Track t = layers::plan_track(p);
-    t.planned = false;
-    return t;
-}
-
-struct Reconcile : ::testing::Test {
-    layers::Workspace ws = test::plan_fixture_workspace();
-    std::vector<layers::Vessel> fleet;
-    geo::Problems problems;
-    PlanCoast coast;
-    PlanBook book;
-
-    void SetUp() override {
-        fleet = layers::load_fleet(ws);
-        fleet[1].radar_range_nm = 1;  // the launch sees 1852 m: a turn back shows in the fraction
-        layers::store_fleet(ws, fleet);
-        coast = plan_coast(ws, 1000, problems);
-        EditContext ctx{&coast, &fleet, "planner", kDay0};
-        ASSERT_EQ(new_plan(book, ctx, {"P", kDay0, kDay0 + 86400, 1000, 86400}), "");
-        auto add = [&](const std::string& agency, const std::string& asset, Stretch s, double from_h, double to_h) {
-            Task t;
-            t.plan = "P";
-            t.agency = agency;
-            t.asset = asset;
-            t.stretch = s;
-            t.from = kDay0 + from_h * 3600;
-            t.to = kDay0 + to_h * 3600;
-            t.status = TaskStatus::Accepted;
-            ASSERT_EQ(add_task(book, ctx, t), "");
-        };
-        add(kBorderForceCode, "HMC Test", {0, 9}, 1, 5);  // followed exactly
-        add("F1", "West launch", {0, 9}, 6, 8);           // turns back halfway
-        add(kBorderForceCode, "HMC Test", {10, 25}, 10, 12);  // never sailed
-        layers::store_tracks(ws, {sailed("HMC Test", 1, {{{500000, 99000}, 0}, {{510000, 99000}, 0}}, 14),
-                                  sailed("West launch", 6, {{{500000, 99500}, 0}, {{505000, 99500}, 0}, {{500000, 99500}, 0}}, 12)});
-    }
-};
+// The scenario worked out by hand in plan_fixture.h.
+struct ReconcileTest : ::testing::Test, test::ReconcileScenario {};
 
 }  // namespace
 
-TEST_F(Reconcile, FollowedTurnedBackAndMissingTasks) {
+TEST_F(ReconcileTest, FollowedTurnedBackAndMissingTasks) {
     const Reconciliation r = reconcile_plan(ws, book, book.plans[0], coast);
     ASSERT_EQ(r.tasks.size(), 3u);
     // 1: the cutter sailed the route: every segment of line 0 seen (range ~17 km, 1 km off).
@@ -102,7 +60,7 @@ TEST_F(Reconcile, FollowedTurnedBackAndMissingTasks) {
     EXPECT_DOUBLE_EQ(reconcile_plan(ws, book, book.plans[0], coast).unplanned_m, 16000);
 }
 
-TEST_F(Reconcile, AsOfUsesOnlyWhatWasKnownThen) {
+TEST_F(ReconcileTest, AsOfUsesOnlyWhatWasKnownThen) {
     ReconcileOptions o;
     o.as_of = kDay0 + 3 * 3600;  // mid-way through task 1, before task 2 started
     const Reconciliation r = reconcile_plan(ws, book, book.plans[0], coast, o);
