@@ -18,8 +18,9 @@ build: configure
 demo: build
 	@scripts/demo.sh $(BUILD)
 
+# The PostgreSQL tests run against a throwaway PostGIS cluster started (and removed) around ctest.
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@scripts/pg-throwaway.sh sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS)'
 
 bench: build
 	@scripts/bench.sh $(BUILD)

@@ -2,6 +2,7 @@
 
 #include "layers/gdal_handles.h"
 #include "layers/gpkg_settings.h"
+#include "layers/store_messages.h"
 #include "layers/ogr_writer.h"
 
 #include <sys/stat.h>
@@ -223,9 +224,7 @@ bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* 
             next[item] = current + 1;
         }
         if (!moved.empty())
-            return fail("another save changed " + moved +
-                        " since this workspace was opened. Nothing was written; "
-                        "open the workspace again (it holds that change) and redo yours");
+            return fail(conflict_message(moved));
         for (const std::string& name : changes.removed)
             if (!delete_layer(*ds, name, &why)) return fail(why);
         for (const Layer* layer : changes.put) {

@@ -282,6 +282,14 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
         if (no_geometry > 0)
             result.problems.push_back(problem(Sev::Warning, path, lname, "",
                 std::to_string(no_geometry) + " feature(s) have no geometry; kept as attribute rows"));
+        // The declared type, so that an empty layer is written back with it (and hashes as the
+        // code that made it, which sets it, e.g. the plan tables).
+        switch (wkbFlatten(ogr_layer->GetGeomType())) {
+            case wkbPoint: case wkbMultiPoint: layer.empty_kind = geo::GeometryKind::Point; break;
+            case wkbLineString: case wkbMultiLineString: layer.empty_kind = geo::GeometryKind::Line; break;
+            case wkbPolygon: case wkbMultiPolygon: layer.empty_kind = geo::GeometryKind::Polygon; break;
+            default: break;
+        }
 
         LayerSummary summary;
         summary.name = lname;

@@ -1,4 +1,5 @@
 #include "layers/ogr_writer.h"
+#include "layers/layer_geometry_type.h"
 
 #include "layers/ogr_geometry.h"
 #include "layers/temp_files.h"
@@ -25,7 +26,17 @@ OGRFieldType ogr_type(FieldType t) {
     return OFTString;
 }
 
-OGRwkbGeometryType geometry_type(const Layer& layer) {
+void sync_file(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+}  // namespace
+
+OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
     bool single = !layer.force_multi;
     geo::GeometryKind kind = geo::GeometryKind::None;
     for (const Feature& f : layer.features) {
@@ -44,19 +55,9 @@ OGRwkbGeometryType geometry_type(const Layer& layer) {
     return wkbNone;
 }
 
-void sync_file(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
-
-}  // namespace
-
 bool write_layer(GDALDataset& ds, const Layer& layer, const geo::Crs& crs, std::string* error,
                  const std::vector<std::string>& creation_options) {
-    const OGRwkbGeometryType gtype = geometry_type(layer);
+    const OGRwkbGeometryType gtype = layer_geometry_type(layer);
     OGRSpatialReference srs;
     if (gtype != wkbNone) {
         if (srs.SetFromUserInput(crs.definition().c_str()) != OGRERR_NONE) {

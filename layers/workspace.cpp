@@ -1,14 +1,14 @@
 #include "layers/workspace.h"
 
-#include "layers/gpkg_store.h"
+#include "layers/store_location.h"
 
 #include <filesystem>
 
 namespace tidemark::layers {
 
 std::optional<Workspace> Workspace::open(const std::string& path, std::string* error) {
-    GpkgStore store(path);
-    std::optional<StoredState> state = store.read_state(error);
+    std::unique_ptr<WorkspaceStore> store = store_for(path);
+    std::optional<StoredState> state = store->read_state(error);
     if (!state) return std::nullopt;
     Workspace ws(state->crs);
     ws.path_ = path;
@@ -19,7 +19,7 @@ std::optional<Workspace> Workspace::open(const std::string& path, std::string* e
     ReadOptions all;
     all.working_crs = state->crs;
     all.validate_polygons = false;  // validated on import
-    ReadResult data = store.read_layers(all);
+    ReadResult data = store->read_layers(all);
     if (!data.ok) {
         *error = data.error;
         return std::nullopt;
@@ -61,33 +61,27 @@ bool Workspace::save(std::string* error, const std::string& path) {
         *error = "workspace has no file name yet; choose one with Save As";
         return false;
     }
-    std::error_code ec;
-    if (features_left_out_ > 0 && std::filesystem::equivalent(target, opened_from_, ec)) {
+    if (features_left_out_ > 0 && same_store(target, opened_from_)) {
         *error = target + ": " + std::to_string(features_left_out_) +
                  " feature(s) in this file could not be read when it was opened (see the warnings); saving over it "
                  "would delete them. Save to another file, or repair them (e.g. in QGIS) and open it again";
         return false;
     }
-    if (baseline_ && std::filesystem::equivalent(target, baseline_->file, ec)) return save_changes(target, error);
+    if (baseline_ && same_store(target, baseline_->file)) return save_changes(target, error);
 
-    StoredState state;
-    state.crs = crs_;
-    state.window_from = window_from;
-    state.window_to = window_to;
-    state.settings = settings;
-    for (const Layer& l : layers) state.layers.push_back({l.name, l.role, l.source, l.attribution, l.force_multi});
-    if (!write_new_gpkg(target, state, layers, error)) return false;
+    const StoredState state = stored_state_of(*this);
+    std::string identity;
+    if (!write_new_store(target, state, layers, &identity, error)) return false;
     path_ = target;
-    baseline_ = baseline_of(view(), target, file_identity(target), {});
+    baseline_ = baseline_of(view(), target, identity, {});
     return true;
 }
 
 bool Workspace::save_changes(const std::string& target, std::string* error) {
     Diff d = diff(*baseline_, view());
     if (!d.changes.empty()) {
-        GpkgStore store(target);
         Revisions committed;
-        if (!store.apply(d.changes, crs_, &committed, error)) return false;
+        if (!store_for(target)->apply(d.changes, crs_, &committed, error)) return false;
         record(*baseline_, d, view(), committed);
     }
     path_ = target;

@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libcairo2-dev
   xvfb xauth poppler-utils gpsd-clients sqlite3
   clang libclang-rt-14-dev
+  libpq-dev postgresql-15 postgresql-15-postgis-3 python3
 )
 missing=()
 for p in "${packages[@]}"; do

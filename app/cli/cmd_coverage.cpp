@@ -2,6 +2,7 @@
 // gaps are, per police force. From files (-o OUT.gpkg) or a workspace (results stored in it).
 // Definitions: geo/coverage.h, geo/gaps.h, docs/coverage.md.
 #include "app/cli/commands.h"
+#include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/output_files.h"
 #include "app/cli/problem_printer.h"
@@ -273,8 +274,8 @@ int run_coverage(const CoverageArgs& a) {
 void add_coverage_command(CLI::App& app, Context& ctx) {
     auto a = std::make_shared<CoverageArgs>();
     CLI::App* cmd = app.add_subcommand("coverage", "Coverage of the coast by patrol tracks: segments, gaps and a per-force summary");
-    cmd->add_option("workspace", a->workspace, "Workspace (.gpkg): read inputs from it and store the results in it")
-        ->check(CLI::ExistingFile);
+    cmd->add_option("workspace", a->workspace, "Workspace (.gpkg or postgresql:// URL): read inputs from it and store the results in it")
+        ->check(workspace_location());
     cmd->add_option("--coast", a->coast, "Coastline: land polygons or lines")->check(CLI::ExistingFile);
     cmd->add_option("--tracks", a->tracks, "Tracks: AIS NMEA, GPX, CSV or a workspace (.gpkg)")->check(CLI::ExistingFile);
     cmd->add_option("--forces", a->forces, "Police force areas (polygons with a code/name)")->check(CLI::ExistingFile);

@@ -1,5 +1,6 @@
 // `tidemark export WS.gpkg --layer NAME|all --format gpkg|geojson|kml|shp|csv|fgb -o PATH`
 #include "app/cli/commands.h"
+#include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/output_files.h"
 #include "layers/export.h"
@@ -49,7 +50,7 @@ int run_export(const ExportOptions& opt) {
 void add_export_command(CLI::App& app, Context& ctx) {
     auto opt = std::make_shared<ExportOptions>();
     CLI::App* cmd = app.add_subcommand("export", "Export layers and tables (GeoPackage with QGIS styles, GeoJSON, KML, Shapefile, CSV, FlatGeobuf)");
-    cmd->add_option("workspace", opt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", opt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--layer,-l", opt->layers, "Layer or table name (repeatable), or 'all'")->required();
     cmd->add_option("--format,-f", opt->format, "gpkg | geojson | kml | shp | csv | fgb")
         ->required()

@@ -2,6 +2,7 @@
 // agency, responsibility and objective commands; tasks are in cmd_plan_task.cpp, checks and
 // forecasts in cmd_plan_check.cpp, briefing packs in cmd_plan_brief.cpp.
 #include "app/cli/commands.h"
+#include "app/cli/workspace_option.h"
 #include "app/cli/plan_commands.h"
 #include "app/cli/plan_session.h"
 #include "geo/duration.h"
@@ -249,7 +250,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
 
     auto nopt = std::make_shared<NewOptions>();
     CLI::App* cmd = plan->add_subcommand("new", "A new plan for a period: each police force leads its coast, Border Force supports");
-    cmd->add_option("workspace", nopt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", nopt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--name", nopt->name, "Plan name (unique in the workspace)")->required();
     cmd->add_option("--from", nopt->from, "Period start, ISO 8601")->required();
     cmd->add_option("--to", nopt->to, "Period end, ISO 8601")->required();
@@ -259,14 +260,14 @@ void add_plan_command(CLI::App& app, Context& ctx) {
 
     auto lws = std::make_shared<std::string>();
     cmd = plan->add_subcommand("list", "The plans in a workspace");
-    cmd->add_option("workspace", *lws, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", *lws, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->callback([lws, &ctx] { ctx.exit_code = run_list(*lws); });
 
     CLI::App* agency = plan->add_subcommand("agency", "Agencies taking part in plans");
     agency->require_subcommand(1);
     auto aopt = std::make_shared<AgencyOptions>();
     cmd = agency->add_subcommand("add", "Add an agency");
-    cmd->add_option("workspace", aopt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", aopt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("code", aopt->code, "Short code, one word (e.g. HMCG)")->required();
     cmd->add_option("name", aopt->name, "Name (e.g. \"HM Coastguard\")")->required();
     cmd->add_option("--kind", aopt->kind, "border_force | police | coastguard | nca | other")->capture_default_str();
@@ -274,12 +275,12 @@ void add_plan_command(CLI::App& app, Context& ctx) {
     cmd->callback([aopt, &ctx] { ctx.exit_code = run_agency_add(*aopt); });
     auto alws = std::make_shared<std::string>();
     cmd = agency->add_subcommand("list", "List the agencies");
-    cmd->add_option("workspace", *alws, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", *alws, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->callback([alws, &ctx] { ctx.exit_code = run_agency_list(*alws); });
 
     auto sopt = std::make_shared<AssignOptions>();
     cmd = plan->add_subcommand("assign", "Set the lead and supporting agencies of stretches of coast");
-    cmd->add_option("workspace", sopt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", sopt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", sopt->plan, "Plan name")->required();
     cmd->add_option("--segments", sopt->segments, "Segment runs FROM-TO (repeatable)");
     cmd->add_option("--area", sopt->area, "A polygon file: the segments whose midpoint lies inside");
@@ -294,7 +295,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
     objective->require_subcommand(1);
     auto oopt = std::make_shared<ObjectiveOptions>();
     cmd = objective->add_subcommand("add", "Set a revisit target, or accept the risk, on stretches");
-    cmd->add_option("workspace", oopt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", oopt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", oopt->plan, "Plan name")->required();
     cmd->add_option("--segments", oopt->segments, "Segment runs FROM-TO (repeatable)");
     cmd->add_option("--area", oopt->area, "A polygon file: every stretch whose segment midpoints lie inside");
@@ -307,7 +308,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
     objectives->require_subcommand(1);
     auto gopt = std::make_shared<SuggestOptions>();
     cmd = objectives->add_subcommand("suggest", "Tighter revisit targets where last period's gap risk says so");
-    cmd->add_option("workspace", gopt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", gopt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", gopt->plan, "Plan name")->required();
     cmd->add_option("--top", gopt->top, "How many to print")->capture_default_str();
     cmd->add_flag("--apply", gopt->apply, "Set the suggested objectives in the plan");

@@ -1,6 +1,7 @@
 // `tidemark plan brief WS --plan P --agency A -o brief.pdf`: the briefing pack for one agency,
 // or, without --agency, one PDF per agency that leads coast or has tasks, into the folder -o.
 #include "app/cli/plan_commands.h"
+#include "app/cli/workspace_option.h"
 #include "app/render/plan_brief.h"
 
 #include <filesystem>
@@ -65,7 +66,7 @@ int run_brief(const BriefOptions& opt) {
 void add_plan_brief_command(CLI::App& plan, Context& ctx) {
     auto opt = std::make_shared<BriefOptions>();
     CLI::App* cmd = plan.add_subcommand("brief", "Briefing pack (PDF) for an agency: its coast, tasks, objectives, gaps, reports, forecast");
-    cmd->add_option("workspace", opt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", opt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", opt->plan, "Plan name")->required();
     cmd->add_option("--agency", opt->agency, "Agency code or name; without it, one PDF per agency into the folder -o");
     cmd->add_option("-o,--output", opt->output, "The PDF (with --agency) or a folder")->required();

@@ -1,6 +1,7 @@
 // `tidemark plan check`, `plan forecast` and `plan reconcile`: a plan judged before, by the
 // engine, and after, against the tracks.
 #include "app/cli/plan_commands.h"
+#include "app/cli/workspace_option.h"
 #include "app/cli/problem_printer.h"
 #include "geo/duration.h"
 #include "layers/plan/plan_check.h"
@@ -165,7 +166,7 @@ int run_reconcile(const ReconcileCliOptions& opt) {
 void add_plan_check_commands(CLI::App& plan, Context& ctx) {
     auto copt = std::make_shared<CheckOptions>();
     CLI::App* cmd = plan.add_subcommand("check", "What is wrong with a plan: ownership, objectives, gaps, assets, responsibility");
-    cmd->add_option("workspace", copt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", copt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", copt->plan, "Plan name")->required();
     cmd->add_option("--limit", copt->limit, "Findings to print in full (0: all)")->capture_default_str();
     cmd->add_flag("--strict", copt->strict, "Exit 1 when there are errors");
@@ -174,7 +175,7 @@ void add_plan_check_commands(CLI::App& plan, Context& ctx) {
 
     auto fopt = std::make_shared<ForecastOptions>();
     cmd = plan.add_subcommand("forecast", "Sail the plan's routed tasks through the coverage engine and judge the objectives");
-    cmd->add_option("workspace", fopt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", fopt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", fopt->plan, "Plan name")->required();
     cmd->add_flag("!--no-store", fopt->store, "Print only; do not store the forecast layers");
     cmd->add_flag("--quiet,-q", fopt->quiet, "No progress on stderr");
@@ -182,7 +183,7 @@ void add_plan_check_commands(CLI::App& plan, Context& ctx) {
 
     auto ropt = std::make_shared<ReconcileCliOptions>();
     cmd = plan.add_subcommand("reconcile", "Planned vs actual: what each task achieved according to the tracks");
-    cmd->add_option("workspace", ropt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", ropt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", ropt->plan, "Plan name")->required();
     cmd->add_option("--as-of", ropt->as_of, "Use only the fixes known at this time (ISO 8601)");
     cmd->add_option("--threshold", ropt->threshold_pct, "Percent of a stretch observed for done")->capture_default_str();

@@ -2,6 +2,7 @@
 // judged against the objectives and the current plan, optionally forecast and accepted into
 // the plan as proposed tasks.
 #include "app/cli/plan_commands.h"
+#include "app/cli/workspace_option.h"
 #include "app/cli/problem_printer.h"
 #include "geo/duration.h"
 #include "layers/plan/plan_forecast.h"
@@ -211,7 +212,7 @@ int run_suggest(const SuggestCliOptions& opt) {
 void add_plan_suggest_command(CLI::App& plan, Context& ctx) {
     auto opt = std::make_shared<SuggestCliOptions>();
     CLI::App* cmd = plan.add_subcommand("suggest", "Randomised patrols weighted by risk (PROTECT-style), drawn with a seed");
-    cmd->add_option("workspace", opt->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", opt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", opt->plan, "Plan name")->required();
     cmd->add_option("--assets", opt->assets, "Vessels, comma-separated (default: every vessel with a base, speed and endurance)")
         ->delimiter(',');

@@ -1,5 +1,6 @@
 // `tidemark plan task add|edit|status|list`: the tasks of a plan.
 #include "app/cli/plan_commands.h"
+#include "app/cli/workspace_option.h"
 #include "geo/duration.h"
 #include "layers/csv_text.h"
 #include "layers/import.h"
@@ -235,7 +236,7 @@ void add_plan_task_commands(CLI::App& plan, Context& ctx) {
     auto add = std::make_shared<TaskOptions>();
     add->kind = "sea_patrol";
     CLI::App* cmd = task->add_subcommand("add", "Add a task (status proposed)");
-    cmd->add_option("workspace", add->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", add->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", add->plan, "Plan name")->required();
     task_fields(cmd, *add);
     cmd->get_option("--agency")->required();
@@ -247,7 +248,7 @@ void add_plan_task_commands(CLI::App& plan, Context& ctx) {
 
     auto edit = std::make_shared<TaskOptions>();
     cmd = task->add_subcommand("edit", "Change a task's fields (refused when someone changed it since --version)");
-    cmd->add_option("workspace", edit->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", edit->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--task", edit->id, "Task id")->required();
     cmd->add_option("--version", edit->version, "The version you edited (from `task list`)");
     task_fields(cmd, *edit);
@@ -255,7 +256,7 @@ void add_plan_task_commands(CLI::App& plan, Context& ctx) {
 
     auto status = std::make_shared<TaskOptions>();
     cmd = task->add_subcommand("status", "Move a task through proposed -> accepted/declined -> done/partly_done/missed/cancelled");
-    cmd->add_option("workspace", status->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", status->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--task", status->id, "Task id")->required();
     cmd->add_option("status", status->status, "The new status")->required();
     cmd->add_option("--note", status->notes, "Note appended to the task's notes");
@@ -263,7 +264,7 @@ void add_plan_task_commands(CLI::App& plan, Context& ctx) {
 
     auto list = std::make_shared<TaskOptions>();
     cmd = task->add_subcommand("list", "List a plan's tasks");
-    cmd->add_option("workspace", list->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", list->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", list->plan, "Plan name")->required();
     cmd->add_option("--agency", list->agency, "Only this agency's tasks");
     cmd->add_option("--status", list->status, "Only tasks in this status");

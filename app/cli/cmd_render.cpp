@@ -1,6 +1,7 @@
 // `tidemark render WS.gpkg -o map.{png,pdf,tif} [--size WxH] [--dpi N] [--bbox minx,miny,maxx,maxy]
 //   [--time ISO] [--title TEXT] [--marking TEXT]`
 #include "app/cli/commands.h"
+#include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/render/map_render.h"
 #include "layers/workspace.h"
@@ -52,7 +53,7 @@ int run_render(const RenderArgs& a) {
 void add_render_command(CLI::App& app, Context& ctx) {
     auto a = std::make_shared<RenderArgs>();
     CLI::App* cmd = app.add_subcommand("render", "Render the workspace as a map: PNG, vector PDF or GeoTIFF");
-    cmd->add_option("workspace", a->workspace, "The workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("workspace", a->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("-o,--output", a->output, "map.png, map.pdf or map.tif (the format follows the extension)")->required();
     cmd->add_option("--size", a->size, "WIDTHxHEIGHT in pixels (default 1754x1240: A4 landscape at 150 dpi)");
     cmd->add_option("--dpi", a->dpi, "Dots per inch: fixes the PDF page size and the PNG's recorded resolution")

@@ -1,5 +1,6 @@
 // `tidemark reports import|check|density|synthesize`: Project Kraken reports (docs/reports.md).
 #include "app/cli/commands.h"
+#include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/output_files.h"
 #include "app/cli/problem_printer.h"
@@ -246,13 +247,13 @@ void add_reports_command(CLI::App& app, Context& ctx) {
     };
 
     CLI::App* import = cmd->add_subcommand("import", "Read report files into the workspace layer `reports`, linked to coast, force and port");
-    import->add_option("workspace", o->workspace, "Workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    import->add_option("workspace", o->workspace, "Workspace (.gpkg)")->required()->check(workspace_location());
     import->add_option("files", o->files, "CSV, GeoJSON, GeoPackage or KML files")->required();
     common_read(import);
     import->callback([o, &ctx] { ctx.exit_code = reports_import(*o); });
 
     CLI::App* link = cmd->add_subcommand("link", "Refresh each report's coast, segment, force, port and `watched` links");
-    link->add_option("workspace", o->workspace, "Workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    link->add_option("workspace", o->workspace, "Workspace (.gpkg)")->required()->check(workspace_location());
     link->callback([o, &ctx] { ctx.exit_code = reports_link(*o); });
 
     CLI::App* check = cmd->add_subcommand("check", "Validate report files and list every problem; exit 1 if any row is rejected");
@@ -263,7 +264,7 @@ void add_reports_command(CLI::App& app, Context& ctx) {
     check->callback([o, &ctx] { ctx.exit_code = reports_check(*o); });
 
     CLI::App* density = cmd->add_subcommand("density", "Hotspot raster: Gaussian kernel density of reports as a GeoTIFF");
-    density->add_option("workspace", o->workspace, "Workspace (.gpkg)")->required()->check(CLI::ExistingFile);
+    density->add_option("workspace", o->workspace, "Workspace (.gpkg)")->required()->check(workspace_location());
     density->add_option("-o,--output", o->output, "GeoTIFF to write")->required();
     density->add_option("--bandwidth-km", o->bandwidth_km, "Gaussian bandwidth (sigma), km (default 5)");
     density->add_option("--cell-m", o->cell_m, "Cell size, m (default bandwidth / 5)");

@@ -27,6 +27,7 @@ int run(int argc, char** argv) {
     add_render_command(app, ctx);
     add_export_command(app, ctx);
     add_plan_command(app, ctx);
+    add_team_command(app, ctx);
     add_gui_command(app, ctx);
     add_bench_render_command(app, ctx);
 

@@ -2,6 +2,7 @@
 
 #include "app/cli/output_files.h"
 #include "app/cli/problem_printer.h"
+#include "layers/store_location.h"
 
 #include <iostream>
 
@@ -10,7 +11,7 @@ namespace tidemark::cli {
 std::optional<layers::Workspace> open_workspace(const std::string& path, std::string* error) {
     // Every command that saves a workspace opens it here first: the place to clear what a
     // killed earlier save left beside it (the save itself would do so silently).
-    clean_stale_temporaries(path);
+    if (!layers::is_server_location(path)) clean_stale_temporaries(path);
     auto ws = layers::Workspace::open(path, error);
     if (!ws || ws->open_problems().empty()) return ws;
     if (ws->features_left_out() > 0)

@@ -3,6 +3,7 @@
 #include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "layers/plan/plan_store.h"
+#include "layers/team/pg_connection.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -54,7 +55,9 @@ layers::plan::EditContext PlanSession::context(double segment_m) {
     layers::plan::EditContext ctx;
     ctx.coast = &coast(segment_m);
     ctx.fleet = &fleet;
-    ctx.user = current_user();
+    // On a team workspace the database knows the person: rows are stamped with the login.
+    const std::string login = layers::team::url_login(ws.path());
+    ctx.user = login.empty() ? current_user() : login;
     ctx.now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     return ctx;
 }

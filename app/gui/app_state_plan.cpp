@@ -7,6 +7,7 @@
 #include "layers/plan/plan_findings.h"
 #include "layers/plan/plan_objectives.h"
 #include "layers/plan/plan_store.h"
+#include "layers/team/pg_connection.h"
 
 #include <algorithm>
 #include <chrono>
@@ -36,7 +37,9 @@ geo::UnixTime now() {
 
 void AppState::load_plans() {
     plan = PlanState();
-    plan.user = current_user();
+    // On a team workspace the database knows the person: rows are stamped with the login.
+    const std::string login = workspace ? layers::team::url_login(workspace->path()) : std::string();
+    plan.user = login.empty() ? current_user() : login;
     if (!workspace) return;
     plan.fleet = layers::load_fleet(*workspace);
     plan.editor = plan::PlanEditor(plan::load_plan_book(*workspace, problems));

@@ -1,0 +1,235 @@
+#include "layers/team/pg_store.h"
+
+#include "layers/gpkg_settings.h"
+#include "layers/store_messages.h"
+#include "layers/team/pg_layer_table.h"
+#include "layers/team/team_schema.h"
+
+#include <algorithm>
+#include <set>
+
+namespace tidemark::layers::team {
+namespace {
+
+// Writers of one team workspace queue on this transaction-scoped lock (any constant).
+constexpr const char* kWriteLock = "SELECT pg_advisory_xact_lock(7469646502)";
+constexpr const char* kStoreKey = "store";
+
+std::optional<SettingsRows> read_rows(PgConnection& conn, std::string* error) {
+    PgResult r = conn.exec("SELECT key, value FROM tidemark_settings", error);
+    if (!r) return std::nullopt;
+    SettingsRows rows;
+    for (int i = 0; i < PQntuples(r.get()); ++i) rows[PQgetvalue(r.get(), i, 0)] = PQgetvalue(r.get(), i, 1);
+    return rows;
+}
+
+// Writes the rows that differ between `before` and `after`.
+bool write_rows(PgConnection& conn, const SettingsRows& before, const SettingsRows& after, std::string* error) {
+    for (const auto& [key, value] : after) {
+        auto it = before.find(key);
+        if (it != before.end() && it->second == value) continue;
+        if (!conn.run("INSERT INTO tidemark_settings (key, value) VALUES ($1, $2) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                      error, {key, value}))
+            return false;
+    }
+    for (const auto& [key, value] : before)
+        if (!after.count(key) && !conn.run("DELETE FROM tidemark_settings WHERE key = $1", error, {key})) return false;
+    return true;
+}
+
+std::int64_t revision(const SettingsRows& rows, const std::string& item) {
+    auto it = rows.find("revision:" + item);
+    return it == rows.end() ? 0 : std::strtoll(it->second.c_str(), nullptr, 10);
+}
+
+// A server refusal a person can act on.
+std::string explained(const std::string& error) {
+    if (error.find("permission denied") != std::string::npos || error.find("row-level security") != std::string::npos)
+        return error + " (your role in the team workspace may not make this change: viewers change nothing, "
+                       "and only the workspace owner changes a layer's fields or removes layers)";
+    return error;
+}
+
+// Writes `layer` into its table: rows merged when the table has the same structure, otherwise the
+// table made again (owner only), keeping the owning agency and sharing of rows with the same fid.
+bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error) {
+    const TableShape wanted = shape_of(layer, srid);
+    auto existing = describe_table(conn, layer.name, error);
+    if (!existing && !error->empty()) return false;
+    if (existing && existing->accepts(wanted)) return merge_rows(conn, layer, *existing, error);
+    const std::string t = quote_ident(layer.name);
+    const bool keep_sharing = existing && existing->sharing && wanted.sharing;
+    if (keep_sharing && !conn.run("DROP TABLE IF EXISTS tm_sharing; CREATE TEMP TABLE tm_sharing ON COMMIT DROP AS "
+                                  "SELECT " + quote_ident(existing->fid_column) + " AS fid, owner_agency, shared_with FROM " + t,
+                                  error))
+        return false;
+    if (existing && !conn.run("DROP TABLE " + t, error)) return false;
+    if (!create_table(conn, wanted, owner, error) || (wanted.sharing && !record_history(conn, layer.name, error)) ||
+        !merge_rows(conn, layer, wanted, error))
+        return false;
+    return !keep_sharing || conn.run("UPDATE " + t + " t SET owner_agency = s.owner_agency, shared_with = s.shared_with "
+                                     "FROM tm_sharing s WHERE t.fid = s.fid",
+                                     error);
+}
+
+}  // namespace
+
+PgConnection* PgStore::connect(std::string* error) {
+    if (conn_ && PQstatus(conn_->raw()) == CONNECTION_OK) return &*conn_;
+    conn_ = PgConnection::open(url_, error);
+    if (!conn_) return nullptr;
+    if (!check_schema(*conn_, error)) {
+        conn_.reset();
+        return nullptr;
+    }
+    return &*conn_;
+}
+
+std::optional<StoredState> PgStore::read_state(std::string* error) {
+    PgConnection* conn = connect(error);
+    if (!conn) return std::nullopt;
+    auto rows = read_rows(*conn, error);
+    if (!rows) return std::nullopt;
+    auto state = decode_settings(*rows, redact_url(url_), error);
+    if (state) state->identity = (*rows)[kStoreKey];
+    return state;
+}
+
+ReadResult PgStore::read_layers(const ReadOptions& options) {
+    ReadResult result;
+    result.driver = "PostgreSQL";
+    PgConnection* conn = connect(&result.error);
+    if (!conn) return result;
+    auto rows = read_rows(*conn, &result.error);
+    if (!rows) return result;
+    auto state = decode_settings(*rows, redact_url(url_), &result.error);
+    if (!state) return result;
+    // The listed layers, then tables other programs (QGIS) added with a geometry column.
+    std::vector<std::string> names;
+    for (const StoredLayer& l : state->layers) names.push_back(l.name);
+    PgResult extra = conn->exec("SELECT f_table_name FROM geometry_columns WHERE f_table_schema = current_schema() "
+                                "ORDER BY f_table_name", &result.error);
+    if (!extra) return result;
+    for (int i = 0; i < PQntuples(extra.get()); ++i) {
+        const std::string n = PQgetvalue(extra.get(), i, 0);
+        if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    }
+    for (const std::string& name : names) {
+        if (!options.only_layer.empty() && name != options.only_layer) continue;
+        auto shape = describe_table(*conn, name, &result.error);
+        if (!shape) {
+            if (!result.error.empty()) return result;
+            continue;  // listed but not there: the GeoPackage store skips such layers too
+        }
+        Layer layer;
+        if (!read_table(*conn, *shape, layer, &result.error)) return result;
+        layer.role = options.role.value_or(LayerRole::Generic);
+        layer.source = redact_url(url_);
+        LayerSummary summary;
+        summary.name = name;
+        summary.geometry_type = shape->geom_type.empty() ? "None" : shape->geom_type;
+        summary.source_crs = state->crs.name();
+        summary.features = layer.features.size();
+        result.layers.push_back(std::move(layer));
+        result.summaries.push_back(std::move(summary));
+    }
+    result.ok = true;
+    return result;
+}
+
+bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* committed, std::string* error) {
+    if (changes.empty()) return true;
+    const std::string not_saved = redact_url(url_) + ": not saved: ";
+    PgConnection* conn = connect(error);
+    if (!conn) {
+        *error = not_saved + *error;
+        return false;
+    }
+    auto srid = srid_of(crs.definition(), error);
+    if (!srid) {
+        *error = not_saved + *error;
+        return false;
+    }
+    auto fail = [&](const std::string& message) {
+        conn->rollback();
+        *error = not_saved + explained(message);
+        return false;
+    };
+    std::string why;
+    // The server refuses a viewer's change anyway; saying so first names the reason plainly.
+    auto role = conn->value("SELECT role || ' of agency ' || agency FROM tidemark_members WHERE login = current_user", &why);
+    if (!role && !why.empty()) return fail(why);
+    if (role && role->rfind("viewer", 0) == 0)
+        return fail("you (" + conn->user() + ") are a " + *role + ": viewers change nothing. Save to a GeoPackage "
+                    "file instead (File > Save As, or `tidemark team pull`)");
+    if (!conn->begin(&why)) return fail(why);
+    if (!conn->run(kWriteLock, &why)) return fail(why);
+    // Read committed: everything read after the lock is what the previous writer committed.
+    auto now = read_rows(*conn, &why);
+    if (!now) return fail(why);
+    if (!changes.identity.empty() && (*now)[kStoreKey] != changes.identity)
+        return fail("the team workspace was replaced (a `team push`) since this workspace was opened. "
+                    "Nothing was written; open it again and redo the change");
+    SettingsRows rows = *now;
+    std::string moved;
+    Revisions next;
+    for (const auto& [item, base] : changes.base) {
+        const std::int64_t current = revision(rows, item);
+        if (current != base) moved += (moved.empty() ? "" : ", ") + describe_item(item);
+        next[item] = current + 1;
+    }
+    if (!moved.empty()) return fail(conflict_message(moved));
+    for (const std::string& name : changes.removed)
+        if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);
+    for (const Layer* layer : changes.put)
+        if (!put_layer(*conn, *layer, *srid, "", &why)) return fail(why);
+    merge_into(rows, changes, next);
+    rows[kCommitKey] = std::to_string(std::strtoll(rows[kCommitKey].c_str(), nullptr, 10) + 1);
+    if (!write_rows(*conn, *now, rows, &why)) return fail(why);
+    if (!conn->commit(&why)) return fail(why);
+    *committed = std::move(next);
+    return true;
+}
+
+bool write_new_pg(const std::string& url, const StoredState& state, const std::vector<Layer>& layers,
+                  const std::string& owner, std::string* identity, std::string* error) {
+    const std::string not_saved = redact_url(url) + ": not written: ";
+    auto conn = PgConnection::open(url, error);
+    if (!conn) return false;
+    if (!check_schema(*conn, error)) return false;
+    auto srid = srid_of(state.crs.definition(), error);
+    if (!srid) return false;
+    auto fail = [&](const std::string& message) {
+        conn->rollback();
+        *error = not_saved + explained(message) + "; the team workspace is as it was";
+        return false;
+    };
+    std::string why;
+    if (!conn->begin(&why) || !conn->run(kWriteLock, &why)) return fail(why);
+    auto before = read_rows(*conn, &why);
+    if (!before) return fail(why);
+    auto old = decode_settings(*before, redact_url(url), &why);
+    std::set<std::string> drop;
+    if (old)
+        for (const StoredLayer& l : old->layers) drop.insert(l.name);
+    for (const Layer& l : layers) drop.insert(l.name);
+    for (const std::string& name : drop)
+        if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);
+    for (const Layer& l : layers) {
+        // History starts after the load: a push is one recorded settings change, not a row per feature.
+        const TableShape shape = shape_of(l, *srid);
+        if (!create_table(*conn, shape, owner, &why) || !merge_rows(*conn, l, shape, &why) ||
+            (shape.sharing && !record_history(*conn, l.name, &why)))
+            return fail(why);
+    }
+    SettingsRows rows = encode_settings(state);
+    auto id = conn->value("SELECT gen_random_uuid()::text", &why);
+    if (!id) return fail(why);
+    rows[kStoreKey] = *id;
+    if (!write_rows(*conn, *before, rows, &why) || !conn->commit(&why)) return fail(why);
+    *identity = *id;
+    return true;
+}
+
+}  // namespace tidemark::layers::team

@@ -1,0 +1,214 @@
+#include "layers/team/team_schema.h"
+
+#include "layers/gpkg_settings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <vector>
+
+namespace tidemark::layers::team {
+namespace {
+
+// Serialises concurrent `team init` runs (any constant, the same in every binary).
+constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7469646501)";
+
+std::string db_name(PgConnection& conn) { return PQdb(conn.raw()); }
+
+std::string role_name(PgConnection& conn, const std::string& suffix) {
+    std::string s = "tm_" + db_name(conn) + "_" + suffix;
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s.substr(0, 63);  // PostgreSQL's identifier limit
+}
+
+// Migration 1: settings (the GeoPackage workspace's key/value rows) and the store's identity.
+bool migration_1(PgConnection& conn, const geo::Crs& crs, std::string* error) {
+    auto has_postgis = conn.value("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'", error);
+    if (!has_postgis) return false;
+    if (*has_postgis == "0") {
+        if (!conn.run("CREATE EXTENSION postgis", error)) {
+            *error += "; PostGIS must be created in this database by a superuser: CREATE EXTENSION postgis";
+            return false;
+        }
+    }
+    if (!conn.run("CREATE TABLE tidemark_settings (key text PRIMARY KEY, value text NOT NULL)", error)) return false;
+    StoredState empty;
+    empty.crs = crs;
+    SettingsRows rows = encode_settings(empty);
+    for (const auto& [key, value] : rows)
+        if (!conn.run("INSERT INTO tidemark_settings (key, value) VALUES ($1, $2)", error, {key, value})) return false;
+    // Which copy of the workspace this is: a push that replaces it wholesale gives it a new one.
+    return conn.run("INSERT INTO tidemark_settings (key, value) VALUES ('store', gen_random_uuid()::text)", error);
+}
+
+// Migration 2: agencies, members, the group roles and the row-visibility functions RLS uses.
+bool migration_2(PgConnection& conn, const geo::Crs&, std::string* error) {
+    const std::string read = quote_ident(read_role(conn)), write = quote_ident(write_role(conn));
+    const std::string sql = R"SQL(
+CREATE TABLE tidemark_agencies (code text PRIMARY KEY, name text NOT NULL, role_name text NOT NULL UNIQUE);
+CREATE TABLE tidemark_members (
+  login text PRIMARY KEY,
+  agency text NOT NULL REFERENCES tidemark_agencies (code),
+  role text NOT NULL CHECK (role IN ('planner', 'viewer', 'admin')));
+-- Who a login is, for the row-level security policies (pg_layer_table.cpp): its agency, and
+-- whether it is an admin. The table owner (the account that ran `team init`) counts as an admin.
+CREATE FUNCTION tidemark_my_agency() RETURNS text LANGUAGE sql STABLE
+  AS $$ SELECT agency FROM tidemark_members WHERE login = current_user $$;
+CREATE FUNCTION tidemark_is_admin() RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM tidemark_members WHERE login = current_user AND role = 'admin')
+      OR EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'tidemark_settings'
+                   AND schemaname = current_schema() AND tableowner = current_user) $$;
+-- Only the owning agency or an admin says who owns or sees a row; an agency it is shared with
+-- may edit its fields but not widen or take over its sharing.
+CREATE FUNCTION tidemark_guard_sharing() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW.owner_agency, NEW.shared_with) IS DISTINCT FROM (OLD.owner_agency, OLD.shared_with)
+     AND NOT (tidemark_is_admin() OR OLD.owner_agency IS NOT DISTINCT FROM tidemark_my_agency()) THEN
+    RAISE EXCEPTION 'row % of %: only agency % or an admin may change who owns or sees it',
+      OLD.fid, TG_TABLE_NAME, OLD.owner_agency;
+  END IF;
+  RETURN NEW;
+END $$;
+)SQL";
+    if (!conn.run(sql, error)) return false;
+    for (const std::string& role : {read, write})
+        if (!conn.run("DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                      error))
+            return false;
+    return conn.run("GRANT CONNECT, TEMPORARY ON DATABASE " + quote_ident(db_name(conn)) + " TO " + read +
+                        "; GRANT USAGE ON SCHEMA public TO " + read +
+                        "; GRANT SELECT ON tidemark_settings, tidemark_agencies, tidemark_members, tidemark_schema TO " +
+                        read + "; GRANT INSERT, UPDATE, DELETE ON tidemark_settings TO " + write +
+                        // Layer tables created later by this account get the same grants.
+                        "; ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + read +
+                        "; ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT INSERT, UPDATE, DELETE ON TABLES TO " + write +
+                        "; ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + write,
+                    error);
+}
+
+// Migration 3: history. Every insert, update and delete of plan, report and track rows and of the
+// settings is recorded by the database (who, when, old and new row as JSON). Written only by the
+// trigger function (SECURITY DEFINER: people have no INSERT on it); read by the owner account.
+bool migration_3(PgConnection& conn, const geo::Crs&, std::string* error) {
+    return conn.run(R"SQL(
+CREATE TABLE tidemark_history (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  who text NOT NULL,
+  table_name text NOT NULL,
+  fid bigint,
+  action text NOT NULL,
+  old_row jsonb,
+  new_row jsonb);
+CREATE INDEX tidemark_history_row ON tidemark_history (table_name, fid);
+CREATE FUNCTION tidemark_record_history() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public AS $$
+DECLARE
+  o jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
+  n jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
+BEGIN
+  -- session_user: the person who connected, also under SET ROLE.
+  INSERT INTO tidemark_history (who, table_name, fid, action, old_row, new_row)
+  VALUES (session_user, TG_TABLE_NAME, (coalesce(n, o)->>'fid')::bigint, TG_OP, o, n);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON tidemark_settings
+  FOR EACH ROW EXECUTE FUNCTION tidemark_record_history();
+-- Tables made before this migration that carry agency rows.
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT c.table_name FROM information_schema.columns c
+           WHERE c.table_schema = current_schema() AND c.column_name = 'shared_with'
+  LOOP
+    EXECUTE format('CREATE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON %I '
+                   'FOR EACH ROW EXECUTE FUNCTION tidemark_record_history()', t);
+  END LOOP;
+END $$;
+)SQL",
+                    error);
+}
+
+using Migration = std::function<bool(PgConnection&, const geo::Crs&, std::string*)>;
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {migration_1, migration_2, migration_3};
+    return all;
+}
+static_assert(kSchemaVersion == 3, "add the migration to migrations()");
+
+}  // namespace
+
+std::string read_role(PgConnection& conn) { return role_name(conn, "read"); }
+std::string write_role(PgConnection& conn) { return role_name(conn, "write"); }
+std::string agency_role(PgConnection& conn, const std::string& code) { return role_name(conn, code); }
+
+std::optional<SchemaStatus> schema_status(PgConnection& conn, std::string* error) {
+    error->clear();
+    auto exists = conn.value("SELECT to_regclass('tidemark_schema') IS NOT NULL", error);
+    if (!exists) return std::nullopt;
+    SchemaStatus s;
+    if (*exists != "t") return s;
+    auto v = conn.value("SELECT coalesce(max(version), 0) FROM tidemark_schema", error);
+    if (!v) return std::nullopt;
+    s.version = std::stoi(*v);
+    return s;
+}
+
+bool check_schema(PgConnection& conn, std::string* error) {
+    auto s = schema_status(conn, error);
+    if (!s) return false;
+    if (s->version == 0) {
+        *error = conn.server() + ": not a Tidemark team workspace; create it with `tidemark team init URL`";
+        return false;
+    }
+    if (s->version > kSchemaVersion) {
+        *error = conn.server() + ": the team workspace has schema version " + std::to_string(s->version) +
+                 ", newer than this tidemark knows (" + std::to_string(kSchemaVersion) +
+                 "); upgrade tidemark to use it. Nothing was changed";
+        return false;
+    }
+    if (s->version < kSchemaVersion) {
+        *error = conn.server() + ": the team workspace has schema version " + std::to_string(s->version) +
+                 " and this tidemark needs " + std::to_string(kSchemaVersion) +
+                 "; its owner upgrades it with `tidemark team init URL`";
+        return false;
+    }
+    return true;
+}
+
+bool migrate(PgConnection& conn, const geo::Crs& crs, int* applied, std::string* error) {
+    *applied = 0;
+    for (;;) {
+        if (!conn.begin(error)) return false;
+        auto fail = [&] {
+            conn.rollback();
+            return false;
+        };
+        if (!conn.run(kMigrationLock, error) ||
+            !conn.run("CREATE TABLE IF NOT EXISTS tidemark_schema (version int PRIMARY KEY, "
+                      "applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL DEFAULT current_user)",
+                      error))
+            return fail();
+        auto s = schema_status(conn, error);
+        if (!s) return fail();
+        if (s->version > kSchemaVersion) {
+            conn.rollback();
+            return check_schema(conn, error);  // says why
+        }
+        if (s->version == kSchemaVersion) {
+            conn.rollback();
+            return true;
+        }
+        const int next = s->version + 1;
+        if (!migrations()[static_cast<std::size_t>(next - 1)](conn, crs, error)) {
+            *error = "migration " + std::to_string(next) + " failed, nothing of it was applied: " + *error;
+            return fail();
+        }
+        if (!conn.run("INSERT INTO tidemark_schema (version) VALUES ($1)", error, {std::to_string(next)}) ||
+            !conn.commit(error))
+            return fail();
+        ++*applied;
+    }
+}
+
+}  // namespace tidemark::layers::team
