@@ -10,37 +10,46 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
 namespace tidemark::gui {
 namespace {
 
 namespace plan = layers::plan;
 
+// "Kent Police (E23000032)" -> "Kent Police": the code is in the tooltip, the column is narrow.
+std::string without_code(const plan::ComplianceRow& r) {
+    const std::string suffix = " (" + r.code + ")";
+    if (!r.code.empty() && r.name.size() > suffix.size() && r.name.ends_with(suffix))
+        return r.name.substr(0, r.name.size() - suffix.size());
+    return r.name.empty() ? r.code : r.name;
+}
+
 void compliance_table(const char* id, const char* first, const std::vector<plan::ComplianceRow>& rows) {
     const float row_h = ImGui::GetTextLineHeightWithSpacing();
-    if (!ImGui::BeginTable(id, 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+    if (!ImGui::BeginTable(id, 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
                            {0, std::min(8.5f * row_h, row_h * (rows.size() + 1.5f))}))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(first, ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("done/partly/missed", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("done/partly/missed").x);
-    ImGui::TableSetupColumn("not judged", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("not judged").x);
-    ImGui::TableSetupColumn("segment-h", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00000 / 00000").x);
-    ImGui::TableSetupColumn("compliance", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("compliance").x);
+    for (const char* h : {"done", "partly", "missed", "not judged", "segment-h", "compliance"})
+        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize(std::string(h) == "segment-h" ? "00000 / 00000" : h).x);
     ImGui::TableHeadersRow();
     for (const plan::ComplianceRow& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        ImGui::TextUnformatted(r.name.empty() ? r.code.c_str() : r.name.c_str());
-        if (ImGui::IsItemHovered() && !r.code.empty()) ImGui::SetTooltip("%s", r.code.c_str());
-        ImGui::TableSetColumnIndex(1);
-        ImGui::Text("%d / %d / %d", r.done, r.partly, r.missed);
-        ImGui::TableSetColumnIndex(2);
-        ImGui::Text("%d", r.unjudged);
-        ImGui::TableSetColumnIndex(3);
+        ImGui::TextUnformatted(without_code(r).c_str());
+        if (ImGui::IsItemHovered() && !r.code.empty()) ImGui::SetTooltip("%s", r.name.c_str());
+        int column = 1;
+        for (int n : {r.done, r.partly, r.missed, r.unjudged}) {
+            ImGui::TableSetColumnIndex(column++);
+            ImGui::Text("%d", n);
+        }
+        ImGui::TableSetColumnIndex(5);
         ImGui::Text("%.0f / %.0f", r.achieved_segment_h, r.planned_segment_h);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("achieved / planned segment-hours");
-        ImGui::TableSetColumnIndex(4);
+        ImGui::TableSetColumnIndex(6);
         if (r.done + r.partly + r.missed > 0) ImGui::Text("%.0f %%", r.compliance_pct());
         else ImGui::TextDisabled("-");
     }
@@ -72,9 +81,12 @@ void PlanPanel::planned_vs_actual(AppState& app) {
         ImGui::TextDisabled("Not reconciled in this session.");
         return;
     }
-    ImGui::Text("%zu fixes; %s of coast observed in the period, %s of it asked for by no task", r->fixes,
-                km_text(r->observed_m).c_str(), km_text(r->unplanned_m).c_str());
-    ImGui::TextDisabled("Compliance: done / judged tasks (the Southend trial measured 98 %%). Open a task for its own.");
+    ImGui::TextWrapped("%zu fixes; %s of coast observed in the period, %s of it asked for by no task", r->fixes,
+                       km_text(r->observed_m).c_str(), km_text(r->unplanned_m).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Compliance: done / judged tasks (the Southend trial measured 98 %%). Open a task for its own "
+                       "verdict and its route beside its track on the map.");
+    ImGui::PopStyleColor();
     compliance_table("by_agency", "agency", r->by_agency);
     if (!r->by_force.empty()) compliance_table("by_force", "police force area", r->by_force);
     if (ImGui::Button("Take the earned statuses into the plan")) {

@@ -155,14 +155,18 @@ void PlanTaskEditor::outcome(const plan::TaskOutcome& o) const {
     if (o.earned) ImGui::TextColored(*o.earned == plan::TaskStatus::Done ? kDoneColour : kWarningColour, "earned %s",
                                      words(plan::status_name(*o.earned)).c_str());
     else ImGui::TextDisabled("not judged");
-    if (!o.note.empty()) ImGui::TextWrapped("%s", o.note.c_str());
+    ImGui::PushTextWrapPos(0);
+    if (!o.note.empty()) ImGui::TextUnformatted(o.note.c_str());
     if (o.has_tracks)
         ImGui::Text("Observed %.0f %% of the stretch by %s, %.0f %% by any vessel of the agency", 100 * o.own_fraction,
                     task_.asset.empty() ? "the agency" : task_.asset.c_str(), 100 * o.agency_fraction);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (o.first_seen && o.last_seen)
-        ImGui::TextDisabled("Seen on it %s; %.0f of %.0f segment-hours achieved",
-                            window_text(*o.first_seen, *o.last_seen).c_str(), o.achieved_segment_h, o.planned_segment_h);
-    ImGui::TextDisabled("Map: planned route dashed, the asset's actual track in the window solid");
+        ImGui::Text("Seen on it %s; %.0f of %.0f segment-hours achieved", window_text(*o.first_seen, *o.last_seen).c_str(),
+                    o.achieved_segment_h, o.planned_segment_h);
+    ImGui::TextUnformatted("Map: planned route dashed blue, the asset's actual track in the window solid magenta");
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
 }
 
 bool PlanTaskEditor::save(AppState& app, plan::TaskStatus status) {
