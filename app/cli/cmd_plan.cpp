@@ -284,7 +284,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--plan", sopt->plan, "Plan name")->required();
     cmd->add_option("--segments", sopt->segments, "Segment runs FROM-TO (repeatable)");
     cmd->add_option("--area", sopt->area, "A polygon file: the segments whose midpoint lies inside");
-    cmd->add_option("--lead", sopt->lead, "Lead agency code or name (\"\" clears)")->each([sopt](const std::string&) {
+    cmd->add_option("--lead,--agency", sopt->lead, "Lead agency code or name (\"\" clears)")->each([sopt](const std::string&) {
         sopt->lead_given = true;
     });
     cmd->add_option("--support", sopt->support, "Add a supporting agency (repeatable)");

@@ -97,6 +97,9 @@ EditError add_agency(PlanBook& book, Agency agency) {
 EditError new_plan(PlanBook& book, const EditContext& ctx, const NewPlan& np) {
     if (np.name.empty()) return "a plan needs a name (--name)";
     if (book.find_plan(np.name)) return "plan '" + np.name + "' exists already; choose another name";
+    if (!geo::plausible_time(np.from) || !geo::plausible_time(np.to) || np.from <= 0)
+        return "plan period " + time_text(np.from) + " to " + time_text(np.to) + " is outside the times data can hold: " +
+               geo::kPlausibleTimeText;
     if (!(np.to > np.from))
         return "plan period " + time_text(np.from) + " to " + time_text(np.to) + " is reversed or empty; --to must follow --from";
     if (np.to - np.from > 366 * 86400.0) return "a plan period is at most a year; split longer periods into several plans";

@@ -48,8 +48,8 @@ Layer findings_layer(const std::string& plan, const PlanCheck& check, const Plan
                      [&](std::size_t a, std::size_t b) { return check.problems[a].severity < check.problems[b].severity; });
     for (std::size_t i : order) {
         const geo::Problem& p = check.problems[i];
-        static const std::vector<Stretch> nowhere;
-        const std::vector<Stretch>& places = i < check.places.size() ? check.places[i] : nowhere;
+        if (i >= check.places.size() || check.places[i].empty()) continue;  // no place: not a map row
+        const std::vector<Stretch>& places = check.places[i];
         std::vector<geo::Path> lines;
         double length_m = 0;
         std::string error;
@@ -58,12 +58,13 @@ Layer findings_layer(const std::string& plan, const PlanCheck& check, const Plan
             for (geo::Path& line : coast.lines_of(s)) lines.push_back(std::move(line));
             length_m += coast.length_of(s);
         }
+        if (lines.empty()) continue;  // a stretch not on this coast: already a finding of its own
         const bool one = places.size() == 1;
         l.features.push_back(line_feature(
             lines,
             {plan, std::string(severity_name(p.severity)), std::string(severity_colour(p.severity)), p.feature, p.reason,
              one ? Value{static_cast<std::int64_t>(places[0].from)} : Value{},
-             one ? Value{static_cast<std::int64_t>(places[0].to)} : Value{}, lines.empty() ? Value{} : Value{length_m}},
+             one ? Value{static_cast<std::int64_t>(places[0].to)} : Value{}, length_m},
             static_cast<std::int64_t>(i + 1)));
     }
     return l;

