@@ -22,6 +22,16 @@ struct Problem {
 
 using Problems = std::vector<Problem>;
 
+// "error", "warning", "note": as lists and tables name a severity.
+inline const char* severity_name(Problem::Severity s) {
+    switch (s) {
+    case Problem::Severity::Error: return "error";
+    case Problem::Severity::Warning: return "warning";
+    case Problem::Severity::Info: return "note";
+    }
+    return "";
+}
+
 inline std::string Problem::describe() const {
     std::string s = source;
     if (line > 0) s += ":" + std::to_string(line);

@@ -15,9 +15,7 @@ void print_problems(std::ostream& out, const geo::Problems& problems, std::size_
     std::size_t shown = 0;
     for (const auto& p : problems) {
         if (limit && shown == limit) break;
-        const char* tag = p.severity == geo::Problem::Severity::Error ? "error" :
-                          p.severity == geo::Problem::Severity::Warning ? "warning" : "note";
-        out << "  " << tag << ": " << p.describe() << "\n";
+        out << "  " << geo::severity_name(p.severity) << ": " << p.describe() << "\n";
         ++shown;
     }
     if (shown < problems.size()) out << "  ... and " << problems.size() - shown << " more (use " << more_hint << ")\n";

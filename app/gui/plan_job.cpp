@@ -20,21 +20,29 @@ layers::Workspace forecast_inputs(const layers::Workspace& ws) {
     return in;
 }
 
+namespace {
+
+// What a forecast and a reconciliation both need before they start: the plan, and a coast.
+const layers::plan::Plan* plan_to_run(const layers::Workspace& ws, const layers::plan::PlanBook& book,
+                                      const std::string& plan, std::string* error) {
+    const layers::plan::Plan* p = book.find_plan(plan);
+    if (!p) *error = "no plan named '" + plan + "': choose a plan first";
+    else if (!ws.find_role(layers::LayerRole::Coastline))
+        *error = "the workspace has no coastline layer: add one in the Layers panel (role coastline)";
+    else return p;
+    return nullptr;
+}
+
+}  // namespace
+
 bool ForecastJob::start(const layers::Workspace& ws, const layers::plan::PlanBook& book, const std::string& plan,
                         std::string* error) {
     if (busy()) {
         *error = "a forecast is still running: wait for it or Cancel it";
         return false;
     }
-    const layers::plan::Plan* p = book.find_plan(plan);
-    if (!p) {
-        *error = "no plan named '" + plan + "': choose a plan first";
-        return false;
-    }
-    if (!ws.find_role(layers::LayerRole::Coastline)) {
-        *error = "the workspace has no coastline layer: add one in the Layers panel (role coastline)";
-        return false;
-    }
+    const layers::plan::Plan* p = plan_to_run(ws, book, plan, error);
+    if (!p) return false;
     // Copies taken here, on the UI thread: the worker owns them.
     auto in = std::make_shared<layers::Workspace>(forecast_inputs(ws));
     auto plans = std::make_shared<layers::plan::PlanBook>(book);
@@ -71,15 +79,8 @@ bool ReconcileJob::start(const layers::Workspace& ws, const layers::plan::PlanBo
         *error = "a reconciliation is still running: wait for it";
         return false;
     }
-    const layers::plan::Plan* p = book.find_plan(plan);
-    if (!p) {
-        *error = "no plan named '" + plan + "': choose a plan first";
-        return false;
-    }
-    if (!ws.find_role(layers::LayerRole::Coastline)) {
-        *error = "the workspace has no coastline layer: add one in the Layers panel (role coastline)";
-        return false;
-    }
+    const layers::plan::Plan* p = plan_to_run(ws, book, plan, error);
+    if (!p) return false;
     // The reconciliation reads the tracks too: the whole workspace is copied (the demo's in
     // about 0.1 s), so edits and saves go on while it runs.
     auto in = std::make_shared<layers::Workspace>(ws);

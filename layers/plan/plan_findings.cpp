@@ -9,15 +9,6 @@
 namespace tidemark::layers::plan {
 namespace {
 
-const char* severity_name(geo::Problem::Severity s) {
-    switch (s) {
-    case geo::Problem::Severity::Error: return "error";
-    case geo::Problem::Severity::Warning: return "warning";
-    case geo::Problem::Severity::Info: return "note";
-    }
-    return "";
-}
-
 // The colours of the Problems panel, so a red line on the map is a red line in the list.
 const char* severity_colour(geo::Problem::Severity s) {
     switch (s) {
@@ -62,7 +53,7 @@ Layer findings_layer(const std::string& plan, const PlanCheck& check, const Plan
         const bool one = places.size() == 1;
         l.features.push_back(line_feature(
             lines,
-            {plan, std::string(severity_name(p.severity)), std::string(severity_colour(p.severity)), p.feature, p.reason,
+            {plan, std::string(geo::severity_name(p.severity)), std::string(severity_colour(p.severity)), p.feature, p.reason,
              one ? Value{static_cast<std::int64_t>(places[0].from)} : Value{},
              one ? Value{static_cast<std::int64_t>(places[0].to)} : Value{}, length_m},
             static_cast<std::int64_t>(i + 1)));

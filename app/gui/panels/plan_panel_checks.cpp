@@ -16,15 +16,6 @@ namespace {
 
 namespace plan = layers::plan;
 
-const char* severity_word(geo::Problem::Severity s) {
-    switch (s) {
-    case geo::Problem::Severity::Error: return "error";
-    case geo::Problem::Severity::Warning: return "warning";
-    case geo::Problem::Severity::Info: return "note";
-    }
-    return "";
-}
-
 void check_summary(AppState& app) {
     const plan::PlanCheck& c = *app.plan.check;
     ImGui::Text("Check: %d error(s), %d warning(s)", c.errors, c.warnings);
@@ -58,7 +49,7 @@ void check_summary(AppState& app) {
             if (located && ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom the map to where this is");
             ImGui::SameLine();
             ImGui::TextColored(sev == geo::Problem::Severity::Error ? kErrorColour : kWarningColour, "%s",
-                               severity_word(sev));
+                               geo::severity_name(sev));
             ImGui::SameLine();
             ImGui::TextWrapped("%s: %s", pr.feature.c_str(), pr.reason.c_str());
             ImGui::PopID();
