@@ -312,12 +312,35 @@ std::vector<geo::Track> load_tracks(const Workspace& ws) {
         long long leg;
         geo::Fix fix;
     };
+    auto pending = [&](const Feature& f) {
+        Pending p;
+        p.leg = static_cast<long long>(to_number(val(f, f_leg)).value_or(0));
+        p.fix.p = f.geometry.points.front();
+        if (auto u = to_number(val(f, f_unix))) p.fix.t = *u;
+        else p.fix.t = geo::parse_iso8601(to_string(val(f, f_time))).value_or(0);
+        p.fix.speed_kn = to_number(val(f, f_speed)).value_or(-1);
+        p.fix.course_deg = to_number(val(f, f_course)).value_or(-1);
+        return p;
+    };
     std::vector<std::vector<Pending>> fixes;
+    // Rows come in runs of one vessel's fixes: the previous row's track is reused without
+    // building the name or searching the index (most of the read time on millions of rows).
+    const Value* last_vessel = nullptr;
+    bool last_planned = false;
+    std::size_t last_track = 0;
     for (const Feature& f : pts->features) {
         if (f.geometry.points.empty()) continue;
-        std::string vessel = to_string(val(f, f_vessel));
-        bool planned = to_number(val(f, f_planned)).value_or(0) != 0;
+        const Value& vessel_value = val(f, f_vessel);
+        const bool planned = to_number(val(f, f_planned)).value_or(0) != 0;
+        if (last_vessel && planned == last_planned && vessel_value == *last_vessel) {
+            fixes[last_track].push_back(pending(f));
+            continue;
+        }
+        std::string vessel = to_string(vessel_value);
         auto [it, added] = index.try_emplace({vessel, planned}, out.size());
+        last_vessel = &vessel_value;
+        last_planned = planned;
+        last_track = it->second;
         if (added) {
             geo::Track t;
             t.vessel = vessel;
@@ -327,27 +350,19 @@ std::vector<geo::Track> load_tracks(const Workspace& ws) {
             out.push_back(std::move(t));
             fixes.emplace_back();
         }
-        Pending p;
-        p.leg = static_cast<long long>(to_number(val(f, f_leg)).value_or(0));
-        p.fix.p = f.geometry.points.front();
-        if (auto u = to_number(val(f, f_unix))) p.fix.t = *u;
-        else p.fix.t = geo::parse_iso8601(to_string(val(f, f_time))).value_or(0);
-        p.fix.speed_kn = to_number(val(f, f_speed)).value_or(-1);
-        p.fix.course_deg = to_number(val(f, f_course)).value_or(-1);
-        fixes[it->second].push_back(p);
+        fixes[it->second].push_back(pending(f));
     }
     for (std::size_t i = 0; i < out.size(); ++i) {
         auto& list = fixes[i];
-        std::stable_sort(list.begin(), list.end(), [](const Pending& a, const Pending& b) {
-            return a.leg != b.leg ? a.leg < b.leg : a.fix.t < b.fix.t;
-        });
-        long long leg = -1;
-        for (const Pending& p : list) {
-            if (p.leg != leg || out[i].legs.empty()) {
-                out[i].legs.emplace_back();
-                leg = p.leg;
-            }
-            out[i].legs.back().fixes.push_back(p.fix);
+        auto in_order = [](const Pending& a, const Pending& b) { return a.leg != b.leg ? a.leg < b.leg : a.fix.t < b.fix.t; };
+        // Stored tracks come back in order: checking is a pass, sorting a copy of millions of fixes.
+        if (!std::is_sorted(list.begin(), list.end(), in_order)) std::stable_sort(list.begin(), list.end(), in_order);
+        for (std::size_t a = 0; a < list.size();) {
+            std::size_t b = a;
+            while (b < list.size() && list[b].leg == list[a].leg) ++b;
+            std::vector<geo::Fix>& leg = out[i].legs.emplace_back().fixes;
+            leg.reserve(b - a);
+            for (; a < b; ++a) leg.push_back(list[a].fix);
         }
     }
     return out;
