@@ -78,6 +78,17 @@ std::optional<StoredState> decode_settings(const SettingsRows& rows, const std::
     return s;
 }
 
+std::string moved_items(const SettingsRows& rows, const Revisions& base, Revisions* next) {
+    std::string moved;
+    for (const auto& [item, revision] : base) {
+        const auto it = rows.find("revision:" + item);
+        const std::int64_t current = it == rows.end() ? 0 : std::strtoll(it->second.c_str(), nullptr, 10);
+        if (current != revision) moved += (moved.empty() ? "" : ", ") + describe_item(item);
+        (*next)[item] = current + 1;
+    }
+    return moved;
+}
+
 void merge_into(SettingsRows& rows, const ChangeSet& changes, const Revisions& committed) {
     if (!changes.settings.empty()) {
         nlohmann::json settings = parsed(rows, "settings", nlohmann::json::object());

@@ -26,6 +26,11 @@ SettingsRows encode_settings(const StoredState& state);
 // rows read as empty, as they always have.
 std::optional<StoredState> decode_settings(const SettingsRows& rows, const std::string& path, std::string* error);
 
+// The revision check every store makes at commit time: the items of `base` whose revision in
+// `rows` is no longer the one the change was made against, as describe_item names them
+// (comma-separated; "" when none moved), and in `next` each item's revision after this commit.
+std::string moved_items(const SettingsRows& rows, const Revisions& base, Revisions* next);
+
 // Rewrites `rows` (the table as it is at commit time) to hold `changes` on top of what other
 // writers committed: only the changed top-level settings keys, the window when it changed, the
 // changed layers' entries in the layer list, and the `committed` revisions.

@@ -95,11 +95,6 @@ bool write_rows(OGRLayer& table, const RowIndex& before, const SettingsRows& aft
     return true;
 }
 
-std::int64_t revision(const SettingsRows& rows, const std::string& item) {
-    auto it = rows.find("revision:" + item);
-    return it == rows.end() ? 0 : std::strtoll(it->second.c_str(), nullptr, 10);
-}
-
 bool delete_layer(GDALDataset& ds, const std::string& name, std::string* why) {
     for (int i = 0; i < ds.GetLayerCount(); ++i)
         if (EQUAL(ds.GetLayer(i)->GetName(), name.c_str())) {
@@ -216,13 +211,8 @@ bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* 
                 "the file was replaced by another program's save (a Save As over it) since this workspace "
                 "was opened. Nothing was written; open it again and redo the change");
         SettingsRows rows = values(now);
-        std::string moved;
         Revisions next;
-        for (const auto& [item, base] : changes.base) {
-            const std::int64_t current = revision(rows, item);
-            if (current != base) moved += (moved.empty() ? "" : ", ") + describe_item(item);
-            next[item] = current + 1;
-        }
+        const std::string moved = moved_items(rows, changes.base, &next);
         if (!moved.empty())
             return fail(conflict_message(moved));
         for (const std::string& name : changes.removed)

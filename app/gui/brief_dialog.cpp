@@ -7,7 +7,6 @@
 #include <imgui.h>
 
 #include <cctype>
-#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -41,7 +40,7 @@ void BriefDialog::open(const AppState& app) {
     for (const auto& [code, n] : count)
         if (n > best) best = n, agency_ = code;
     if (agency_.empty()) agency_ = plan::kBorderForceCode;
-    std::strncpy(path_, default_path(app, agency_).c_str(), sizeof path_ - 1);
+    copy_to_field(path_, default_path(app, agency_));
 }
 
 void BriefDialog::draw(AppState& app) {
@@ -59,7 +58,7 @@ void BriefDialog::draw(AppState& app) {
     ImGui::Text("Briefing pack of plan '%s' for one agency (PDF)", p->name.c_str());
     ImGui::SetNextItemWidth(480);
     if (agency_combo("Agency", app.plan.book(), &agency_))
-        std::strncpy(path_, default_path(app, agency_).c_str(), sizeof path_ - 1);
+        copy_to_field(path_, default_path(app, agency_));
     ImGui::SetNextItemWidth(480);
     ImGui::InputText("File (.pdf)", path_, sizeof path_);
     ImGui::SetNextItemWidth(200);

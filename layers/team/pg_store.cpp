@@ -38,11 +38,6 @@ bool write_rows(PgConnection& conn, const SettingsRows& before, const SettingsRo
     return true;
 }
 
-std::int64_t revision(const SettingsRows& rows, const std::string& item) {
-    auto it = rows.find("revision:" + item);
-    return it == rows.end() ? 0 : std::strtoll(it->second.c_str(), nullptr, 10);
-}
-
 // A server refusal a person can act on.
 std::string explained(const std::string& error) {
     if (error.find("permission denied") != std::string::npos || error.find("row-level security") != std::string::npos)
@@ -172,13 +167,8 @@ bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* co
         return fail("the team workspace was replaced (a `team push`) since this workspace was opened. "
                     "Nothing was written; open it again and redo the change");
     SettingsRows rows = *now;
-    std::string moved;
     Revisions next;
-    for (const auto& [item, base] : changes.base) {
-        const std::int64_t current = revision(rows, item);
-        if (current != base) moved += (moved.empty() ? "" : ", ") + describe_item(item);
-        next[item] = current + 1;
-    }
+    const std::string moved = moved_items(rows, changes.base, &next);
     if (!moved.empty()) return fail(conflict_message(moved));
     for (const std::string& name : changes.removed)
         if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);

@@ -10,17 +10,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 
 namespace tidemark::gui {
 namespace {
 
 namespace plan = layers::plan;
-
-void copy_text(char* dst, std::size_t size, const std::string& text) {
-    std::strncpy(dst, text.c_str(), size - 1);
-    dst[size - 1] = 0;
-}
 
 }  // namespace
 
@@ -31,12 +25,12 @@ void PlanNewForm::open(const AppState& app) {
     double start = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     if (app.workspace && app.workspace->window_to) start = *app.workspace->window_to;
     start = std::floor(start / 86400) * 86400;
-    copy_text(from_, sizeof from_, iso_minutes(start));
-    copy_text(to_, sizeof to_, iso_minutes(start + 7 * 86400));
+    copy_to_field(from_, iso_minutes(start));
+    copy_to_field(to_, iso_minutes(start + 7 * 86400));
     const geo::CivilDate d = geo::civil_from_days(static_cast<long long>(start / 86400));
     char name[64];
     std::snprintf(name, sizeof name, "Week of %lld-%02u-%02u", d.year, d.month, d.day);
-    copy_text(name_, sizeof name_, name);
+    copy_to_field(name_, name);
     segment_m_ = 1000;
     if (app.workspace) {
         const auto& cov = app.workspace->settings.value("coverage", nlohmann::json::object());

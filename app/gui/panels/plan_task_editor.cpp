@@ -9,17 +9,11 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstring>
 
 namespace tidemark::gui {
 namespace {
 
 namespace plan = layers::plan;
-
-void copy_text(char* dst, std::size_t size, const std::string& text) {
-    std::strncpy(dst, text.c_str(), size - 1);
-    dst[size - 1] = 0;
-}
 
 // The button that moves a task into a status, as a verb (short enough for the side bar).
 const char* move_verb(plan::TaskStatus s) {
@@ -47,9 +41,9 @@ void PlanTaskEditor::load(const plan::Task& task) {
     loaded_version_ = task.version;
     open_ = true;
     is_new_ = false;
-    copy_text(from_, sizeof from_, iso_minutes(task.from));
-    copy_text(to_, sizeof to_, iso_minutes(task.to));
-    copy_text(notes_, sizeof notes_, task.notes);
+    copy_to_field(from_, iso_minutes(task.from));
+    copy_to_field(to_, iso_minutes(task.to));
+    copy_to_field(notes_, task.notes);
     error_.clear();
     done_.clear();
 }
@@ -66,8 +60,8 @@ void PlanTaskEditor::start_new(const plan::Plan& p, plan::Stretch stretch, const
     loaded_version_ = 0;
     open_ = true;
     is_new_ = true;
-    copy_text(from_, sizeof from_, iso_minutes(task_.from));
-    copy_text(to_, sizeof to_, iso_minutes(task_.to));
+    copy_to_field(from_, iso_minutes(task_.from));
+    copy_to_field(to_, iso_minutes(task_.to));
     notes_[0] = 0;
     error_.clear();
     done_.clear();
