@@ -15,7 +15,7 @@
 #include "layers/plan/plan_edit.h"
 #include "layers/plan/plan_reconcile.h"
 #include "layers/plan/plan_suggest.h"
-#include "layers/synthetic_patrols.h"
+#include "layers/ports_csv.h"
 #include "layers/track_io.h"
 
 #include <sys/resource.h>

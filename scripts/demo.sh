@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the demo data (run by `make demo` after the build):
-#   base layers -> workspace -> synthetic patrols (AIS NMEA, through the real decoder) ->
-#   synthetic Kraken reports -> coverage and gaps -> the desktop app, or, with no display,
-#   a coverage map PNG.
+#   base layers and fleet -> workspace -> synthetic Kraken reports -> a joint plan for the week ->
+#   synthetic patrols sailing it (AIS NMEA, through the real decoder) -> coverage and gaps ->
+#   the plan checked, forecast, reconciled and a next week suggested -> the desktop app, or,
+#   with no display, a coverage map PNG.
 # Everything synthetic is generated with a fixed seed and labelled synthetic.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,34 +24,28 @@ forces="$(cat "$demo/forces.source")"
 
 echo "== workspace $ws"
 "$tidemark" workspace new "$ws" --overwrite --coast "$demo/coast.gpkg" --ports "$here/data/ports.csv" \
-  --forces "$forces" --territorial "$demo/territorial.gpkg" --land "$demo/neighbours.gpkg"
+  --forces "$forces" --territorial "$demo/territorial.gpkg" --land "$demo/neighbours.gpkg" --fleet "$here/data/fleet.csv"
 
-if "$tidemark" tracks --help >/dev/null 2>&1; then
-  echo "== synthetic patrols (AIS NMEA with tag blocks; seed $seed)"
-  rm -rf "$demo/patrols"
-  "$tidemark" tracks synthesize --fleet "$here/data/fleet.csv" --ports "$here/data/ports.csv" \
-    --coast "$demo/coast.gpkg" --from "$from" --to "$to" --seed "$seed" -o "$demo/patrols"
-  "$tidemark" tracks import "$ws" "$demo"/patrols/synthetic_*.nmea --format ais --fleet "$here/data/fleet.csv"
-fi
+echo "== synthetic Project Kraken reports (seed $seed)"
+"$tidemark" reports synthesize --ports "$here/data/ports.csv" --from "$from" --to "$to" --seed "$seed" \
+  -o "$demo/synthetic_reports.csv" --bad-out "$demo/synthetic_reports_bad.csv"
+"$tidemark" reports import "$ws" "$demo/synthetic_reports.csv"
+echo "-- the file of bad rows, validated (each bad row gets one message):"
+"$tidemark" reports check "$demo/synthetic_reports_bad.csv" --workspace "$ws" || true
 
-if "$tidemark" reports --help >/dev/null 2>&1; then
-  echo "== synthetic Project Kraken reports (seed $seed)"
-  "$tidemark" reports synthesize --ports "$here/data/ports.csv" --from "$from" --to "$to" --seed "$seed" \
-    -o "$demo/synthetic_reports.csv" --bad-out "$demo/synthetic_reports_bad.csv"
-  "$tidemark" reports import "$ws" "$demo/synthetic_reports.csv"
-  echo "-- the file of bad rows, validated (each bad row gets one message):"
-  "$tidemark" reports check "$demo/synthetic_reports_bad.csv" --workspace "$ws" || true
-fi
+echo "== sample joint plan for the week (synthetic)"
+"$here/scripts/demo-plan.sh" tasks "$tidemark" "$ws" "$from" "$to"
 
-if "$tidemark" coverage --help >/dev/null 2>&1; then
-  echo "== coverage $from .. $to"
-  "$tidemark" coverage "$ws" --from "$from" --to "$to"
-fi
+echo "== synthetic patrols: the plan's tasks sailed, mostly as planned, and suggested sorties on other days (seed $seed)"
+rm -rf "$demo/patrols"
+"$tidemark" tracks synthesize "$ws" --plan "Demo week (synthetic)" --seed "$seed" -o "$demo/patrols"
+"$tidemark" tracks import "$ws" "$demo"/patrols/synthetic_*.nmea --format ais
 
-if "$tidemark" plan --help >/dev/null 2>&1; then
-  echo "== sample joint plan for the week (synthetic)"
-  "$here/scripts/demo-plan.sh" "$tidemark" "$ws" "$from" "$to"
-fi
+echo "== coverage $from .. $to"
+"$tidemark" coverage "$ws" --from "$from" --to "$to"
+
+echo "== the plan reviewed against the week"
+"$here/scripts/demo-plan.sh" review "$tidemark" "$ws" "$from" "$to"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "== opening the desktop app"

@@ -142,7 +142,7 @@ int run_reconcile(const ReconcileCliOptions& opt) {
                   "unjudged", "planned", "achieved", "compliance");
     std::cout << "by agency (segment-hours planned and achieved)\n" << head;
     for (const auto& row : r.by_agency) std::cout << compliance_row(row) << "\n";
-    std::cout << "by police force area (of each task's stretch)\n";
+    std::cout << "by police force area (a task counts in each force its stretch touches, with the segment-hours there)\n";
     for (const auto& row : r.by_force) std::cout << compliance_row(row) << "\n";
     char unplanned[160];
     std::snprintf(unplanned, sizeof unplanned, "observed %.1f km of coast in the plan period; %.1f km of it no task asked for\n",

@@ -5,6 +5,7 @@
 #include "layers/csv_text.h"
 #include "layers/import.h"
 #include "layers/plan/plan_route.h"
+#include "layers/workspace_places.h"
 #include "layers/planned_patrol.h"
 
 #include <algorithm>
@@ -101,11 +102,7 @@ bool apply_options(const TaskOptions& opt, PlanSession& s, Task& t, std::string*
         t.route = r.patrols[0].waypoints;
         if (r.patrols[0].speed_kn > 0) t.route_speed_kn = r.patrols[0].speed_kn;
         if (opt.sea_route) {
-            std::vector<geo::Polygon> land;
-            for (const auto& l : s.ws.layers)
-                if (l.role == layers::LayerRole::Coastline || l.role == layers::LayerRole::Land)
-                    for (const auto& f : l.features) land.insert(land.end(), f.geometry.polygons.begin(), f.geometry.polygons.end());
-            auto routed = sea_route(t.route, land, error);
+            auto routed = sea_route(t.route, layers::land_polygons(s.ws), error);
             if (!routed) {
                 *error = "--route " + opt.route + ": " + *error;
                 return false;

@@ -1,7 +1,8 @@
-// `tidemark workspace new WS.gpkg --coast FILE --ports FILE --forces FILE [--crs EPSG:N]`
+// `tidemark workspace new WS.gpkg --coast FILE --ports FILE --forces FILE [--fleet CSV] [--crs EPSG:N]`
 #include "app/cli/commands.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
+#include "layers/fleet.h"
 #include "layers/import.h"
 #include "layers/workspace.h"
 
@@ -14,6 +15,7 @@ namespace {
 struct NewOptions {
     std::string workspace;
     std::string coast, ports, forces, territorial, land;
+    std::string fleet;
     std::string crs;
     bool overwrite = false;
     bool all_problems = false;
@@ -43,6 +45,12 @@ int workspace_new(const NewOptions& opt) {
             return fail(error);
         }
         ws.put(std::move(*layer));
+    }
+    if (!opt.fleet.empty()) {
+        layers::FleetReadResult fleet = layers::read_fleet_csv(opt.fleet);
+        if (!fleet.ok) return fail(fleet.error);
+        problems.insert(problems.end(), fleet.problems.begin(), fleet.problems.end());
+        layers::store_fleet(ws, fleet.vessels);
     }
     std::string error;
     if (!ws.save(&error, opt.workspace)) return fail(error);
@@ -88,6 +96,7 @@ void add_workspace_command(CLI::App& app, Context& ctx) {
     create->add_option("--forces", opt->forces, "Police force areas: polygons with code and name");
     create->add_option("--territorial", opt->territorial, "Territorial sea limit: polygons (optional)");
     create->add_option("--land", opt->land, "Neighbouring land drawn for context, not watched (optional)");
+    create->add_option("--fleet", opt->fleet, "Fleet register CSV (data/fleet.csv), stored as table 'fleet' (optional)");
     create->add_option("--crs", opt->crs, "Working CRS (default EPSG:27700 around the UK, else local UTM)");
     create->add_flag("--overwrite", opt->overwrite, "Replace an existing workspace file");
     create->add_flag("--all-problems", opt->all_problems, "List every problem, not the first 20");

@@ -123,10 +123,11 @@ std::vector<geo::Track> known_at(std::vector<geo::Track> tracks, const std::opti
     return tracks;
 }
 
-void count(ComplianceRow& row, const TaskOutcome& o) {
+// The task in `row`, with the segment-hours it planned and achieved there.
+void count(ComplianceRow& row, const TaskOutcome& o, double planned_segment_h, double achieved_segment_h) {
     ++row.tasks;
-    row.planned_segment_h += o.planned_segment_h;
-    row.achieved_segment_h += o.achieved_segment_h;
+    row.planned_segment_h += planned_segment_h;
+    row.achieved_segment_h += achieved_segment_h;
     if (!o.earned) ++row.unjudged;
     else if (*o.earned == TaskStatus::Done) ++row.done;
     else if (*o.earned == TaskStatus::PartlyDone) ++row.partly;
@@ -158,12 +159,14 @@ Reconciliation reconcile_plan(const Workspace& ws, const PlanBook& book, const P
         o.task = t->id;
         const auto& by_agency = obs.seen_by("agency " + t->agency, of_agency(t->agency));
         const StretchSeen agency_seen = seen_on(coast, segments, by_agency, t->from, t->to);
+        const SegmentIntervals* own_seen = &by_agency;
         StretchSeen own = agency_seen;
         std::string judged = "the vessels of " + agency_label(book, t->agency);
         if (!t->asset.empty()) {
             const std::string asset = t->asset;
             auto is_asset = [asset](const Vessel& v) { return v.name == asset; };
-            own = seen_on(coast, segments, obs.seen_by("vessel " + asset, is_asset), t->from, t->to);
+            own_seen = &obs.seen_by("vessel " + asset, is_asset);
+            own = seen_on(coast, segments, *own_seen, t->from, t->to);
             o.has_tracks = obs.has_fixes(is_asset, t->from, t->to);
             judged = asset;
         } else {
@@ -187,12 +190,17 @@ Reconciliation reconcile_plan(const Workspace& ws, const PlanBook& book, const P
         ComplianceRow& a = agencies[t->agency];
         a.code = t->agency;
         a.name = agency_label(book, t->agency);
-        count(a, o);
-        const int force = coast.segments[segments.front()].force;
-        ComplianceRow& f = forces[force >= 0 ? coast.forces[force].code : std::string()];
-        f.code = force >= 0 ? coast.forces[force].code : std::string();
-        f.name = force >= 0 ? coast.forces[force].name : std::string("(no force area)");
-        count(f, o);
+        count(a, o, o.planned_segment_h, o.achieved_segment_h);
+        // A stretch across force boundaries counts in each force, with the segment-hours there.
+        std::map<int, std::vector<std::uint32_t>> by_force;
+        for (auto i : segments) by_force[coast.segments[i].force].push_back(i);
+        for (const auto& [force, part] : by_force) {
+            ComplianceRow& f = forces[force >= 0 ? coast.forces[force].code : std::string()];
+            f.code = force >= 0 ? coast.forces[force].code : std::string();
+            f.name = force >= 0 ? coast.forces[force].name : std::string("(no force area)");
+            count(f, o, static_cast<double>(part.size()) * (t->to - t->from) / 3600,
+                  seen_on(coast, part, *own_seen, t->from, t->to).seconds / 3600);
+        }
         r.tasks.push_back(std::move(o));
     }
     const auto& all = obs.seen_by("all", [](const Vessel&) { return true; });

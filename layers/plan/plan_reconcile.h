@@ -50,7 +50,7 @@ struct ComplianceRow {
 struct Reconciliation {
     std::vector<TaskOutcome> tasks;      // in task order
     std::vector<ComplianceRow> by_agency;  // agencies with tasks
-    std::vector<ComplianceRow> by_force;   // by the police force area of each task's stretch
+    std::vector<ComplianceRow> by_force;   // per police force area its tasks' stretches touch (a task in each)
     double unplanned_m = 0;              // observed coast no live task covers
     double observed_m = 0;               // observed coast in the plan period
     std::size_t fixes = 0;               // fixes used (after as_of)

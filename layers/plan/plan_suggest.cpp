@@ -7,6 +7,7 @@
 #include "layers/csv_text.h"
 #include "layers/plan/plan_check.h"
 #include "layers/workspace.h"
+#include "layers/workspace_places.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,14 +33,6 @@ double standoff_for(const Vessel& v) {
     if (v.vessel_class == "cutter") return 3000;
     if (v.vessel_class == "coastal_patrol_vessel") return 1500;
     return 500;
-}
-
-std::vector<geo::Polygon> land_of(const Workspace& ws) {
-    std::vector<geo::Polygon> land;
-    for (const auto& l : ws.layers)
-        if (l.role == LayerRole::Coastline || l.role == LayerRole::Land)
-            for (const auto& f : l.features) land.insert(land.end(), f.geometry.polygons.begin(), f.geometry.polygons.end());
-    return land;
 }
 
 // Runs of about `per` consecutive segments along each coastline line.
@@ -162,9 +155,7 @@ Suggester::Suggester(const Workspace& ws, const PlanBook& book, const Plan& plan
             chosen.push_back(v);
         }
     }
-    const Layer* ports = ws.find_role(LayerRole::Ports);
-    const int port_name = ports ? ports->field_index("name") : -1;
-    const std::vector<geo::Polygon> land = land_of(ws);
+    const std::vector<geo::Polygon> land = land_polygons(ws);
     const int k = options.visits_per_sortie;
     for (const Vessel* v : chosen) {
         SuggestAsset a;
@@ -179,10 +170,7 @@ Suggester::Suggester(const Workspace& ws, const PlanBook& book, const Plan& plan
             problems_.push_back(asset_problem(v->name, "no cruise speed or endurance in the fleet register: left out"));
             continue;
         }
-        const Feature* base = nullptr;
-        if (port_name >= 0)
-            for (const Feature& f : ports->features)
-                if (!f.geometry.points.empty() && iequals(to_string(f.values[port_name]), v->home_port)) base = &f;
+        const std::optional<geo::XY> base = port_position(ws, v->home_port);
         if (!base) {
             problems_.push_back(asset_problem(v->name, v->home_port.empty() ? "no base port (home_port) in the fleet register: left out"
                                                                             : "base port '" + v->home_port +
@@ -207,7 +195,7 @@ Suggester::Suggester(const Workspace& ws, const PlanBook& book, const Plan& plan
         }
         const double speed = a.speed_kn * kKnotMs;
         const double reach_m = speed * transit_s / 2;
-        const geo::XY base_xy = base->geometry.points.front();
+        const geo::XY base_xy = *base;
         a.router = std::make_unique<PatrolRouter>(base_xy, reach_m + 5000, land);
         const auto berth = a.router->berth();
         if (!berth) {

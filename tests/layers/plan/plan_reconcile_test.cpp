@@ -74,3 +74,31 @@ TEST_F(ReconcileTest, AsOfUsesOnlyWhatWasKnownThen) {
     EXPECT_EQ(again.fixes, r.fixes);
     EXPECT_DOUBLE_EQ(again.tasks[0].own_fraction, r.tasks[0].own_fraction);
 }
+
+TEST_F(ReconcileTest, StretchesAcrossForceBoundariesCountInEachForce) {
+    const Reconciliation r = reconcile_plan(ws, book, book.plans[0], coast);
+    ASSERT_EQ(r.by_force.size(), 2u);
+    const ComplianceRow& west = r.by_force[0].code == "F1" ? r.by_force[0] : r.by_force[1];
+    const ComplianceRow& east = r.by_force[0].code == "F1" ? r.by_force[1] : r.by_force[0];
+    ASSERT_EQ(west.code, "F1");
+    ASSERT_EQ(east.code, "F2");
+    // Tasks 1 and 2 ask for segments 0-9: 0-4 are West Force's, 5-9 East Force's; task 3 (the
+    // island) is all East Force's. Each force counts every task that touches it...
+    EXPECT_EQ(west.tasks, 2);
+    EXPECT_EQ(west.done, 1);
+    EXPECT_EQ(west.partly, 1);
+    EXPECT_EQ(west.unjudged, 0);
+    EXPECT_EQ(east.tasks, 3);
+    EXPECT_EQ(east.done, 1);
+    EXPECT_EQ(east.partly, 1);
+    EXPECT_EQ(east.unjudged, 1);
+    // ...with the segment-hours of its own segments: west 5 x 4 h + 5 x 2 h, east 5 x 4 h + 5 x 2 h + 16 x 2 h.
+    EXPECT_DOUBLE_EQ(west.planned_segment_h, 30);
+    EXPECT_DOUBLE_EQ(east.planned_segment_h, 62);
+    // What was achieved splits the same way: the forces' parts add up to the tasks' totals.
+    double achieved = 0;
+    for (const auto& t : r.tasks) achieved += t.achieved_segment_h;
+    EXPECT_GT(west.achieved_segment_h, 0);
+    EXPECT_GT(east.achieved_segment_h, 0);
+    EXPECT_NEAR(west.achieved_segment_h + east.achieved_segment_h, achieved, 1e-9);
+}
