@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace tidemark::cli {
 
@@ -20,6 +21,11 @@ struct Context {
 // Prints "tidemark: <message>" to stderr and returns kBadInput.
 int fail(const std::string& message);
 
-int run(int argc, char** argv);
+// Registers one command (or a group) on the app.
+using AddCommand = void (*)(CLI::App& app, Context& ctx);
+
+// Parses and runs one command. `desktop`: the commands that need the desktop app (gui,
+// bench-render), given by main() when the GUI is built; without them `gui` says it is not built.
+int run(int argc, char** argv, const std::vector<AddCommand>& desktop = {});
 
 }  // namespace tidemark::cli

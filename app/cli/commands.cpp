@@ -9,7 +9,20 @@ int fail(const std::string& message) {
     return kBadInput;
 }
 
-int run(int argc, char** argv) {
+namespace {
+
+// `gui` and `bench-render` in a build without the desktop app.
+void add_missing_desktop_commands(CLI::App& app, Context& ctx) {
+    for (const char* name : {"gui", "bench-render"}) {
+        CLI::App* cmd = app.add_subcommand(name, "The desktop app (not built in this configuration)");
+        cmd->allow_extras();
+        cmd->callback([&ctx] { ctx.exit_code = fail("this build has no desktop app (TIDEMARK_BUILD_GUI=OFF)"); });
+    }
+}
+
+}  // namespace
+
+int run(int argc, char** argv, const std::vector<AddCommand>& desktop) {
     CLI::App app{"Tidemark: joint monitoring and policing plans for the UK coastline.\n"
                  "Run with no command to open the desktop app.", "tidemark"};
     app.require_subcommand(0, 1);
@@ -28,8 +41,8 @@ int run(int argc, char** argv) {
     add_export_command(app, ctx);
     add_plan_command(app, ctx);
     add_team_command(app, ctx);
-    add_gui_command(app, ctx);
-    add_bench_render_command(app, ctx);
+    if (desktop.empty()) add_missing_desktop_commands(app, ctx);
+    for (AddCommand add : desktop) add(app, ctx);
 
     try {
         app.parse(argc, argv);
@@ -48,7 +61,7 @@ int run(int argc, char** argv) {
     if (app.get_subcommands().empty()) {
         // No command: the desktop app, as users expect from a double-click.
         const char* gui_args[] = {argv[0], "gui"};
-        return run(2, const_cast<char**>(gui_args));
+        return run(2, const_cast<char**>(gui_args), desktop);
     }
     return ctx.exit_code;
 }

@@ -14,8 +14,6 @@ void add_reports_command(CLI::App& app, Context& ctx);
 void add_coverage_command(CLI::App& app, Context& ctx);
 void add_render_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
-void add_gui_command(CLI::App& app, Context& ctx);
-void add_bench_render_command(CLI::App& app, Context& ctx);
 void add_plan_command(CLI::App& app, Context& ctx);
 void add_team_command(CLI::App& app, Context& ctx);
 

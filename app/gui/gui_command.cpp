@@ -1,15 +1,13 @@
 // `tidemark gui [WS.gpkg]` (also what `tidemark` with no command runs).
-#include "app/cli/commands.h"
-
-#ifdef TIDEMARK_HAVE_GUI
+#include "app/gui/desktop_commands.h"
 #include "app/gui/gui.h"
-#endif
 
-namespace tidemark::cli {
+#include <cstdio>
 
-void add_gui_command(CLI::App& app, Context& ctx) {
-#ifdef TIDEMARK_HAVE_GUI
-    auto opt = std::make_shared<gui::GuiOptions>();
+namespace tidemark::gui {
+
+void add_gui_command(CLI::App& app, cli::Context& ctx) {
+    auto opt = std::make_shared<GuiOptions>();
     CLI::App* cmd = app.add_subcommand("gui", "Open the desktop app (the default with no command)");
     cmd->add_option("workspace", opt->workspace, "Workspace to open");
     cmd->add_option("--screenshot", opt->screenshot, "Write a PNG of the window after --frames frames, then quit");
@@ -20,14 +18,9 @@ void add_gui_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--view", opt->view, "Show this box: minx,miny,maxx,maxy in the working CRS (default: fit all)");
     cmd->add_option("--time", opt->time, "Timeline time T (ISO 8601)");
     cmd->add_option("--panel", opt->panel, "Side-bar panel to open first")
-        ->transform(CLI::IsMember(gui::panel_titles(), CLI::ignore_case));  // "forces" opens Forces
+        ->transform(CLI::IsMember(panel_titles(), CLI::ignore_case));  // "forces" opens Forces
     cmd->add_flag("--print-view", opt->print_view, "With --screenshot: print the map rectangle and view on stdout");
-    cmd->callback([opt, &ctx] { ctx.exit_code = gui::run_gui(*opt); });
-#else
-    CLI::App* cmd = app.add_subcommand("gui", "Open the desktop app (not built in this configuration)");
-    cmd->allow_extras();
-    cmd->callback([&ctx] { ctx.exit_code = fail("this build has no desktop app (TIDEMARK_BUILD_GUI=OFF)"); });
-#endif
+    cmd->callback([opt, &ctx] { ctx.exit_code = run_gui(*opt); });
 }
 
-}  // namespace tidemark::cli
+}  // namespace tidemark::gui

@@ -1,18 +1,14 @@
 // `tidemark bench-render [--frames N] [--size WxH] [--scale F]`: the map renderer against
 // the naive ImDrawList way on the scene; prints medians and the ratio.
-#include "app/cli/commands.h"
-
-#ifdef TIDEMARK_HAVE_GUI
 #include "app/gui/bench_render.h"
-#endif
+#include "app/gui/desktop_commands.h"
 
 #include <cstdio>
 
-namespace tidemark::cli {
+namespace tidemark::gui {
 
-void add_bench_render_command(CLI::App& app, Context& ctx) {
-#ifdef TIDEMARK_HAVE_GUI
-    auto opt = std::make_shared<gui::BenchRenderOptions>();
+void add_bench_render_command(CLI::App& app, cli::Context& ctx) {
+    auto opt = std::make_shared<BenchRenderOptions>();
     CLI::App* cmd = app.add_subcommand("bench-render", "Time the map renderer against drawing every vertex through ImDrawList");
     cmd->add_option("--frames", opt->frames, "Frames per renderer (median over these)")->default_val(120)->check(CLI::Range(1, 100000));
     cmd->add_option("--scale", opt->scale, "Scene size factor (1 = 400k coast vertices, 1M track points, 10k reports)")
@@ -20,11 +16,7 @@ void add_bench_render_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--size", [opt](const CLI::results_t& r) {
         return std::sscanf(r[0].c_str(), "%dx%d", &opt->width, &opt->height) == 2;
     }, "Target size WxH")->default_str("1920x1080");
-    cmd->callback([opt, &ctx] { ctx.exit_code = gui::run_bench_render(*opt); });
-#else
-    CLI::App* cmd = app.add_subcommand("bench-render", "Time the map renderer (not built in this configuration)");
-    cmd->callback([&ctx] { ctx.exit_code = fail("this build has no desktop app (TIDEMARK_BUILD_GUI=OFF)"); });
-#endif
+    cmd->callback([opt, &ctx] { ctx.exit_code = run_bench_render(*opt); });
 }
 
-}  // namespace tidemark::cli
+}  // namespace tidemark::gui
