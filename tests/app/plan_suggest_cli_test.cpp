@@ -1,8 +1,6 @@
 // `tidemark plan suggest` end to end on the island of tests/layers/plan/suggest_fixture.h.
+#include "island_week_cli.h"
 #include "layers/plan/plan_store.h"
-#include "layers/workspace.h"
-#include "support/test_support.h"
-#include "../layers/plan/suggest_fixture.h"
 
 #include <regex>
 
@@ -13,18 +11,7 @@ using tidemark::test::ScratchDir;
 
 namespace {
 
-struct SuggestCli : ::testing::Test {
-    ScratchDir dir;
-    std::string ws = dir.file("ws.gpkg");
-
-    void SetUp() override {
-        layers::Workspace w = test::suggest_fixture_workspace();
-        std::string error;
-        ASSERT_TRUE(w.save(&error, ws)) << error;
-        auto r = run_tidemark({"plan", "new", ws, "--name", "Week", "--from", geo::format_iso8601(kSuggestDay0), "--to",
-                               geo::format_iso8601(kSuggestDay0 + 3 * 86400)});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
-    }
+struct SuggestCli : test::IslandWeekCli {
     // The output without the one line that holds a wall time.
     static std::string without_timing(const std::string& out) {
         return std::regex_replace(out, std::regex("routed in [0-9.]+ s"), "routed in ? s");

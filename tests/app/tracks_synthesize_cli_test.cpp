@@ -2,9 +2,7 @@
 // tests/layers/plan/suggest_fixture.h: logs written, read back by `tracks import`, reconciled.
 #include "geo/crs.h"
 #include "layers/plan/plan_coast.h"
-#include "layers/workspace.h"
-#include "support/test_support.h"
-#include "../layers/plan/suggest_fixture.h"
+#include "island_week_cli.h"
 
 #include <cmath>
 #include <filesystem>
@@ -18,18 +16,13 @@ using tidemark::test::ScratchDir;
 
 namespace {
 
-struct SynthesizeCli : ::testing::Test {
-    ScratchDir dir;
-    std::string ws = dir.file("ws.gpkg");
+struct SynthesizeCli : test::IslandWeekCli {
     std::string out = dir.file("patrols");
 
     void SetUp() override {
+        IslandWeekCli::SetUp();
+        if (HasFatalFailure()) return;
         layers::Workspace w = test::suggest_fixture_workspace();
-        std::string error;
-        ASSERT_TRUE(w.save(&error, ws)) << error;
-        auto r = run_tidemark({"plan", "new", ws, "--name", "Week", "--from", geo::format_iso8601(kSuggestDay0), "--to",
-                               geo::format_iso8601(kSuggestDay0 + 3 * 86400)});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
         // Two days of the cutter along the north shore, 1 km off, from BNG (503000, 101000) to
         // (537000, 101000), loitering 30 min at the end; its stretch: the north shore between.
         geo::Transformer to_wgs84(geo::Crs::british_national_grid(), geo::Crs::wgs84());
