@@ -79,17 +79,19 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
         if (ImGui::IsKeyPressed('Z', false)) { if (io.KeyShift) app.redo(); else app.undo(); }
         if (ImGui::IsKeyPressed('Y', false)) app.redo();
     }
-    if (ask_open_) { ImGui::OpenPopup("Open workspace"); ask_open_ = false; dialog_error_.clear(); }
-    if (ask_save_as_) { ImGui::OpenPopup("Save workspace as"); ask_save_as_ = false; dialog_error_.clear(); }
+    const char* here = app.has_workspace() ? app.workspace->path().c_str() : "";
+    if (ask_open_) { ImGui::OpenPopup("Open workspace"); ask_open_ = false; dialog_error_.clear(); browser_.reset(here); }
+    if (ask_save_as_) { ImGui::OpenPopup("Save workspace as"); ask_save_as_ = false; dialog_error_.clear(); browser_.reset(here); }
     if (ask_quit_) { ImGui::OpenPopup("Unsaved changes"); ask_quit_ = false; }
-    if (ask_export_) { ImGui::OpenPopup("Export map"); ask_export_ = false; dialog_error_.clear(); }
+    if (ask_export_) { ImGui::OpenPopup("Export map"); ask_export_ = false; dialog_error_.clear(); browser_.reset(here); }
     export_map_dialog(app);
     brief_.draw(app);
     for (const char* title : {"Open workspace", "Save workspace as"}) {
         if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) continue;
-        ImGui::Text("Workspace file (.gpkg):");
+        ImGui::Text("Workspace file (.gpkg), or a team workspace's postgresql:// URL:");
         ImGui::SetNextItemWidth(480);
-        const bool enter = ImGui::InputText("##path", path_, sizeof path_, ImGuiInputTextFlags_EnterReturnsTrue);
+        bool enter = ImGui::InputText("##path", path_, sizeof path_, ImGuiInputTextFlags_EnterReturnsTrue);
+        enter |= browser_.draw(path_, sizeof path_, {".gpkg"});
         if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
         if (ImGui::Button("OK") || enter) {
             const bool open = std::string(title) == "Open workspace";
@@ -118,6 +120,7 @@ void MainWindow::export_map_dialog(AppState& app) {
     ImGui::Text("File (.png, .pdf vector, .tif GeoTIFF in the working CRS):");
     ImGui::SetNextItemWidth(480);
     ImGui::InputText("##export_path", path_, sizeof path_);
+    browser_.draw(path_, sizeof path_, {".png", ".pdf", ".tif", ".tiff"}, 160);
     ImGui::SetNextItemWidth(480);
     ImGui::InputText("Title", export_title_, sizeof export_title_);
     ImGui::SetNextItemWidth(200);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/gui/brief_dialog.h"
+#include "app/gui/file_browser.h"
 #include "app/gui/map/map_view.h"
 #include "app/gui/panels/panel.h"
 #include "app/gui/panels/timeline_panel.h"
@@ -42,6 +43,7 @@ private:
     void export_map_dialog(AppState& app);
     BriefDialog brief_;
     char path_[512] = "";
+    FileBrowser browser_;  // under the path field of the open, save-as and export dialogs
     std::string dialog_error_;
 };
 

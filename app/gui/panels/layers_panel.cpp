@@ -109,6 +109,11 @@ void LayersPanel::drawStyle(AppState& app) {
 void LayersPanel::drawAdd(AppState& app) {
     ImGui::Text("Add a layer from a file (any GDAL source; file:layer for GeoPackages)");
     ImGui::InputText("Path", add_path_, sizeof add_path_);
+    if (ImGui::TreeNode("Browse")) {
+        browser_.draw(add_path_, sizeof add_path_,
+                      {".gpkg", ".shp", ".geojson", ".json", ".kml", ".kmz", ".gpx", ".csv", ".fgb", ".gml", ".sqlite"}, 180);
+        ImGui::TreePop();
+    }
     ImGui::InputText("Name", add_name_, sizeof add_name_);
     if (ImGui::BeginCombo("Role", layers::role_name(kRoles[add_role_]))) {
         for (int i = 0; i < static_cast<int>(std::size(kRoles)); ++i)

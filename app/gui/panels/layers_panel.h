@@ -1,6 +1,7 @@
 // Layers: visibility, drawing order, style, add from any GDAL source, remove.
 #pragma once
 
+#include "app/gui/file_browser.h"
 #include "app/gui/panels/panel.h"
 
 namespace tidemark::gui {
@@ -17,6 +18,7 @@ private:
     void drawAdd(AppState& app);
     std::string current_;  // layer whose style is being edited
     char add_path_[512] = "";
+    FileBrowser browser_;
     char add_name_[128] = "";
     int add_role_ = 0;
     std::string add_error_;
