@@ -153,8 +153,18 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
     result.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
     using Sev = geo::Problem::Severity;
 
+    // Left-out features are counted per layer too: a save may rewrite the other layers.
+    std::string counted_layer;
+    std::size_t left_out_before = 0;
+    auto settle_left_out = [&] {
+        if (!counted_layer.empty() && result.features_left_out > left_out_before)
+            result.left_out_by_layer[counted_layer] += result.features_left_out - left_out_before;
+    };
     for (OGRLayer* ogr_layer : ds->GetLayers()) {
+        settle_left_out();
         const std::string lname = ogr_layer->GetName();
+        counted_layer = lname;
+        left_out_before = result.features_left_out;
         if (!options.only_layer.empty() && lname != options.only_layer) continue;
         if (lname.rfind("gpkg_", 0) == 0 || lname.rfind("rtree_", 0) == 0) continue;
 
@@ -220,6 +230,17 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
             std::string fid = std::to_string(feature.fid);
             if (label_field >= 0 && f->IsFieldSetAndNotNull(label_field))
                 fid += std::string(" (") + f->GetFieldAsString(label_field) + ")";
+            if (CPLGetLastErrorType() >= CE_Failure) {
+                // GDAL hands over the row with no geometry when its blob does not parse
+                // ("Unable to read geometry"): a damaged row, not an attribute-only one.
+                const char* column = ogr_layer->GetGeometryColumn();
+                result.problems.push_back(problem(Sev::Error, path, lname, fid,
+                    std::string("field ") + (column && *column ? column : "geometry") + ": " + last_gdal_error() +
+                    "; the stored geometry cannot be parsed: feature left out"));
+                ++result.features_left_out;
+                CPLErrorReset();
+                continue;
+            }
             feature.values.reserve(layer.fields.size());
             bool recoded = false;
             for (int i = 0; i < static_cast<int>(layer.fields.size()); ++i)
@@ -312,6 +333,7 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
         result.summaries.push_back(summary);
         result.layers.push_back(std::move(layer));
     }
+    settle_left_out();
     if (!options.only_layer.empty() && result.layers.empty()) {
         result.error = path + ": no layer named '" + options.only_layer + "'";
         return result;

@@ -5,6 +5,7 @@
 #include "geo/crs.h"
 #include "layers/layer.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ struct ReadResult {
     // Features the source holds that are not in `layers` (skipped, or after a read error): what
     // writing the layers back over the source would lose.
     std::size_t features_left_out = 0;
+    std::map<std::string, std::size_t> left_out_by_layer;  // the same, by layer name
 };
 
 ReadResult read_vector(const std::string& path, const ReadOptions& options = {});

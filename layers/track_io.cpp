@@ -2,6 +2,7 @@
 
 #include "geo/track_builder.h"
 #include "layers/ais_log.h"
+#include "layers/ais_positions.h"
 #include "layers/csv_text.h"
 #include "layers/line_reader.h"
 #include "layers/track_csv.h"
@@ -64,54 +65,14 @@ struct Projector {
 void read_ais(const std::string& path, LineReader& text, Projector& proj, std::vector<geo::PositionReport>& out,
               TrackReadResult& r) {
     ais::LogStats stats;
-    std::map<std::uint32_t, std::string> names;  // from static messages (5, 19, 24 A)
-    std::map<std::string, std::size_t> reasons;
-    std::size_t untimed = 0;
-    long first_untimed = 0;
+    AisPositions positions(proj.t, path);
     ais::scan_log(
-        text, stats,
-        [&](const ais::Message& m, const ais::Assembled& a) {
-            if (!m.shipname.empty()) names[m.mmsi] = m.shipname;
-            if (!m.has_position() || m.type == 4) return;  // base stations are not vessels
-            auto lon = m.lon_deg(), lat = m.lat_deg();
-            if (!lon || !lat) return;
-            if (std::isnan(a.time)) {
-                if (untimed++ == 0) first_untimed = a.line;
-                return;
-            }
-            geo::PositionReport rep;
-            rep.mmsi = m.mmsi;
-            rep.line = a.line;
-            rep.fix.t = a.time;
-            rep.fix.p = proj.t.forward(geo::XY{*lon, *lat});
-            if (!proj.ok(rep.fix.p)) return;
-            if (auto s = m.speed_kn()) rep.fix.speed_kn = *s;
-            if (auto c = m.course_deg()) rep.fix.course_deg = *c;
-            out.push_back(std::move(rep));
-        },
-        [&](long line, ais::LineOutcome o, const char* reason) {
-            if (reasons[ais::outcome_name(o)]++ < kProblemsPerReason)
-                r.problems.push_back(problem(path, line, std::string(ais::outcome_name(o)) + ": " + reason));
-        });
-    for (const auto& [name, count] : reasons)
-        if (count > kProblemsPerReason)
-            r.problems.push_back(problem(path, 0, std::to_string(count) + " lines rejected as " + name + " in all (first " +
-                                                      std::to_string(kProblemsPerReason) + " listed)"));
-    if (untimed)
-        r.problems.push_back(problem(path, first_untimed,
-                                     std::to_string(untimed) + " position report(s) have no time and were not used for "
-                                     "tracks; expected a tag block (\\c:unix_seconds*hh\\) or a leading timestamp column",
-                                     geo::Problem::Severity::Error));
-    // Vessel key: the name the vessel broadcasts (types 5, 19, 24 A), else "MMSI n"; the fleet
-    // register links either (find_vessel tries the MMSI first).
-    // Two MMSIs broadcasting one name stay two vessels.
-    std::map<std::string, int> name_uses;
-    for (const auto& [mmsi, name] : names) ++name_uses[name];
-    for (auto& rep : out) {
-        auto it = names.find(rep.mmsi);
-        std::string id = "MMSI " + std::to_string(rep.mmsi);
-        rep.vessel = it == names.end() ? id : name_uses[it->second] > 1 ? it->second + " (" + id + ")" : it->second;
-    }
+        text, stats, [&](const ais::Message& m, const ais::Assembled& a) { positions.message(m, a); },
+        [&](long line, ais::LineOutcome o, const char* reason) { positions.reject(line, o, reason); });
+    positions.name_vessels();
+    geo::Problems problems = positions.problems();
+    r.problems.insert(r.problems.end(), problems.begin(), problems.end());
+    out = std::move(positions.reports);
 }
 
 // ---- GPX ----------------------------------------------------------------------------------

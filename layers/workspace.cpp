@@ -2,6 +2,7 @@
 
 #include "layers/store_location.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace tidemark::layers {
@@ -26,6 +27,15 @@ std::optional<Workspace> Workspace::open(const std::string& path, std::string* e
     }
     ws.open_problems_ = std::move(data.problems);
     ws.features_left_out_ = data.features_left_out;
+    ws.left_out_by_layer_ = std::move(data.left_out_by_layer);
+    for (std::size_t i = 0; i < data.layers.size() && i < data.summaries.size(); ++i) {
+        const LayerSummary& s = data.summaries[i];
+        const bool listed = std::any_of(state->layers.begin(), state->layers.end(),
+                                        [&](const StoredLayer& m) { return m.name == s.name; });
+        if (!listed || s.source_crs.rfind("(none", 0) == 0 || s.source_crs == state->crs.name()) continue;
+        ws.crs_conflicts_.push_back("layer '" + s.name + "' is stored in " + s.source_crs + " but the crs setting says " +
+                                    state->crs.name());
+    }
     ws.opened_from_ = path;
     // Keep the saved layer order; layers found in the file but not listed (added by another tool) go last.
     std::vector<Layer> found = std::move(data.layers);
@@ -62,10 +72,25 @@ bool Workspace::save(std::string* error, const std::string& path) {
         return false;
     }
     if (features_left_out_ > 0 && same_store(target, opened_from_)) {
-        *error = target + ": " + std::to_string(features_left_out_) +
-                 " feature(s) in this file could not be read when it was opened (see the warnings); saving over it "
-                 "would delete them. Save to another file, or repair them (e.g. in QGIS) and open it again";
-        return false;
+        // Saving changes rewrites only the layers that changed: refused when one of them holds
+        // features this workspace could not read (a whole rewrite would drop them all).
+        std::string touched;
+        std::size_t attributed = 0;
+        for (const auto& [layer, count] : left_out_by_layer_) attributed += count;
+        if (baseline_ && same_store(target, baseline_->file) && attributed == features_left_out_) {
+            for (const auto& [item, revision] : diff(*baseline_, view()).changes.base)
+                for (const auto& [layer, count] : left_out_by_layer_)
+                    if (item == layer_item(layer)) touched += (touched.empty() ? "" : ", ") + describe_item(item);
+        } else {
+            touched = "the whole file";
+        }
+        if (!touched.empty()) {
+            *error = target + ": " + std::to_string(features_left_out_) +
+                     " feature(s) in this file could not be read when it was opened (see the warnings); saving " +
+                     touched + " over it would delete them. Save to another file, or repair them (e.g. in QGIS) and "
+                     "open it again";
+            return false;
+        }
     }
     if (baseline_ && same_store(target, baseline_->file)) return save_changes(target, error);
 

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,8 +36,8 @@ public:
     // save fails naming it and writes nothing.
     // To any other file: writes the whole workspace through a temporary file and an atomic rename.
     // Either way the previous save survives a crash or kill at any moment. Refuses to write over
-    // the file it was opened from when features were left out on opening, since that would
-    // delete them: save to another file instead.
+    // a layer of the file it was opened from whose features were not all read on opening,
+    // since that would delete them (other layers save as usual): save to another file instead.
     bool save(std::string* error, const std::string& path = {});
 
     // What the next save to the same file would write ("layer 'reports'", "setting 'styles'",
@@ -47,6 +48,10 @@ public:
     // What opening the file reported, and how many of its features are not held here.
     const geo::Problems& open_problems() const { return open_problems_; }
     std::size_t features_left_out() const { return features_left_out_; }
+    // Layers Tidemark wrote (listed in its settings) stored in another CRS than the `crs`
+    // setting says: the settings contradict the data, so nothing computed here can be trusted.
+    // One line per layer, "layer 'x' is stored in A but the crs setting says B".
+    const std::vector<std::string>& crs_conflicts() const { return crs_conflicts_; }
 
     const std::string& path() const { return path_; }
     const geo::Crs& crs() const { return crs_; }
@@ -72,6 +77,8 @@ private:
     geo::Crs crs_;
     geo::Problems open_problems_;
     std::size_t features_left_out_ = 0;
+    std::map<std::string, std::size_t> left_out_by_layer_;  // the layers a save must not rewrite
+    std::vector<std::string> crs_conflicts_;
     std::string opened_from_;  // the file the left-out features still live in
     std::optional<Baseline> baseline_;  // the file's content as last read or written
 

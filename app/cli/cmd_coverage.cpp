@@ -2,6 +2,7 @@
 // gaps are, per police force. From files (-o OUT.gpkg) or a workspace (results stored in it).
 // Definitions: geo/coverage.h, geo/gaps.h, docs/coverage.md.
 #include "app/cli/commands.h"
+#include "app/cli/damage_check.h"
 #include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/output_files.h"
@@ -41,6 +42,7 @@ struct CoverageArgs {
     bool line_of_sight = false;
     bool uk_time = false;  // --reports times without an offset are UK clock times
     bool overwrite = false;
+    bool skip_damaged = false;
 };
 
 using Inputs = layers::CoverageInputs;
@@ -77,6 +79,9 @@ bool add_tracks_from(const std::string& path, const geo::Crs& crs, const Coverag
     if (is_workspace(path)) {
         auto ws = open_workspace(path, error);
         if (!ws) return false;
+        layers::WorkspaceDamage damage;
+        if (!check_damage(*ws, a.skip_damaged, "coverage", damage, error)) return false;
+        layers::DamageHidden hidden(*ws, damage);
         auto t = layers::load_tracks(*ws);
         if (t.empty()) {
             *error = path + ": workspace has no tracks (layer track_points); import some with `tidemark tracks import`";
@@ -189,6 +194,9 @@ int run_coverage(const CoverageArgs& a) {
     if (!a.workspace.empty()) {
         ws = open_workspace(a.workspace, &error);
         if (!ws) return fail(error);
+        layers::WorkspaceDamage damage;
+        if (!check_damage(*ws, a.skip_damaged, "coverage", damage, &error)) return fail(error);
+        layers::DamageHidden hidden(*ws, damage);  // until the inputs are gathered: the results are saved after
         if (!gather_from_workspace(a, *ws, in, &error)) return fail(error);
     } else if (!gather_from_files(a, in, &error)) {
         return fail(error);
@@ -293,6 +301,7 @@ void add_coverage_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--crs", a->crs, "Working CRS for file inputs, e.g. EPSG:27700 (default: chosen from the coast)");
     cmd->add_option("-o,--output", a->output, "GeoPackage to write (segments, gaps, force_summary)");
     cmd->add_flag("--overwrite", a->overwrite, "Allow -o to replace one of the inputs (the workspace, a tracks file, ...)");
+    add_skip_damaged_flag(*cmd, a->skip_damaged);
     cmd->callback([a, &ctx] { ctx.exit_code = run_coverage(*a); });
 }
 

@@ -1,5 +1,6 @@
 // `tidemark reports import|check|density|synthesize`: Project Kraken reports (docs/reports.md).
 #include "app/cli/commands.h"
+#include "app/cli/damage_check.h"
 #include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/output_files.h"
@@ -34,6 +35,7 @@ struct ReportsOptions {
     bool overwrite = false;
     double bandwidth_km = 5, cell_m = 0;
     bool weighted = false;
+    bool skip_damaged = false;
     std::string from, to;
     // synthesize
     std::string ports, bad_out;
@@ -178,6 +180,9 @@ int reports_density(const ReportsOptions& o) {
     std::string error;
     auto ws = open_workspace(o.workspace, &error);
     if (!ws) return fail(error);
+    layers::WorkspaceDamage damage;
+    if (!check_damage(*ws, o.skip_damaged, "reports density", damage, &error)) return fail(error);
+    layers::DamageHidden hidden(*ws, damage);  // the workspace is not saved here
     if (!(o.bandwidth_km > 0)) return fail("--bandwidth-km must be > 0");
     auto from = time_option(o.from, "--from", &error);
     auto to = time_option(o.to, "--to", &error);
@@ -272,6 +277,7 @@ void add_reports_command(CLI::App& app, Context& ctx) {
     density->add_option("--from", o->from, "Window start, ISO 8601 (default: the workspace window)");
     density->add_option("--to", o->to, "Window end, ISO 8601 (default: the workspace window)");
     density->add_flag("--overwrite", o->overwrite, "Allow -o to replace the workspace itself");
+    add_skip_damaged_flag(*density, o->skip_damaged);
     density->callback([o, &ctx] { ctx.exit_code = reports_density(*o); });
 
     CLI::App* synth = cmd->add_subcommand("synthesize", "Write SYNTHETIC demo reports (and a file of bad rows)");

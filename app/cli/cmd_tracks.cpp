@@ -15,30 +15,14 @@
 namespace tidemark::cli {
 namespace {
 
-struct ImportOptions {
-    std::string workspace;
-    std::vector<std::string> files;
-    layers::TrackReadOptions read;
-    std::string fleet;
-    bool replace = false;
-    bool all_problems = false;
-};
-
-int import_tracks(const ImportOptions& opt) {
+int import_tracks(const TrackImportOptions& opt) {
+    if (opt.follow) return follow_ais_log(opt);
     std::string error;
     auto ws = open_workspace(opt.workspace, &error);
     if (!ws) return fail(error);
     std::vector<layers::Vessel> fleet;
     geo::Problems problems;
-    if (!opt.fleet.empty()) {
-        layers::FleetReadResult fr = layers::read_fleet_csv(opt.fleet);
-        if (!fr.ok) return fail(fr.error);
-        problems.insert(problems.end(), fr.problems.begin(), fr.problems.end());
-        fleet = std::move(fr.vessels);
-        layers::store_fleet(*ws, fleet);
-    } else {
-        fleet = layers::load_fleet(*ws);
-    }
+    if (!import_fleet(*ws, opt, fleet, problems, &error)) return fail(error);
     std::vector<geo::Track> incoming;
     int code = kOk;
     for (const std::string& path : opt.files) {
@@ -57,7 +41,40 @@ int import_tracks(const ImportOptions& opt) {
         for (auto& t : r.tracks) incoming.push_back(std::move(t));
     }
     std::set<std::string> unknown;
-    for (geo::Track& t : incoming) {
+    link_to_fleet(incoming, fleet, unknown);
+    std::vector<geo::Track> all = opt.replace ? std::vector<geo::Track>{} : layers::load_tracks(*ws);
+    merge_tracks(all, std::move(incoming));
+    layers::store_tracks(*ws, all);
+    if (!ws->save(&error)) return fail(error);
+    std::cout << opt.workspace << ": " << all.size() << " track(s) stored in layers " << layers::kTrackPointsLayer << " and "
+              << layers::kTrackLegsLayer << "\n";
+    print_unknown_vessels(unknown);
+    print_problems(std::cerr, problems, opt.all_problems ? 0 : 20);
+    return code;
+}
+
+}  // namespace
+
+bool import_fleet(layers::Workspace& ws, const TrackImportOptions& opt, std::vector<layers::Vessel>& fleet,
+                  geo::Problems& problems, std::string* error) {
+    if (opt.fleet.empty()) {
+        fleet = layers::load_fleet(ws);
+        return true;
+    }
+    layers::FleetReadResult fr = layers::read_fleet_csv(opt.fleet);
+    if (!fr.ok) {
+        *error = fr.error;
+        return false;
+    }
+    problems.insert(problems.end(), fr.problems.begin(), fr.problems.end());
+    fleet = std::move(fr.vessels);
+    layers::store_fleet(ws, fleet);
+    return true;
+}
+
+void link_to_fleet(std::vector<geo::Track>& tracks, const std::vector<layers::Vessel>& fleet,
+                   std::set<std::string>& unknown) {
+    for (geo::Track& t : tracks) {
         if (const layers::Vessel* v = layers::find_vessel(fleet, t.mmsi, t.vessel)) {
             t.vessel = v->name;
             if (t.mmsi == 0) t.mmsi = v->mmsi;
@@ -65,21 +82,13 @@ int import_tracks(const ImportOptions& opt) {
             unknown.insert(t.vessel + (t.mmsi ? " (MMSI " + std::to_string(t.mmsi) + ")" : std::string()));
         }
     }
-    std::vector<geo::Track> all = opt.replace ? std::vector<geo::Track>{} : layers::load_tracks(*ws);
-    merge_tracks(all, std::move(incoming));
-    layers::store_tracks(*ws, all);
-    if (!ws->save(&error)) return fail(error);
-    std::cout << opt.workspace << ": " << all.size() << " track(s) stored in layers " << layers::kTrackPointsLayer << " and "
-              << layers::kTrackLegsLayer << "\n";
-    if (!unknown.empty()) {
-        std::cout << "vessels not in the fleet register (" << unknown.size() << "): add them to the fleet CSV to link them\n";
-        for (const auto& u : unknown) std::cout << "  " << u << "\n";
-    }
-    print_problems(std::cerr, problems, opt.all_problems ? 0 : 20);
-    return code;
 }
 
-}  // namespace
+void print_unknown_vessels(const std::set<std::string>& unknown) {
+    if (unknown.empty()) return;
+    std::cout << "vessels not in the fleet register (" << unknown.size() << "): add them to the fleet CSV to link them\n";
+    for (const auto& u : unknown) std::cout << "  " << u << "\n";
+}
 
 void merge_tracks(std::vector<geo::Track>& into, std::vector<geo::Track> incoming) {
     for (geo::Track& t : incoming) {
@@ -102,7 +111,7 @@ void merge_tracks(std::vector<geo::Track>& into, std::vector<geo::Track> incomin
 void add_tracks_command(CLI::App& app, Context& ctx) {
     CLI::App* tracks = app.add_subcommand("tracks", "Vessel tracks: import AIS/GPX/CSV, planned patrols, synthetic demo patrols");
     tracks->require_subcommand(1);
-    auto opt = std::make_shared<ImportOptions>();
+    auto opt = std::make_shared<TrackImportOptions>();
     CLI::App* imp = tracks->add_subcommand("import", "Read tracks (AIS NMEA, GPX, CSV) into a workspace");
     imp->add_option("workspace", opt->workspace, "Workspace (.gpkg) to store the tracks in")->required();
     imp->add_option("files", opt->files, "Track files")->required();
@@ -117,6 +126,15 @@ void add_tracks_command(CLI::App& app, Context& ctx) {
         ->capture_default_str();
     imp->add_flag("--replace", opt->replace, "Replace all tracks in the workspace instead of adding to them");
     imp->add_flag("--all-problems", opt->all_problems, "List every problem, not the first 20");
+    imp->add_flag("--follow", opt->follow,
+                  "Keep importing one AIS log as another program appends to it (AIS-catcher, rtl-ais, a gpsd relay), "
+                  "committing in batches, until Ctrl-C / SIGTERM");
+    imp->add_option("--batch-lines", opt->batch_lines, "With --follow: commit after this many lines read...")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    imp->add_option("--batch-seconds", opt->batch_seconds, "...or this many seconds after the first uncommitted line")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
     imp->callback([opt, &ctx] { ctx.exit_code = import_tracks(*opt); });
     add_tracks_plan_command(*tracks, ctx);
     add_tracks_synthesize_command(*tracks, ctx);

@@ -16,7 +16,7 @@ std::optional<layers::Workspace> open_workspace(const std::string& path, std::st
     if (!ws || ws->open_problems().empty()) return ws;
     if (ws->features_left_out() > 0)
         std::cerr << "tidemark: " << path << ": " << ws->features_left_out()
-                  << " feature(s) could not be read and are left out; this command will not save over the file\n";
+                  << " feature(s) could not be read and are left out; no save will rewrite the layers holding them\n";
     print_problems(std::cerr, ws->open_problems(), 20);
     return ws;
 }

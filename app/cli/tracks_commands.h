@@ -2,8 +2,14 @@
 #pragma once
 
 #include "app/cli/command.h"
+#include "geo/problem.h"
 #include "geo/track.h"
+#include "layers/fleet.h"
+#include "layers/track_io.h"
+#include "layers/workspace.h"
 
+#include <set>
+#include <string>
 #include <vector>
 
 namespace tidemark::cli {
@@ -12,5 +18,31 @@ void add_tracks_plan_command(CLI::App& tracks, Context& ctx);        // cmd_trac
 void add_tracks_synthesize_command(CLI::App& tracks, Context& ctx);  // cmd_tracks_synthesize.cpp
 // Adds `incoming` to `into`: a vessel's legs (same name, same planned flag) merge by start time.
 void merge_tracks(std::vector<geo::Track>& into, std::vector<geo::Track> incoming);
+
+struct TrackImportOptions {
+    std::string workspace;
+    std::vector<std::string> files;
+    layers::TrackReadOptions read;
+    std::string fleet;
+    bool replace = false;
+    bool all_problems = false;
+    bool follow = false;
+    std::size_t batch_lines = 1000;  // --follow: commit after this many lines...
+    double batch_seconds = 5;        // ...or this long after the first uncommitted line
+};
+
+// The fleet register for an import: read from `--fleet` (and stored in `ws`), else the one
+// `ws` holds. False with `error` when the CSV cannot be read.
+bool import_fleet(layers::Workspace& ws, const TrackImportOptions& opt, std::vector<layers::Vessel>& fleet,
+                  geo::Problems& problems, std::string* error);
+// Names each track as the fleet register does (and fills its MMSI from it); adds those the
+// register does not know to `unknown` ("NAME (MMSI n)").
+void link_to_fleet(std::vector<geo::Track>& tracks, const std::vector<layers::Vessel>& fleet,
+                   std::set<std::string>& unknown);
+void print_unknown_vessels(const std::set<std::string>& unknown);
+
+// `tracks import --follow` (cmd_tracks_follow.cpp): keeps importing one AIS log that another
+// program appends to, committing in batches, until SIGINT or SIGTERM.
+int follow_ais_log(const TrackImportOptions& opt);
 
 }  // namespace tidemark::cli

@@ -272,8 +272,8 @@ TEST(Workspace, OpeningSomethingElseSaysWhatIsWrong) {
 }
 
 // A feature another tool wrote into the workspace that Tidemark cannot read (an empty point)
-// is named when the workspace opens, and the workspace is never saved over it: that would
-// delete the feature. Saving elsewhere works.
+// is named when the workspace opens, and its layer is never saved over: that would delete the
+// feature. Other layers save as usual; saving elsewhere works.
 TEST(Workspace, UnreadableFeaturesAreNamedAndNeverSavedAway) {
     ScratchDir dir;
     const std::string path = dir.file("ws.gpkg");
@@ -302,8 +302,10 @@ TEST(Workspace, UnreadableFeaturesAreNamedAndNeverSavedAway) {
     EXPECT_NE(said.find("edited in another tool"), std::string::npos) << said;  // the feature, by name
     EXPECT_NE(said.find("empty geometry"), std::string::npos) << said;
 
+    ws->find("ports")->features.pop_back();
     EXPECT_FALSE(ws->save(&error));
     EXPECT_NE(error.find("1 feature(s)"), std::string::npos) << error;
+    EXPECT_NE(error.find("saving layer 'ports' over it would delete them"), std::string::npos) << error;
     EXPECT_NE(error.find("Save to another file"), std::string::npos) << error;
     EXPECT_EQ(test::read_file(path), before);  // untouched, the unreadable feature still in it
 
@@ -313,12 +315,15 @@ TEST(Workspace, UnreadableFeaturesAreNamedAndNeverSavedAway) {
     auto reopened = Workspace::open(copy, &error);
     ASSERT_TRUE(reopened) << error;
     EXPECT_EQ(reopened->features_left_out(), 0u);
-    EXPECT_EQ(reopened->find("ports")->features.size(), 3u);
+    EXPECT_EQ(reopened->find("ports")->features.size(), 2u);
 
-    // A command that would save says so up front and fails without touching the file.
+    // A command that changes another layer saves it; the unreadable feature stays in the file.
     const auto r = test::run_tidemark({"workspace", "add", path, dir.write("extra.csv", "name,lon,lat\nDover,1.32,51.12\n")});
-    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.err.find("could not be read and are left out"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("would delete them"), std::string::npos) << r.err;
-    EXPECT_EQ(test::read_file(path), before);
+    EXPECT_NE(r.err.find("no save will rewrite the layers holding them"), std::string::npos) << r.err;
+    DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+    ASSERT_TRUE(ds);
+    ASSERT_TRUE(ds->GetLayerByName("extra"));
+    EXPECT_EQ(ds->GetLayerByName("ports")->GetFeatureCount(), 4);  // the 3 read and the one that cannot be
 }

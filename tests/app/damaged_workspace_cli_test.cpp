@@ -1,0 +1,151 @@
+// `coverage` on a workspace whose rows were damaged with SQL (through GDAL, which provides the
+// ST_ functions the GeoPackage's triggers call): each problem named by layer, fid and field, the
+// computation refused, or done on the rest with --skip-damaged; the damaged rows stay in the file.
+#include "layers/gdal_handles.h"
+#include "support/test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace tidemark::test {
+namespace {
+
+constexpr int kVessels = 2, kFixesEach = 51;
+
+struct DamageFixture {
+    ScratchDir dir;
+    std::string ws;
+    DamageFixture() {
+        ws = dir.file("ws.gpkg");
+        const std::string coast = dir.write("coast.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature",
+ "properties":{},"geometry":{"type":"Polygon","coordinates":[[[-1,50.5],[1,50.5],[1,51.5],[-1,51.5],[-1,50.5]]]}}]})");
+        EXPECT_EQ(run_tidemark({"workspace", "new", ws, "--coast", coast}).exit_code, 0);
+        const std::string fleet = dir.write("fleet.csv",
+            "name,mmsi,agency,class,antenna_height_m,visual_range_nm\n"
+            "V0,235000001,Border Force,cutter,12,8\nV1,235000002,Border Force,cutter,12,8\n");
+        std::string csv = "vessel,time,lat,lon\n";
+        char row[96];
+        for (int k = 0; k < kFixesEach; ++k)
+            for (int v = 0; v < kVessels; ++v) {
+                std::snprintf(row, sizeof row, "V%d,%d,%.3f,%.3f\n", v, 1772366400 + 60 * k, 50.4 + 0.05 * v, -0.5 + 0.001 * k);
+                csv += row;
+            }
+        auto r = run_tidemark({"tracks", "import", ws, dir.write("fixes.csv", csv), "--fleet", fleet});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+    }
+};
+
+void run_sql(const std::string& path, const std::string& sql) {
+    layers::ensure_gdal_registered();
+    layers::DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+    ASSERT_TRUE(ds);
+    ds->ReleaseResultSet(ds->ExecuteSQL(sql.c_str(), nullptr, nullptr));
+}
+
+// The first column of the first row of `sql` as text ("" for NULL).
+std::string query(const std::string& path, const std::string& sql) {
+    layers::ensure_gdal_registered();
+    layers::DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+    if (!ds) return "(cannot open)";
+    OGRLayer* rs = ds->ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
+    if (!rs) return "(no result)";
+    std::string out;
+    if (OGRFeature* f = rs->GetNextFeature()) {
+        out = f->IsFieldSetAndNotNull(0) ? f->GetFieldAsString(0) : "";
+        OGRFeature::DestroyFeature(f);
+    }
+    ds->ReleaseResultSet(rs);
+    return out;
+}
+
+}  // namespace
+
+TEST(DamagedWorkspaceCli, CoverageNamesEachDamagedRowAndRefusesThenSkipsThemWhenAsked) {
+    DamageFixture f;
+    run_sql(f.ws, "UPDATE track_points SET geom = X'00112233' WHERE fid = 3");
+    run_sql(f.ws, "UPDATE track_points SET time = NULL, unix_time = NULL WHERE fid = 5");
+    run_sql(f.ws, "UPDATE fleet SET visual_range_nm = 5000 WHERE fid = 2");
+    const std::string before = read_file(f.ws);
+
+    auto refused = run_tidemark({"coverage", f.ws});
+    EXPECT_EQ(refused.exit_code, 1);
+    for (const char* named : {"layer track_points: feature 3: field geom:", "layer track_points: feature 5: field time: NULL",
+                              "layer fleet: feature 2: field visual_range_nm: 5000 is not a sensor range",
+                              "3 damaged row(s)", "--skip-damaged"})
+        EXPECT_NE(refused.err.find(named), std::string::npos) << named << "\nin:\n" << refused.err;
+    EXPECT_EQ(refused.out, "");
+    EXPECT_EQ(read_file(f.ws), before);  // nothing written
+
+    auto skipped = run_tidemark({"coverage", f.ws, "--skip-damaged", "--radius-nm", "5"});
+    ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+    EXPECT_NE(skipped.err.find("--skip-damaged: 3 damaged row(s)"), std::string::npos) << skipped.err;
+    // Every fix written but the two damaged ones.
+    const int expected_fixes = kVessels * kFixesEach - 2;
+    EXPECT_NE(skipped.out.find(std::to_string(expected_fixes) + " fixes"), std::string::npos) << skipped.out;
+    // The results were stored; the damaged rows are in the file as they were.
+    EXPECT_NE(query(f.ws, "SELECT count(*) FROM segments"), "0");
+    EXPECT_EQ(query(f.ws, "SELECT hex(geom) FROM track_points WHERE fid = 3"), "00112233");
+    EXPECT_EQ(query(f.ws, "SELECT count(*) FROM track_points WHERE fid = 5 AND time IS NULL AND unix_time IS NULL"), "1");
+    EXPECT_EQ(query(f.ws, "SELECT count(*) FROM track_points"), std::to_string(kVessels * kFixesEach));
+    EXPECT_EQ(query(f.ws, "SELECT visual_range_nm FROM fleet WHERE fid = 2"), "5000");
+}
+
+TEST(DamagedWorkspaceCli, AContradictoryWindowIsNamedAndIgnoredWithSkipDamaged) {
+    DamageFixture f;
+    run_sql(f.ws, "DELETE FROM tidemark_settings WHERE key IN ('window_from', 'window_to')");
+    run_sql(f.ws, "INSERT INTO tidemark_settings (key, value) VALUES ('window_from', '2026-03-02T00:00:00Z'), "
+                  "('window_to', '2026-03-01T00:00:00Z')");
+    auto refused = run_tidemark({"coverage", f.ws, "--radius-nm", "5"});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("window_from 2026-03-02T00:00:00Z contradicts window_to 2026-03-01T00:00:00Z"),
+              std::string::npos)
+        << refused.err;
+    auto skipped = run_tidemark({"coverage", f.ws, "--radius-nm", "5", "--skip-damaged"});
+    ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+    EXPECT_NE(skipped.err.find("the stored time window is not used"), std::string::npos) << skipped.err;
+    // The window falls back to the span of the fixes: the first and the last minute written.
+    EXPECT_NE(skipped.out.find("window 2026-03-01T12:00:00Z .. 2026-03-01T12:50:00Z"), std::string::npos) << skipped.out;
+}
+
+TEST(DamagedWorkspaceCli, ACrsSettingContradictingTheLayersIsRefusedEvenWithSkipDamaged) {
+    DamageFixture f;
+    run_sql(f.ws, "UPDATE tidemark_settings SET value = 'EPSG:32631' WHERE key = 'crs'");
+    for (bool skip : {false, true}) {
+        std::vector<std::string> args = {"coverage", f.ws, "--radius-nm", "5"};
+        if (skip) args.push_back("--skip-damaged");
+        auto r = run_tidemark(args);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_NE(r.err.find("layer 'track_points' is stored in OSGB36 / British National Grid but the crs setting says "
+                             "WGS 84 / UTM zone 31N"),
+                  std::string::npos)
+            << r.err;
+        EXPECT_NE(r.err.find("with or without --skip-damaged"), std::string::npos) << r.err;
+    }
+}
+
+TEST(DamagedWorkspaceCli, ReportsDensityRefusesAReportWithoutATimeUnlessSkipped) {
+    DamageFixture f;
+    std::string csv = "report_id,observed_at,lat,lon,category\n";
+    const int reports = 12;
+    for (int i = 0; i < reports; ++i)
+        csv += "R" + std::to_string(i) + ",2026-03-01T" + (i < 10 ? "0" : "") + std::to_string(i) + ":00:00Z,50.45," +
+               std::to_string(-0.5 + 0.05 * i) + ",small craft\n";
+    auto imported = run_tidemark({"reports", "import", f.ws, f.dir.write("reports.csv", csv)});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    run_sql(f.ws, "UPDATE reports SET reported_at = NULL, observed_at = NULL WHERE fid = 4");
+    const std::string tif = f.dir.file("density.tif");
+    auto refused = run_tidemark({"reports", "density", f.ws, "-o", tif, "--from", "2026-03-01T00:00:00Z", "--to",
+                                 "2026-03-02T00:00:00Z"});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("layer reports: feature 4: field reported_at: NULL"), std::string::npos) << refused.err;
+    EXPECT_FALSE(std::filesystem::exists(tif));
+    auto skipped = run_tidemark({"reports", "density", f.ws, "-o", tif, "--from", "2026-03-01T00:00:00Z", "--to",
+                                 "2026-03-02T00:00:00Z", "--skip-damaged"});
+    ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+    EXPECT_NE(skipped.out.find(std::to_string(reports - 1) + " report(s)"), std::string::npos) << skipped.out;
+}
+
+}  // namespace tidemark::test
