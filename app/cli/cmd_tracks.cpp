@@ -23,32 +23,18 @@ int import_tracks(const TrackImportOptions& opt) {
     std::vector<layers::Vessel> fleet;
     geo::Problems problems;
     if (!import_fleet(*ws, opt, fleet, problems, &error)) return fail(error);
-    std::vector<geo::Track> incoming;
+    layers::TrackFilesRead read = layers::read_track_files(opt.files, ws->crs(), opt.read);
     int code = kOk;
-    for (const std::string& path : opt.files) {
-        layers::TrackReadResult r = layers::read_tracks(path, ws->crs(), opt.read);
-        if (!r.ok) {
-            code = fail(r.error);
-            continue;
-        }
-        std::size_t fixes = 0, legs = 0;
-        for (const auto& t : r.tracks) {
-            legs += t.legs.size();
-            for (const auto& l : t.legs) fixes += l.fixes.size();
-        }
-        std::cout << path << ": " << r.tracks.size() << " vessel(s), " << legs << " leg(s), " << fixes << " fix(es)\n";
-        problems.insert(problems.end(), r.problems.begin(), r.problems.end());
-        for (auto& t : r.tracks) incoming.push_back(std::move(t));
+    for (const auto& f : read.files) {
+        if (!f.error.empty()) code = fail(f.error);
+        else std::cout << f.path << ": " << f.vessels << " vessel(s), " << f.legs << " leg(s), " << f.fixes << " fix(es)\n";
     }
-    std::set<std::string> unknown;
-    link_to_fleet(incoming, fleet, unknown);
-    std::vector<geo::Track> all = opt.replace ? std::vector<geo::Track>{} : layers::load_tracks(*ws);
-    merge_tracks(all, std::move(incoming));
-    layers::store_tracks(*ws, all);
+    problems.insert(problems.end(), read.problems.begin(), read.problems.end());
+    const layers::TracksAdded added = layers::add_tracks(*ws, std::move(read.tracks), opt.replace);
     if (!ws->save(&error)) return fail(error);
-    std::cout << opt.workspace << ": " << all.size() << " track(s) stored in layers " << layers::kTrackPointsLayer << " and "
+    std::cout << opt.workspace << ": " << added.stored << " track(s) stored in layers " << layers::kTrackPointsLayer << " and "
               << layers::kTrackLegsLayer << "\n";
-    print_unknown_vessels(unknown);
+    print_unknown_vessels(added.unknown);
     print_problems(std::cerr, problems, opt.all_problems ? 0 : 20);
     return code;
 }
@@ -72,40 +58,10 @@ bool import_fleet(layers::Workspace& ws, const TrackImportOptions& opt, std::vec
     return true;
 }
 
-void link_to_fleet(std::vector<geo::Track>& tracks, const std::vector<layers::Vessel>& fleet,
-                   std::set<std::string>& unknown) {
-    for (geo::Track& t : tracks) {
-        if (const layers::Vessel* v = layers::find_vessel(fleet, t.mmsi, t.vessel)) {
-            t.vessel = v->name;
-            if (t.mmsi == 0) t.mmsi = v->mmsi;
-        } else {
-            unknown.insert(t.vessel + (t.mmsi ? " (MMSI " + std::to_string(t.mmsi) + ")" : std::string()));
-        }
-    }
-}
-
 void print_unknown_vessels(const std::set<std::string>& unknown) {
     if (unknown.empty()) return;
     std::cout << "vessels not in the fleet register (" << unknown.size() << "): add them to the fleet CSV to link them\n";
     for (const auto& u : unknown) std::cout << "  " << u << "\n";
-}
-
-void merge_tracks(std::vector<geo::Track>& into, std::vector<geo::Track> incoming) {
-    for (geo::Track& t : incoming) {
-        auto same = std::find_if(into.begin(), into.end(), [&](const geo::Track& o) {
-            return o.vessel == t.vessel && o.planned == t.planned;
-        });
-        if (same == into.end()) {
-            into.push_back(std::move(t));
-            continue;
-        }
-        for (auto& leg : t.legs) same->legs.push_back(std::move(leg));
-        std::stable_sort(same->legs.begin(), same->legs.end(), [](const geo::TrackLeg& a, const geo::TrackLeg& b) {
-            return a.fixes.front().t < b.fixes.front().t;
-        });
-        same->synthetic = same->synthetic || t.synthetic;
-        if (same->mmsi == 0) same->mmsi = t.mmsi;
-    }
 }
 
 void add_tracks_command(CLI::App& app, Context& ctx) {

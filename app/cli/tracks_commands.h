@@ -5,6 +5,7 @@
 #include "geo/problem.h"
 #include "geo/track.h"
 #include "layers/fleet.h"
+#include "layers/track_import.h"
 #include "layers/track_io.h"
 #include "layers/workspace.h"
 
@@ -16,8 +17,8 @@ namespace tidemark::cli {
 
 void add_tracks_plan_command(CLI::App& tracks, Context& ctx);        // cmd_tracks_plan.cpp
 void add_tracks_synthesize_command(CLI::App& tracks, Context& ctx);  // cmd_tracks_synthesize.cpp
-// Adds `incoming` to `into`: a vessel's legs (same name, same planned flag) merge by start time.
-void merge_tracks(std::vector<geo::Track>& into, std::vector<geo::Track> incoming);
+using layers::link_to_fleet;  // layers/track_import.h: the one import path, shared with the app
+using layers::merge_tracks;
 
 struct TrackImportOptions {
     std::string workspace;
@@ -35,10 +36,6 @@ struct TrackImportOptions {
 // `ws` holds. False with `error` when the CSV cannot be read.
 bool import_fleet(layers::Workspace& ws, const TrackImportOptions& opt, std::vector<layers::Vessel>& fleet,
                   geo::Problems& problems, std::string* error);
-// Names each track as the fleet register does (and fills its MMSI from it); adds those the
-// register does not know to `unknown` ("NAME (MMSI n)").
-void link_to_fleet(std::vector<geo::Track>& tracks, const std::vector<layers::Vessel>& fleet,
-                   std::set<std::string>& unknown);
 void print_unknown_vessels(const std::set<std::string>& unknown);
 
 // `tracks import --follow` (cmd_tracks_follow.cpp): keeps importing one AIS log that another

@@ -124,6 +124,7 @@ std::uint64_t AppState::revision(const std::string& layer) const {
 void AppState::poll_background() {
     land_forecast();
     land_reconcile();
+    land_track_import();
     auto outcome = coverage.take_outcome();
     if (!outcome) return;
     problems.insert(problems.end(), outcome->problems.begin(), outcome->problems.end());
@@ -137,6 +138,27 @@ void AppState::poll_background() {
     layers::store_coverage(*workspace, std::move(*outcome->layers));
     for (const char* name : {layers::kSegmentsLayer, layers::kGapsLayer, layers::kForceSummaryLayer})
         if (workspace->find(name)) touch(name);  // new geometry: the renderer rebuilds its buffers
+}
+
+void AppState::land_track_import() {
+    auto outcome = track_import.take_outcome();
+    if (!outcome) return;
+    status = outcome->summary;
+    track_import_error = outcome->error;
+    if (!outcome->read || !workspace) return;
+    if (workspace->path() != outcome->workspace_path) {
+        status = "Track import discarded: another workspace was opened while it ran";
+        return;
+    }
+    problems.insert(problems.end(), outcome->read->problems.begin(), outcome->read->problems.end());
+    const layers::TracksAdded added = layers::add_tracks(*workspace, std::move(outcome->read->tracks), outcome->replace);
+    for (const char* name : {layers::kTrackPointsLayer, layers::kTrackLegsLayer})
+        if (workspace->find(name)) touch(name);
+    rebuild_timeline();
+    status += "; " + std::to_string(added.stored) + " vessel track(s) in the workspace (unsaved)";
+    if (!added.unknown.empty())
+        status += "; " + std::to_string(added.unknown.size()) + " vessel(s) not in the fleet register";
+    if (!outcome->read->problems.empty()) status += "; " + std::to_string(outcome->read->problems.size()) + " problem(s): see Problems";
 }
 
 void AppState::touch(const std::string& layer) {

@@ -9,6 +9,7 @@
 #include "app/gui/plan_job.h"
 #include "app/gui/plan_state.h"
 #include "app/gui/timeline_model.h"
+#include "app/gui/track_import_job.h"
 #include "geo/problem.h"
 #include "layers/style.h"
 #include "layers/workspace.h"
@@ -133,6 +134,8 @@ public:
     std::string forecast_error;  // why the last forecast failed, "" when it did not
     ReconcileJob reconcile;      // started by the Plan panel; lands in poll_background
     std::string reconcile_error;
+    TrackImportJob track_import; // File > Import tracks; lands in poll_background
+    std::string track_import_error;
 
 private:
     void touch(const std::string& layer);
@@ -140,6 +143,7 @@ private:
     void store_plans();              // the book into the workspace's plan tables
     void land_forecast();            // from poll_background
     void land_reconcile();           // from poll_background
+    void land_track_import();        // from poll_background
     void remember(const std::string& path);
     bool dirty_ = false;
     std::uint64_t counter_ = 1;     // source of unique revisions

@@ -56,6 +56,7 @@ int run_gui(const GuiOptions& options) {
     app.coverage.wake = [] { glfwPostEmptyEvent(); };  // so progress moves and results land while idle
     app.forecast.wake = [] { glfwPostEmptyEvent(); };
     app.reconcile.wake = [] { glfwPostEmptyEvent(); };
+    app.track_import.wake = [] { glfwPostEmptyEvent(); };
     const bool capture = !options.screenshot.empty();
     app.set_recent_store(capture ? "" : recent_store_path());  // tests never touch the user's recent list
     if (!options.workspace.empty()) {

@@ -30,6 +30,7 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
             if (!app.save(&error)) app.status = error;
         }
         if (ImGui::MenuItem("Save as...", nullptr, false, app.has_workspace())) { ask_save_as_ = true; path_[0] = 0; }
+        if (ImGui::MenuItem("Import tracks...", nullptr, false, app.has_workspace())) { ask_import_ = true; path_[0] = 0; }
         if (ImGui::MenuItem("Export map...", nullptr, false, app.has_workspace())) { ask_export_ = true; path_[0] = 0; }
         if (ImGui::MenuItem("Brief...", nullptr, false, app.plan.plan() != nullptr)) brief_.open(app);
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -84,7 +85,14 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
     if (ask_save_as_) { ImGui::OpenPopup("Save workspace as"); ask_save_as_ = false; dialog_error_.clear(); browser_.reset(here); }
     if (ask_quit_) { ImGui::OpenPopup("Unsaved changes"); ask_quit_ = false; }
     if (ask_export_) { ImGui::OpenPopup("Export map"); ask_export_ = false; dialog_error_.clear(); browser_.reset(here); }
+    if (ask_import_) {
+        ImGui::OpenPopup("Import tracks");
+        ask_import_ = import_started_ = false;
+        dialog_error_.clear();
+        browser_.reset(here);
+    }
     export_map_dialog(app);
+    import_tracks_dialog(app);
     brief_.draw(app);
     for (const char* title : {"Open workspace", "Save workspace as"}) {
         if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) continue;
@@ -146,6 +154,49 @@ void MainWindow::export_map_dialog(AppState& app) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void MainWindow::import_tracks_dialog(AppState& app) {
+    if (!ImGui::BeginPopupModal("Import tracks", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    TrackImportJob& job = app.track_import;
+    if (import_started_ && !job.busy()) {  // landed by poll_background: the status bar says what came in
+        import_started_ = false;
+        if (app.track_import_error.empty()) {
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+            return;
+        }
+        dialog_error_ = app.track_import_error;
+    }
+    if (job.running()) {
+        ImGui::Text("Reading %s ...", path_);
+        ImGui::ProgressBar(static_cast<float>(job.progress()), {480, 0}, job.cancelling() ? "cancelling" : nullptr);
+        if (ImGui::Button("Cancel")) job.cancel();
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::Text("Track file: AIS NMEA log, GPX or CSV (vessel, time, lat/lon or x/y columns):");
+    ImGui::SetNextItemWidth(480);
+    ImGui::InputText("##track_path", path_, sizeof path_);
+    browser_.draw(path_, sizeof path_, {".nmea", ".ais", ".aivdm", ".txt", ".log", ".gpx", ".csv"}, 200);
+    static const char* kFormats[] = {"detect from the file", "AIS NMEA", "GPX", "CSV"};
+    ImGui::SetNextItemWidth(200);
+    ImGui::Combo("Format", &import_format_, kFormats, 4);
+    ImGui::Checkbox("Replace the tracks stored in the workspace (otherwise they are added to)", &import_replace_);
+    ImGui::TextDisabled("Vessels are linked to the fleet register by MMSI or name; save the workspace to keep them.");
+    if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
+    if (ImGui::Button("Import")) {
+        layers::TrackReadOptions options;
+        static const char* kFormatNames[] = {"", "ais", "gpx", "csv"};
+        options.format = kFormatNames[import_format_];
+        dialog_error_.clear();
+        std::vector<std::string> files;
+        if (path_[0]) files.push_back(path_);
+        import_started_ = app.track_import.start(*app.workspace, files, options, import_replace_, &dialog_error_);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

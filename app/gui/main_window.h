@@ -35,12 +35,16 @@ private:
     TimelinePanel timeline_;
     MapView map_;
     std::size_t active_panel_ = 0;
-    bool ask_quit_ = false, ask_open_ = false, ask_save_as_ = false, ask_export_ = false;
+    bool ask_quit_ = false, ask_open_ = false, ask_save_as_ = false, ask_export_ = false, ask_import_ = false;
     // File > Export map: the same renderer as `tidemark render` (app/render), current view or all.
     char export_title_[256] = "Coastal monitoring coverage";
     char export_marking_[64] = "";
     bool export_current_view_ = true, export_at_time_ = false;
     void export_map_dialog(AppState& app);
+    // File > Import tracks: AIS NMEA, GPX or CSV read off the UI thread (AppState::track_import).
+    void import_tracks_dialog(AppState& app);
+    int import_format_ = 0;  // detect, ais, gpx, csv
+    bool import_replace_ = false, import_started_ = false;
     BriefDialog brief_;
     char path_[512] = "";
     FileBrowser browser_;  // under the path field of the open, save-as and export dialogs
