@@ -136,6 +136,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
     point_ranges.count.assign(layer.features.size(), 0);
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
         point_ranges.first[i] = static_cast<GLint>(pts.size());
+        if (!scene.shown(i)) continue;  // filtered out: an empty range
         for (geo::XY p : layer.features[i].geometry.points) {
             PointInstance inst{};
             rel(p, &inst.x, &inst.y);
@@ -165,6 +166,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
             const geo::Geometry& g = layer.features[i].geometry;
             lod.fill.first[i] = static_cast<GLint>(fill.size() / 2);
             lod.lines.first[i] = static_cast<GLint>(line_vertices());
+            if (!scene.shown(i)) continue;  // filtered out: empty ranges
             auto add_line = [&](const geo::Path& path) {
                 for (std::size_t k = 1; k < path.size(); ++k) {
                     if (thin_lines) {
