@@ -221,16 +221,27 @@ void AppState::zoom_to_feature(const std::string& layer, std::int64_t feature) {
 bool AppState::select_at(geo::XY world, double tolerance_m) {
     selection = {};
     if (!workspace) return false;
-    // Top-most first: layers later in the list are drawn on top.
+    // Top-most first: layers later in the list are drawn on top. A gap is a faint halo along the
+    // coast segments it is made of: a click there means the segment (its colour is what the map
+    // shows, and the Inspector says when it was last seen); the gap when no segment is there.
+    std::optional<Selection> gap;
     for (auto it = workspace->layers.rbegin(); it != workspace->layers.rend(); ++it) {
         if (it->role == layers::LayerRole::Table || !style(*it).visible || it->features.empty()) continue;
+        if (gap && it->role != layers::LayerRole::Segments) continue;
         // Polygons contain the point (distance 0): prefer lines and points drawn over them.
         double d = 0;
         const std::int64_t id = it->nearest(world, tolerance_m, &d);
-        if (id >= 0) {
-            selection = {it->name, id};
-            return true;
+        if (id < 0) continue;
+        if (it->role == layers::LayerRole::Gaps && !gap) {
+            gap = Selection{it->name, id};
+            continue;
         }
+        selection = {it->name, id};
+        return true;
+    }
+    if (gap) {
+        selection = *gap;
+        return true;
     }
     return false;
 }

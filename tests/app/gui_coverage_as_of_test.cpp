@@ -77,5 +77,25 @@ TEST(CoverageAsOfInApp, UnavailableWithoutSightings) {
     EXPECT_EQ(w.scene().classes.feature_class, (std::vector<int>{0, 0, 4}));  // the window's
 }
 
+TEST(CoverageAsOfInApp, AClickOnTheCoastSelectsTheSegmentNotTheGapHaloOverIt) {
+    AsOfWorkspace w;
+    layers::Layer gaps;
+    gaps.name = "gaps";
+    gaps.role = layers::LayerRole::Gaps;
+    gaps.fields = {{"gap_id", layers::FieldType::Integer}};
+    layers::Feature g;
+    g.geometry.kind = geo::GeometryKind::Line;
+    g.geometry.lines = {{{100000, 100000}, {103000, 100000}}};
+    g.values = {std::int64_t{1}};
+    gaps.features = {g};
+    w.app.workspace->put(std::move(gaps));  // last in the list: drawn on top of the segments
+    ASSERT_TRUE(w.app.select_at({101500, 100010}, 200));
+    EXPECT_EQ(w.app.selection.layer, "segments");
+    EXPECT_EQ(w.app.selection.feature, 1);  // 101000..102000
+    w.app.set_visible("segments", false);
+    ASSERT_TRUE(w.app.select_at({101500, 100010}, 200));
+    EXPECT_EQ(w.app.selection.layer, "gaps");
+}
+
 }  // namespace
 }  // namespace tidemark::gui
