@@ -5,7 +5,8 @@
 // milliseconds (median and worst of the 168 hourly T's).
 // `coverage_as_of_bench WS.gpkg` with a display (Xvfb is fine) also times the desktop map's whole
 // step on that workspace (its coverage run must have stored sightings): for each hour of its
-// window, the scene recoloured and the coast's GPU buffers rebuilt when a segment changed class.
+// window, the scene recoloured and the coast's colours rewritten in its GPU buffers when a
+// segment changed class (MapRenderer::sync, as every frame does).
 #include "geo/seeded_random.h"
 #include "layers/coverage_as_of.h"
 #include "layers/map_scene.h"
@@ -98,7 +99,7 @@ int time_app_steps(const std::string& path) {
     renderer.sync(app);
     glFinish();
     std::vector<double> step_ms, class_only_ms;
-    int rebuilt = 0;
+    int recoloured = 0;
     const layers::Layer* seg = app.workspace->find_role(layers::LayerRole::Segments);
     for (geo::UnixTime t = app.window_from() + 3600; t <= app.window_to(); t += 3600) {
         const std::uint64_t before = app.scene_stamp(*seg);
@@ -107,7 +108,7 @@ int time_app_steps(const std::string& path) {
         renderer.sync(app);  // as the frame does: scene as of T, buffers when classes changed
         glFinish();
         step_ms.push_back(ms_since(t0));
-        if (app.scene_stamp(*seg) != before) ++rebuilt;
+        if (app.scene_stamp(*seg) != before) ++recoloured;
         // The same T a minute on: usually no class changes, only the legend's time.
         app.time_t = t + 60;
         t0 = Clock::now();
@@ -117,8 +118,8 @@ int time_app_steps(const std::string& path) {
     }
     std::sort(step_ms.begin(), step_ms.end());
     std::sort(class_only_ms.begin(), class_only_ms.end());
-    std::printf("desktop map, coverage as of T, %zu segments, %zu hourly steps (%d rebuilt the coast's buffers):\n",
-                seg->features.size(), step_ms.size(), rebuilt);
+    std::printf("desktop map, coverage as of T, %zu segments, %zu hourly steps (%d changed the coast's colours):\n",
+                seg->features.size(), step_ms.size(), recoloured);
     std::printf("  step of 1 h:   median %.1f ms, worst %.1f ms (scene as of T + GPU buffers)\n", step_ms[step_ms.size() / 2],
                 step_ms.back());
     std::printf("  step of 1 min: median %.2f ms, worst %.1f ms\n", class_only_ms[class_only_ms.size() / 2],

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <unordered_set>
 
@@ -147,6 +148,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
         point_ranges.count[i] = static_cast<GLsizei>(pts.size()) - point_ranges.first[i];
     }
     point_ranges.total = static_cast<GLsizei>(pts.size());
+    recolourable_ = !areas && pts.empty();
 
     const bool small = layer.vertex_count() < kSmallLayerVertices;
     for (double tolerance : kTolerances) {
@@ -177,6 +179,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
                         pack(line_colour(i), b.rgba);
                         thin.push_back(a);
                         thin.push_back(b);
+                        lod.line_owner.insert(lod.line_owner.end(), 2, static_cast<std::uint32_t>(i));
                         continue;
                     }
                     SegmentVertex v{};
@@ -189,6 +192,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
                         v.side = c[1];
                         wide.push_back(v);
                     }
+                    lod.line_owner.insert(lod.line_owner.end(), 6, static_cast<std::uint32_t>(i));
                 }
             };
             auto add_ring = [&](const geo::Path& ring_in) {
@@ -245,6 +249,25 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
         glBindVertexArray(0);
         lods_.push_back(std::move(lod));
     }
+}
+
+bool GlLayerBuffers::recolour(const layers::Layer& layer, const layers::SceneLayer& scene) {
+    if (!recolourable_ || scene.colour.size() != layer.features.size()) return false;
+    for (Lod& lod : lods_) {
+        if (!lod.line_vbo || lod.line_owner.empty()) continue;
+        const std::size_t stride = lod.thin_lines ? sizeof(ThinVertex) : sizeof(SegmentVertex);
+        const std::size_t offset = lod.thin_lines ? offsetof(ThinVertex, rgba) : offsetof(SegmentVertex, rgba);
+        glBindBuffer(GL_ARRAY_BUFFER, lod.line_vbo);
+        // Write-only without invalidation: the bytes not written (the geometry) stay as they are.
+        auto* bytes = static_cast<std::uint8_t*>(glMapBufferRange(
+            GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(lod.line_owner.size() * stride), GL_MAP_WRITE_BIT));
+        if (!bytes) return false;
+        for (std::size_t v = 0; v < lod.line_owner.size(); ++v)
+            pack(scene.colour[lod.line_owner[v]], bytes + v * stride + offset);
+        glUnmapBuffer(GL_ARRAY_BUFFER);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    return true;
 }
 
 double GlLayerBuffers::tolerance_for(double metres_per_pixel) const {
