@@ -86,9 +86,10 @@ bool edge_covers_box(const Path& path, const Box& box, double r) {
     return false;
 }
 
-// Per-thread sums: observed intervals and observers per segment, merged as they arrive.
+// Per-thread sums: observed intervals (with the track that observed) and observers per
+// segment, merged as they arrive when the same track continues an interval.
 struct Accumulator {
-    std::vector<std::vector<Interval>> intervals;
+    std::vector<std::vector<Sighting>> intervals;
     std::vector<std::vector<std::uint32_t>> observers;
 
     explicit Accumulator(std::size_t segments) : intervals(segments), observers(segments) {}
@@ -96,10 +97,11 @@ struct Accumulator {
     void add(std::uint32_t segment, Interval iv, std::uint32_t track) {
         if (!(iv.to > iv.from)) return;
         auto& list = intervals[segment];
-        if (!list.empty() && iv.from >= list.back().from && iv.from <= list.back().to + kTouchS)
-            list.back().to = std::max(list.back().to, iv.to);
+        if (!list.empty() && list.back().track == track && iv.from >= list.back().when.from &&
+            iv.from <= list.back().when.to + kTouchS)
+            list.back().when.to = std::max(list.back().when.to, iv.to);
         else
-            list.push_back(iv);
+            list.push_back({iv, track});
         auto& obs = observers[segment];
         if (obs.empty() || obs.back() != track) obs.push_back(track);
     }
@@ -412,6 +414,25 @@ SegmentCoverage summarise_intervals(std::vector<Interval> intervals, UnixTime fr
     return out;
 }
 
+std::vector<Sighting> merge_sightings(std::vector<Sighting> sightings, UnixTime from, UnixTime to) {
+    for (Sighting& x : sightings) x.when = {std::max(x.when.from, from), std::min(x.when.to, to)};
+    std::erase_if(sightings, [](const Sighting& x) { return !(x.when.to > x.when.from); });
+    std::sort(sightings.begin(), sightings.end(), [](const Sighting& a, const Sighting& b) {
+        return a.track != b.track ? a.track < b.track : a.when.from < b.when.from;
+    });
+    std::vector<Sighting> out;
+    for (const Sighting& x : sightings) {
+        if (!out.empty() && out.back().track == x.track && x.when.from <= out.back().when.to + kTouchS)
+            out.back().when.to = std::max(out.back().when.to, x.when.to);
+        else
+            out.push_back(x);
+    }
+    std::sort(out.begin(), out.end(), [](const Sighting& a, const Sighting& b) {
+        return a.when.from != b.when.from ? a.when.from < b.when.from : a.track < b.track;
+    });
+    return out;
+}
+
 Interval track_time_span(const std::vector<Track>& tracks) {
     Interval span{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
     for (const Track& t : tracks)
@@ -506,13 +527,17 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
             result.segments[s].max_gap_s = std::max(0.0, options.to - options.from);  // never observed
             continue;
         }
-        std::vector<Interval> all;
+        std::vector<Sighting> seen;
         std::vector<std::uint32_t> observers;
         for (Accumulator& acc : accs) {
-            all.insert(all.end(), acc.intervals[s].begin(), acc.intervals[s].end());
+            seen.insert(seen.end(), acc.intervals[s].begin(), acc.intervals[s].end());
             observers.insert(observers.end(), acc.observers[s].begin(), acc.observers[s].end());
         }
+        std::vector<Interval> all;
+        all.reserve(seen.size());
+        for (const Sighting& x : seen) all.push_back(x.when);
         result.segments[s] = summarise_intervals(std::move(all), options.from, options.to);
+        result.segments[s].sightings = merge_sightings(std::move(seen), options.from, options.to);
         std::sort(observers.begin(), observers.end());
         observers.erase(std::unique(observers.begin(), observers.end()), observers.end());
         result.segments[s].observers = std::move(observers);

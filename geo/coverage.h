@@ -62,8 +62,17 @@ struct CoverageOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
+// One vessel's observation of a segment: an interval in which track `track` had it in range.
+struct Sighting {
+    Interval when;
+    std::uint32_t track = 0;
+};
+
 struct SegmentCoverage {
     std::vector<Interval> observed;  // union of observed intervals: sorted, disjoint, inside the window
+    // The same per vessel: each track's own intervals (merged per track, clipped to the window),
+    // sorted by start. They say who saw a segment last before any time T (coverage as of T).
+    std::vector<Sighting> sightings;
     double observed_s = 0;
     int visits = 0;
     double max_gap_s = 0;
@@ -87,6 +96,9 @@ CoverageResult compute_coverage(const std::vector<CoastSegment>& segments, const
 // Reduces raw observed intervals (any order, may overlap or touch) to the statistics above for
 // the window [from, to). Intervals are clipped to the window; touching intervals are one visit.
 SegmentCoverage summarise_intervals(std::vector<Interval> intervals, UnixTime from, UnixTime to);
+// Each track's intervals clipped to [from, to) and merged where they touch, sorted by start
+// (then track): SegmentCoverage::sightings.
+std::vector<Sighting> merge_sightings(std::vector<Sighting> sightings, UnixTime from, UnixTime to);
 
 // The time span of all fixes, [first, last]; {0, 0} when there are none. The default window.
 Interval track_time_span(const std::vector<Track>& tracks);

@@ -1,6 +1,7 @@
 #include "layers/coverage_store.h"
 
 #include "layers/ogr_writer.h"
+#include "layers/sightings_text.h"
 #include "layers/workspace.h"
 
 #include <algorithm>
@@ -46,15 +47,19 @@ Layer segments_layer(const std::vector<geo::CoastSegment>& segments, const geo::
     l.fields = {{"segment_id", FieldType::Integer}, {"line_id", FieldType::Integer},  {"force_code", FieldType::String},
                 {"force_name", FieldType::String},  {"length_m", FieldType::Real},    {"observed_s", FieldType::Real},
                 {"visits", FieldType::Integer},     {"max_gap_s", FieldType::Real},   {"first_seen", FieldType::DateTime},
-                {"last_seen", FieldType::DateTime}, {"observers", FieldType::String}};
+                {"last_seen", FieldType::DateTime}, {"observers", FieldType::String},  {"sightings", FieldType::String}};
     l.features.reserve(segments.size());
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const geo::CoastSegment& s = segments[i];
         const geo::SegmentCoverage& c = coverage.segments[i];
         std::vector<std::string> names;
-        for (std::uint32_t t : c.observers)
-            if (t < observer_names.size() && std::find(names.begin(), names.end(), observer_names[t]) == names.end())
-                names.push_back(observer_names[t]);
+        std::vector<std::uint32_t> name_of_track(observer_names.size(), 0);  // into `names`
+        for (std::uint32_t t : c.observers) {
+            if (t >= observer_names.size()) continue;
+            auto it = std::find(names.begin(), names.end(), observer_names[t]);
+            name_of_track[t] = static_cast<std::uint32_t>(it - names.begin());
+            if (it == names.end()) names.push_back(observer_names[t]);
+        }
         Feature f;
         f.fid = static_cast<std::int64_t>(s.id);
         f.geometry.kind = geo::GeometryKind::Line;
@@ -70,7 +75,8 @@ Layer segments_layer(const std::vector<geo::CoastSegment>& segments, const geo::
                     c.max_gap_s,
                     optional_time(c.first_seen),
                     optional_time(c.last_seen),
-                    text_or_null(joined(names, "; "))};
+                    text_or_null(joined(names, "; ")),
+                    text_or_null(format_sightings(c.sightings, name_of_track))};
         l.features.push_back(std::move(f));
     }
     return l;

@@ -163,13 +163,38 @@ std::vector<SceneVessel> scene_vessels(const Workspace& ws, geo::UnixTime t) {
     return out;
 }
 
-MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time) {
+void apply_coverage_as_of(SceneLayer& d, const std::vector<int>& classes, geo::UnixTime t, double target_s) {
+    const float alpha = d.style.stroke.a;
+    d.classes = as_of_classification(target_s);
+    d.classes.feature_class = classes;
+    d.colour.resize(classes.size());
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        d.colour[i] = d.classes.classes[static_cast<std::size_t>(std::clamp(classes[i], 0, 4))].colour;
+        d.colour[i].a = alpha;
+    }
+    d.legend.clear();
+    for (const StyleClass& c : d.classes.classes) {
+        Rgba colour = c.colour;
+        colour.a = alpha;
+        d.legend.push_back({c.label, colour, d.style.symbol});
+    }
+    d.legend_title = as_of_title(t);
+    d.legend_notes = {"revisit target " + hours_text(target_s), "sightings of the stored coverage run"};
+}
+
+MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time, const CoverageHistory* as_of) {
     MapScene scene;
     scene.time = time;
     for (const Layer& l : ws.layers) {
         if (l.role == LayerRole::Table || l.geometry_kind() == geo::GeometryKind::None) continue;
         if (!style_for(ws.settings, l).visible) continue;
         scene.layers.push_back(scene_layer(ws, l));
+        if (as_of && time && l.role == LayerRole::Segments && as_of->segments() == l.features.size()) {
+            std::vector<int> classes;
+            const double target = revisit_target_s(ws.settings);
+            as_of->classes_at(*time, target, classes);
+            apply_coverage_as_of(scene.layers.back(), classes, *time, target);
+        }
     }
     std::stable_sort(scene.layers.begin(), scene.layers.end(),
                      [](const SceneLayer& a, const SceneLayer& b) { return draw_rank(a.layer->role) < draw_rank(b.layer->role); });

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "geo/time.h"
+#include "layers/coverage_as_of.h"
 #include "layers/style.h"
 #include "layers/style_classes.h"
 #include "layers/vessel_positions.h"
@@ -38,6 +39,10 @@ struct SceneLayer {
     std::vector<LegendEntry> legend; // the classes, or one entry in the layer's own colour
     bool synthetic = false;          // labelled "synthetic" in legends
     bool planned = false;            // some features are planned patrols (drawn dashed)
+    // Per feature, when not empty: 1 where a filter leaves the feature out (reports filtered in
+    // the Reports panel): not drawn, not in the heat layer. Empty: every feature is drawn.
+    std::vector<char> hidden;
+    bool shown(std::size_t i) const { return i >= hidden.size() || !hidden[i]; }
 };
 
 struct SceneVessel {
@@ -65,9 +70,16 @@ std::vector<SceneVessel> scene_vessels(const Workspace& ws, geo::UnixTime t);
 // else distinct_colour over the sorted names of every vessel in the tracks.
 Rgba vessel_colour(const SceneLayer& tracks, const std::string& vessel, std::size_t rank, std::size_t count);
 
+// Recolours a segments layer's scene by coverage as of `t`: `classes` from
+// CoverageHistory::classes_at (one per feature), the as-of classes, title and notes in the
+// legend; the style stays.
+void apply_coverage_as_of(SceneLayer& scene, const std::vector<int>& classes, geo::UnixTime t, double target_s);
+
 // Every visible layer with geometry, in the export's fixed order by role (sea, land, force
-// areas, gaps, coverage, tracks, ports, reports), and the vessels at `time` when given.
-MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time);
+// areas, gaps, coverage, tracks, ports, reports), and the vessels at `time` when given. With
+// `as_of` (the segments layer's history) and a time, the coast is coloured as of that time.
+MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time,
+                         const CoverageHistory* as_of = nullptr);
 
 // The heading of a layer's legend ("Segments: longest gap between visits"), and for coverage
 // classes the lines that say what they are measured against (the target, the run's window).

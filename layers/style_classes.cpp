@@ -12,13 +12,6 @@ namespace {
 
 constexpr std::size_t kMaxCategories = 10;
 
-std::string hours_text(double seconds) {
-    char buf[32];
-    const double h = seconds / 3600.0;
-    if (h >= 48 && std::fmod(h, 24.0) == 0) std::snprintf(buf, sizeof buf, "%g d", h / 24);
-    else std::snprintf(buf, sizeof buf, "%g h", h);
-    return buf;
-}
 
 std::string quoted_field(const std::string& f) { return "\"" + f + "\""; }
 
@@ -47,11 +40,11 @@ Classification gap_ramp(const Layer& layer, const std::string& field, double tar
     const std::string never = f + " IS NULL OR " + f + " < 0" +
                               (visits >= 0 ? " OR \"" + layer.fields[visits].name + "\" = 0" : std::string());
     c.classes = {
-        {"≤ " + hours_text(target) + " (revisit target met)", {0.10f, 0.62f, 0.25f, 1}, seen + f + " >= 0 AND " + f + " <= " + limit(target)},
-        {hours_text(target) + " – " + hours_text(2 * target) + " (up to 2× target)", {0.93f, 0.78f, 0.10f, 1}, seen + f + " > " + limit(target) + " AND " + f + " <= " + limit(2 * target)},
-        {hours_text(2 * target) + " – " + hours_text(4 * target) + " (up to 4× target)", {0.96f, 0.50f, 0.10f, 1}, seen + f + " > " + limit(2 * target) + " AND " + f + " <= " + limit(4 * target)},
-        {"> " + hours_text(4 * target) + " (over 4× target)", {0.70f, 0.25f, 0.10f, 1}, seen + f + " > " + limit(4 * target)},
-        {"never observed", {0.85f, 0.0f, 0.05f, 1}, never},
+        {"≤ " + target_text(target) + " (revisit target met)", coverage_class_colour(0), seen + f + " >= 0 AND " + f + " <= " + limit(target)},
+        {target_text(target) + " – " + target_text(2 * target) + " (up to 2× target)", coverage_class_colour(1), seen + f + " > " + limit(target) + " AND " + f + " <= " + limit(2 * target)},
+        {target_text(2 * target) + " – " + target_text(4 * target) + " (up to 4× target)", coverage_class_colour(2), seen + f + " > " + limit(2 * target) + " AND " + f + " <= " + limit(4 * target)},
+        {"> " + target_text(4 * target) + " (over 4× target)", coverage_class_colour(3), seen + f + " > " + limit(4 * target)},
+        {"never observed", coverage_class_colour(4), never},
     };
     const int fi = layer.field_index(field);
     for (const Feature& feat : layer.features) {
@@ -125,6 +118,20 @@ Classification categories(const Layer& layer, const std::string& field) {
 }
 
 }  // namespace
+
+std::string target_text(double seconds) {
+    char buf[32];
+    const double h = seconds / 3600.0;
+    if (h >= 48 && std::fmod(h, 24.0) == 0) std::snprintf(buf, sizeof buf, "%g d", h / 24);
+    else std::snprintf(buf, sizeof buf, "%g h", h);
+    return buf;
+}
+
+Rgba coverage_class_colour(int k) {
+    static constexpr Rgba kRamp[] = {{0.10f, 0.62f, 0.25f, 1}, {0.93f, 0.78f, 0.10f, 1}, {0.96f, 0.50f, 0.10f, 1},
+                                     {0.70f, 0.25f, 0.10f, 1}, {0.85f, 0.0f, 0.05f, 1}};
+    return kRamp[std::clamp(k, 0, 4)];
+}
 
 double revisit_target_s(const nlohmann::json& settings) {
     if (settings.is_object() && settings.contains("coverage") && settings["coverage"].is_object()) {

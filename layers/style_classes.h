@@ -40,6 +40,12 @@ double revisit_target_s(const nlohmann::json& settings);
 // each category is drawn in its own colour under its own label (agencies in plan layers).
 Classification classify(const Layer& layer, const Style& style, const nlohmann::json& settings);
 
+// The coverage ramp's colour of class k (0 target met .. 3 over 4x target, 4 never observed),
+// shared by the window's classes and coverage as of T (layers/coverage_as_of.h).
+Rgba coverage_class_colour(int k);
+// A revisit target as the legends write it: "24 h", "12 h", "4 d" (whole days from 48 h).
+std::string target_text(double seconds);
+
 // "#rrggbb" as a colour; nullopt for anything else.
 std::optional<Rgba> parse_hex_rgb(const std::string& text);
 

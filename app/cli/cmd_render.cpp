@@ -1,5 +1,5 @@
 // `tidemark render WS.gpkg -o map.{png,pdf,tif} [--size WxH] [--dpi N] [--bbox minx,miny,maxx,maxy]
-//   [--time ISO] [--title TEXT] [--marking TEXT]`
+//   [--time ISO [--coverage-as-of]] [--title TEXT] [--marking TEXT]`
 #include "app/cli/commands.h"
 #include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
@@ -15,6 +15,7 @@ namespace {
 struct RenderArgs {
     std::string workspace, output, size, bbox, time, title, marking;
     double dpi = 150;
+    bool coverage_as_of = false;
 };
 
 int run_render(const RenderArgs& a) {
@@ -43,6 +44,19 @@ int run_render(const RenderArgs& a) {
         o.bbox = render::parse_bbox(a.bbox, ws->crs(), &error);
         if (!o.bbox) return fail(error);
     }
+    layers::CoverageHistory history;
+    if (a.coverage_as_of) {
+        const layers::Layer* seg = ws->find_role(layers::LayerRole::Segments);
+        if (!o.time) return fail("--coverage-as-of needs --time: the time the coast is coloured as of");
+        if (!seg) return fail("--coverage-as-of: " + a.workspace + " has no coverage results (run `tidemark coverage` first)");
+        geo::Problems problems;
+        history = layers::CoverageHistory::from_layer(*seg, &problems);
+        for (const auto& p : problems) std::cerr << "warning: " << p.describe() << "\n";
+        if (!history.has_sightings())
+            return fail("--coverage-as-of: the segments layer of " + a.workspace +
+                        " has no sightings field (stored before sightings were kept): run `tidemark coverage` again");
+        o.coverage_as_of = &history;
+    }
     if (!render::render_map(*ws, o, a.output, &error)) return fail(error);
     std::cout << "wrote " << a.output << "\n";
     return kOk;
@@ -60,6 +74,8 @@ void add_render_command(CLI::App& app, Context& ctx) {
         ->check(CLI::Range(10.0, 2400.0));
     cmd->add_option("--bbox", a->bbox, "minx,miny,maxx,maxy in the working CRS (metres) or lon/lat degrees");
     cmd->add_option("--time", a->time, "ISO 8601 time: vessel positions then, reports up to then");
+    cmd->add_flag("--coverage-as-of", a->coverage_as_of,
+                  "Colour the coast by the time since each segment was last seen before --time (against the revisit target)");
     cmd->add_option("--title", a->title, "Map title");
     cmd->add_option("--marking", a->marking, "Protective marking printed top and bottom, e.g. OFFICIAL-SENSITIVE");
     cmd->callback([a, &ctx] { ctx.exit_code = run_render(*a); });

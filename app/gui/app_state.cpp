@@ -1,5 +1,6 @@
 #include "app/gui/app_state.h"
 
+#include "app/gui/view_settings.h"
 #include "layers/coverage_store.h"
 #include "layers/import.h"
 
@@ -18,7 +19,11 @@ bool AppState::open(const std::string& path, std::string* error) {
     dirty_ = false;
     rebuild_timeline();
     load_plans();
+    refresh_coverage_history();
     fit_all();
+    report_filter = {};
+    view_restored_ = workspace->settings.contains(kViewSetting) &&
+                     restore_view(*this, workspace->settings[kViewSetting], &problems);
     remember(path);
     status = "Opened " + path;
     const geo::Problems& found = workspace->open_problems();
@@ -29,8 +34,13 @@ bool AppState::open(const std::string& path, std::string* error) {
     return true;
 }
 
+void AppState::keep_view() {
+    if (workspace) workspace->settings[kViewSetting] = view_to_json(*this);
+}
+
 bool AppState::save(std::string* error) {
     if (!workspace) { *error = "no workspace is open"; return false; }
+    keep_view();
     if (!workspace->save(error)) return false;
     dirty_ = false;
     status = "Saved " + workspace->path();
@@ -39,6 +49,7 @@ bool AppState::save(std::string* error) {
 
 bool AppState::save_as(const std::string& path, std::string* error) {
     if (!workspace) { *error = "no workspace is open"; return false; }
+    keep_view();
     if (!workspace->save(error, path)) return false;
     dirty_ = false;
     remember(path);
@@ -122,6 +133,7 @@ std::uint64_t AppState::revision(const std::string& layer) const {
 }
 
 void AppState::poll_background() {
+    refresh_coverage_history();
     land_forecast();
     land_reconcile();
     land_track_import();
@@ -138,6 +150,41 @@ void AppState::poll_background() {
     layers::store_coverage(*workspace, std::move(*outcome->layers));
     for (const char* name : {layers::kSegmentsLayer, layers::kGapsLayer, layers::kForceSummaryLayer})
         if (workspace->find(name)) touch(name);  // new geometry: the renderer rebuilds its buffers
+    refresh_coverage_history();
+}
+
+void AppState::refresh_coverage_history() {
+    const layers::Layer* seg = workspace ? workspace->find_role(layers::LayerRole::Segments) : nullptr;
+    if (!seg) {
+        history_ = {};
+        history_layer_.clear();
+        return;
+    }
+    const std::uint64_t rev = revision(seg->name);
+    if (seg->name == history_layer_ && rev == history_revision_) return;
+    history_ = layers::CoverageHistory::from_layer(*seg, &problems);
+    history_layer_ = seg->name;
+    history_revision_ = rev;
+}
+
+bool AppState::coverage_as_of_available() const {
+    const layers::Layer* seg = workspace ? workspace->find_role(layers::LayerRole::Segments) : nullptr;
+    return seg && history_.has_sightings() && history_layer_ == seg->name && history_.segments() == seg->features.size();
+}
+
+const layers::SceneLayer& AppState::scene_layer(const layers::Layer& layer) const {
+    if (coverage_as_of && layer.role == layers::LayerRole::Segments && layer.name == history_layer_ &&
+        coverage_as_of_available()) {
+        const SceneCache::AsOf as_of{&history_, time_t, layers::revisit_target_s(workspace->settings)};
+        return scene_.layer(*workspace, layer, revision(layer.name), &as_of);
+    }
+    if (layer.role == layers::LayerRole::Reports && !report_filter.empty()) {
+        const ReportFilter filter = parse_report_filter(report_filter, nullptr);
+        const SceneCache::Filter keep{report_filter.key(),
+                                      [&](std::size_t row) { return report_matches(layer, row, filter); }};
+        return scene_.layer(*workspace, layer, revision(layer.name), nullptr, &keep);
+    }
+    return scene_.layer(*workspace, layer, revision(layer.name));
 }
 
 void AppState::land_track_import() {
@@ -196,16 +243,27 @@ void AppState::zoom_to_feature(const std::string& layer, std::int64_t feature) {
 bool AppState::select_at(geo::XY world, double tolerance_m) {
     selection = {};
     if (!workspace) return false;
-    // Top-most first: layers later in the list are drawn on top.
+    // Top-most first: layers later in the list are drawn on top. A gap is a faint halo along the
+    // coast segments it is made of: a click there means the segment (its colour is what the map
+    // shows, and the Inspector says when it was last seen); the gap when no segment is there.
+    std::optional<Selection> gap;
     for (auto it = workspace->layers.rbegin(); it != workspace->layers.rend(); ++it) {
         if (it->role == layers::LayerRole::Table || !style(*it).visible || it->features.empty()) continue;
+        if (gap && it->role != layers::LayerRole::Segments) continue;
         // Polygons contain the point (distance 0): prefer lines and points drawn over them.
         double d = 0;
         const std::int64_t id = it->nearest(world, tolerance_m, &d);
-        if (id >= 0) {
-            selection = {it->name, id};
-            return true;
+        if (id < 0) continue;
+        if (it->role == layers::LayerRole::Gaps && !gap) {
+            gap = Selection{it->name, id};
+            continue;
         }
+        selection = {it->name, id};
+        return true;
+    }
+    if (gap) {
+        selection = *gap;
+        return true;
     }
     return false;
 }

@@ -8,6 +8,7 @@
 #include "app/gui/map/view_transform.h"
 #include "app/gui/plan_job.h"
 #include "app/gui/plan_state.h"
+#include "app/gui/report_filter.h"
 #include "app/gui/timeline_model.h"
 #include "app/gui/track_import_job.h"
 #include "geo/problem.h"
@@ -32,9 +33,14 @@ struct Selection {
 class AppState {
 public:
     // --- workspace ---
+    // Opening puts back the view kept in the workspace (app/gui/view_settings.h): the map view,
+    // T, the legend, heat layer, coverage as of T, full tracks and the report filters.
     bool open(const std::string& path, std::string* error);
+    // Both keep the current view in the workspace's settings first (one setting, "view").
     bool save(std::string* error);
     bool save_as(const std::string& path, std::string* error);
+    // Whether open() put back a kept map view (then the window does not fit all on first layout).
+    bool view_restored() const { return view_restored_; }
     bool has_workspace() const { return workspace.has_value(); }
     bool dirty() const { return dirty_; }
     const std::vector<std::string>& recent_files() const { return recent_; }
@@ -51,13 +57,21 @@ public:
     // Bumped whenever a layer's geometry or style changes: the renderer rebuilds its buffers.
     std::uint64_t revision(const std::string& layer) const;
     // How the layer is drawn (classes, colours, legend): the map scene shared with exports.
-    const layers::SceneLayer& scene_layer(const layers::Layer& layer) const {
-        return scene_.layer(*workspace, layer, revision(layer.name));
-    }
+    // The segments layer is coloured as of T while `coverage_as_of` is on and its history has
+    // sightings for every segment.
+    const layers::SceneLayer& scene_layer(const layers::Layer& layer) const;
     std::uint64_t scene_stamp(const layers::Layer& layer) const {  // changes when scene_layer() does
         scene_layer(layer);
         return scene_.stamp(layer.name);
     }
+
+    // --- coverage as of T ---
+    // The stored run's sightings per segment (layers/coverage_as_of.h), read once per change of
+    // the segments layer (refresh_coverage_history, called by open() and poll_background()).
+    const layers::CoverageHistory& coverage_history() const { return history_; }
+    // Whether the coast can be coloured as of T: segments with a `sightings` field.
+    bool coverage_as_of_available() const;
+    void refresh_coverage_history();
 
     // --- view ---
     void fit_all();
@@ -122,8 +136,10 @@ public:
     double tail_s = 3 * 3600;    // vessel tail length
     std::map<std::string, bool> hidden_vessels;
     bool heat_layer = false;     // reports hotspot heat layer
+    ReportFilterText report_filter;  // the Reports panel's filters: the table, the map's symbols and the heat layer
     bool show_legend = true;     // the legend in the layer list (View > Legend)
     bool full_tracks = false;    // whole track layers; otherwise only each vessel's tail before T
+    bool coverage_as_of = false; // colour the coast by the time since last seen before T
     std::string tool_request;    // a panel asks the map to switch to this tool ("Stretch"); the map clears it
     geo::Problems problems;      // from loads and imports in this session
     std::string status;          // one line for the status bar
@@ -145,6 +161,8 @@ private:
     void land_reconcile();           // from poll_background
     void land_track_import();        // from poll_background
     void remember(const std::string& path);
+    void keep_view();  // settings["view"] from the current view
+    bool view_restored_ = false;
     bool dirty_ = false;
     std::uint64_t counter_ = 1;     // source of unique revisions
     std::uint64_t generation_ = 1;  // revision of every layer untouched since open()
@@ -152,6 +170,9 @@ private:
     std::vector<std::string> recent_;
     std::string recent_store_;
     mutable SceneCache scene_;  // a cache of what the workspace determines
+    layers::CoverageHistory history_;
+    std::string history_layer_;      // the segments layer the history was read from
+    std::uint64_t history_revision_ = 0;
 };
 
 }  // namespace tidemark::gui

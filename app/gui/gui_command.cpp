@@ -17,6 +17,8 @@ void add_gui_command(CLI::App& app, cli::Context& ctx) {
     }, "Window size WxH")->default_str("1280x800");
     cmd->add_option("--view", opt->view, "Show this box: minx,miny,maxx,maxy in the working CRS (default: fit all)");
     cmd->add_option("--time", opt->time, "Timeline time T (ISO 8601)");
+    cmd->add_flag("--coverage-as-of", opt->coverage_as_of,
+                  "Colour the coast by the time since each segment was last seen before T (the timeline's switch)");
     cmd->add_option("--panel", opt->panel, "Side-bar panel to open first")
         ->transform(CLI::IsMember(panel_titles(), CLI::ignore_case));  // "forces" opens Forces
     cmd->add_flag("--print-view", opt->print_view, "With --screenshot: print the map rectangle and view on stdout");

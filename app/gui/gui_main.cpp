@@ -74,6 +74,14 @@ int run_gui(const GuiOptions& options) {
         }
         app.time_t = *t;
     }
+    if (options.coverage_as_of) {
+        if (!app.coverage_as_of_available()) {
+            std::cerr << "tidemark: --coverage-as-of: the workspace's coverage results have no sightings "
+                         "(none stored, or stored before they were kept): run `tidemark coverage` again\n";
+            return 2;
+        }
+        app.coverage_as_of = true;
+    }
     std::optional<geo::Box> view_box;
     if (!options.view.empty()) {
         geo::Box b;
@@ -151,7 +159,8 @@ int run_gui(const GuiOptions& options) {
         if (main_window.draw(app, renderer)) quit = true;
         if (first_layout) {
             // The map rectangle is known after the first layout.
-            if (view_box) app.view.fit(*view_box, 0.0); else app.fit_all();
+            // A view kept in the workspace is put back as it was; --view overrides it.
+            if (view_box) app.view.fit(*view_box, 0.0); else if (!app.view_restored()) app.fit_all();
             first_layout = false;
         }
         ImGui::Render();

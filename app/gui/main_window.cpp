@@ -145,6 +145,9 @@ void MainWindow::export_map_dialog(AppState& app) {
         options.fit_orientation = !export_current_view_;
         if (export_current_view_) options.bbox = app.view.visible_box();
         if (export_at_time_) options.time = app.time_t;
+        // The coast as the map shows it: as of T when that is on.
+        if (export_at_time_ && app.coverage_as_of && app.coverage_as_of_available())
+            options.coverage_as_of = &app.coverage_history();
         if (!render::map_format_for(path_)) {
             dialog_error_ = "the file name must end in .png, .pdf or .tif";
         } else if (render::render_map(*app.workspace, options, path_, &dialog_error_)) {

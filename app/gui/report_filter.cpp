@@ -35,6 +35,29 @@ std::optional<GradingQuery> parse_grading_query(const std::string& text, std::st
     return q;
 }
 
+std::string ReportFilterText::key() const {
+    // The unit separator cannot be typed into the fields, so different filters never share a key.
+    return from + '\x1f' + to + '\x1f' + category + '\x1f' + grading + '\x1f' + (hide_duplicates ? "D" : "d");
+}
+
+ReportFilter parse_report_filter(const ReportFilterText& text, std::vector<std::string>* errors) {
+    ReportFilter f;
+    auto time = [&](const std::string& typed, const char* what) -> std::optional<geo::UnixTime> {
+        if (typed.empty()) return std::nullopt;
+        auto t = geo::parse_iso8601(typed);
+        if (!t && errors) errors->push_back(std::string(what) + " '" + typed + "': expected an ISO 8601 time such as 2026-03-04T12:00Z");
+        return t;
+    };
+    f.from = time(text.from, "From");
+    f.to = time(text.to, "To");
+    f.category = text.category;
+    std::string error;
+    if (auto g = parse_grading_query(text.grading, &error)) f.grading = *g;
+    else if (errors) errors->push_back(error);
+    f.hide_duplicates = text.hide_duplicates;
+    return f;
+}
+
 bool report_matches(const layers::Layer& reports, std::size_t row, const ReportFilter& f) {
     if (row >= reports.features.size()) return false;
     const layers::Feature& feat = reports.features[row];
@@ -56,6 +79,7 @@ bool report_matches(const layers::Layer& reports, std::size_t row, const ReportF
     if (g.handling && reports.field_index("handling") >= 0 &&
         geo::parse_handling(layers::to_string(reports.value(feat, "handling"))) != g.handling)
         return false;
+    if (f.hide_duplicates && layers::to_number(reports.value(feat, "possible_duplicate")).value_or(0) != 0) return false;
     return true;
 }
 

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tidemark::gui {
 
@@ -27,10 +28,25 @@ struct ReportFilter {
     std::optional<geo::UnixTime> from, to;  // reported_at in [from, to)
     std::string category;                   // case-insensitive substring; "" for any
     GradingQuery grading;
+    bool hide_duplicates = false;           // leave out possible duplicates (possible_duplicate = 1)
 };
 
+// The filter as typed in the Reports panel; kept in AppState (and the workspace's view
+// settings) so the map, the heat layer and the table apply the same one.
+struct ReportFilterText {
+    std::string from, to, category, grading;
+    bool hide_duplicates = false;
+    bool empty() const { return from.empty() && to.empty() && category.empty() && grading.empty() && !hide_duplicates; }
+    // One string that changes whenever the filter does (the map's cache key).
+    std::string key() const;
+};
+
+// The typed filter read; each part that cannot be read is named in `errors` (with what was
+// expected) and left out of the filter.
+ReportFilter parse_report_filter(const ReportFilterText& text, std::vector<std::string>* errors);
+
 // Whether feature `row` of a reports layer passes (fields reported_at, category,
-// source_evaluation, assessment, handling; a missing field never excludes).
+// source_evaluation, assessment, handling, possible_duplicate; a missing field never excludes).
 bool report_matches(const layers::Layer& reports, std::size_t row, const ReportFilter& filter);
 
 }  // namespace tidemark::gui

@@ -157,6 +157,7 @@ void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double 
             const layers::Feature& f = l.features[k];
             if (f.geometry.kind == geo::GeometryKind::None || !f.geometry.bounds().intersects(visible)) continue;
             if (time_filtered && after_time(l, f, tf, scene.time)) continue;
+            if (!d.shown(k)) continue;  // left out by a filter, as on the desktop map
             const int cls = k < d.classes.feature_class.size() ? d.classes.feature_class[k] : -1;
             // The scene's class colour (alpha from the style), as the desktop map draws it.
             const layers::Rgba* cc = cls >= 0 && k < d.colour.size() ? &d.colour[k] : nullptr;

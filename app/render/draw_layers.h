@@ -20,8 +20,10 @@ using DrawnLayer = layers::SceneLayer;
 using MapScene = layers::MapScene;
 using layers::kSeaColour;
 
-inline MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> time) {
-    return layers::build_map_scene(ws, time);
+// With `as_of` (the segments layer's history) and a time, the coast is coloured as of that time.
+inline MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> time,
+                            const layers::CoverageHistory* as_of = nullptr) {
+    return layers::build_map_scene(ws, time, as_of);
 }
 
 // The extent worth showing by default: coastline and force areas (else every layer), with a margin.

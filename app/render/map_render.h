@@ -5,6 +5,7 @@
 #pragma once
 
 #include "geo/time.h"
+#include "layers/coverage_as_of.h"
 #include "layers/workspace.h"
 
 #include <optional>
@@ -24,6 +25,9 @@ struct RenderOptions {
     bool fit_orientation = false;  // swap width and height when the map extent is taller than wide
     std::optional<geo::Box> bbox;  // working CRS metres; default: coastline and force areas
     std::optional<geo::UnixTime> time;  // vessel positions at, reports up to this time
+    // With `time`: the coast coloured as of that time from this history of the segments layer
+    // (layers/coverage_as_of.h) instead of by the window's longest gap.
+    const layers::CoverageHistory* coverage_as_of = nullptr;
     std::string title = "Coastal monitoring coverage";
     std::string marking;           // e.g. "OFFICIAL-SENSITIVE", printed top and bottom
     std::optional<geo::UnixTime> generated_at;  // default: now

@@ -1,5 +1,6 @@
 // `tidemark coverage` end to end: files -> OUT.gpkg, a workspace, and the real GB data.
 #include "geo/time.h"
+#include "layers/coverage_as_of.h"
 #include "layers/ogr_reader.h"
 #include "layers/track_io.h"
 #include "layers/workspace.h"
@@ -83,7 +84,7 @@ TEST(CoverageCli, FilesToGeoPackageWithSegmentsGapsAndForceSummary) {
     std::vector<std::string> names;
     for (const auto& f : segs->fields) names.push_back(f.name);
     EXPECT_EQ(names, (std::vector<std::string>{"segment_id", "line_id", "force_code", "force_name", "length_m", "observed_s",
-                                               "visits", "max_gap_s", "first_seen", "last_seen", "observers"}));
+                                               "visits", "max_gap_s", "first_seen", "last_seen", "observers", "sightings"}));
     ASSERT_EQ(segs->features.size(), 10u);
     const auto& s0 = segs->features[0];
     EXPECT_NEAR(*layers::to_number(segs->value(s0, "observed_s")), 900, 0.01);
@@ -92,6 +93,8 @@ TEST(CoverageCli, FilesToGeoPackageWithSegmentsGapsAndForceSummary) {
     EXPECT_EQ(layers::to_string(segs->value(s0, "force_code")), "W1");
     EXPECT_EQ(layers::to_string(segs->value(segs->features[9], "force_name")), "East");
     EXPECT_EQ(layers::to_string(segs->value(s0, "observers")), "Valiant");
+    // Valiant had it in range from t0 + 1600 s for 900 s (2026-03-01T00:00:00Z = 1772323200).
+    EXPECT_EQ(layers::to_string(segs->value(s0, "sightings")), "1772324800+900@0");
 
     names.clear();
     for (const auto& f : gaps->fields) names.push_back(f.name);
@@ -159,6 +162,27 @@ TEST(CoverageCli, WorkspaceFormStoresTheThreeLayers) {
     EXPECT_LT(*reopened->window_from, *reopened->window_to);
     EXPECT_DOUBLE_EQ(reopened->settings["coverage"]["revisit_target_h"].get<double>(), 24.0);
     EXPECT_NEAR(reopened->settings["coverage"]["radius_nm"].get<double>(), std::stod(kRadiusNm), 1e-9);
+
+    // The sightings came back through the GeoPackage: segment 3 (easting 403000..404000) was in
+    // Valiant's range over t0 + [1900, 2800] s, so at t0 + 3000 s it was last seen 200 s before.
+    geo::Problems problems;
+    const auto history = layers::CoverageHistory::from_layer(*segs, &problems);
+    EXPECT_TRUE(problems.empty());
+    const auto seen = history.last_seen(3, kT0 + 3000);
+    ASSERT_TRUE(seen);
+    EXPECT_DOUBLE_EQ(seen->at, kT0 + 2800);
+    EXPECT_EQ(seen->vessel, "Valiant");
+    EXPECT_FALSE(history.last_seen(3, kT0 + 1800));
+
+    // The export colours the coast as of a time when asked, and says what it needs otherwise.
+    const auto map = dir.file("as_of.png");
+    const auto as_of = run_tidemark({"render", path, "-o", map, "--size", "400x300", "--time",
+                                     geo::format_iso8601(kT0 + 3000), "--coverage-as-of"});
+    EXPECT_EQ(as_of.exit_code, 0) << as_of.err;
+    EXPECT_TRUE(std::filesystem::exists(map));
+    const auto no_time = run_tidemark({"render", path, "-o", dir.file("x.png"), "--coverage-as-of"});
+    EXPECT_EQ(no_time.exit_code, 1);
+    EXPECT_NE(no_time.err.find("--coverage-as-of needs --time"), std::string::npos) << no_time.err;
 }
 
 TEST(CoverageCli, BadInputSaysWhatToDo) {

@@ -166,3 +166,47 @@ TEST(Observation, WatchedDuringAndOutsideThePass) {
     EXPECT_FALSE(watched(tracks, {5000}, {0, 0}, 0, 1500));
     EXPECT_FALSE(watched(tracks, {}, {0, 0}, 0, 5000));
 }
+
+// The same two vessels: the union hides who saw the segment when, the sightings keep it:
+// A [1600, 2500], B [2100, 3000] (B's pass is A's shifted by 500 s), sorted by start.
+TEST(Coverage, SightingsKeepEachVesselsOwnIntervals) {
+    const auto segs = straight_coast();
+    const std::vector<Track> tracks = {straight_track("A", {-20000, 3000}, {30000, 3000}, 0, 5000, 10),
+                                       straight_track("B", {-20000, 3000}, {30000, 3000}, 500, 5500, 10)};
+    const CoverageResult r = compute_coverage(segs, tracks, {5000, 5000}, window(0, 6000));
+    const auto& seen = r.segments[0].sightings;
+    ASSERT_EQ(seen.size(), 2u);
+    EXPECT_EQ(seen[0].track, 0u);
+    EXPECT_NEAR(seen[0].when.from, 1600, 1e-6);
+    EXPECT_NEAR(seen[0].when.to, 2500, 1e-6);
+    EXPECT_EQ(seen[1].track, 1u);
+    EXPECT_NEAR(seen[1].when.from, 2100, 1e-6);
+    EXPECT_NEAR(seen[1].when.to, 3000, 1e-6);
+}
+
+// A window [2000, 2400) clips both vessels' sightings to it.
+TEST(Coverage, SightingsAreClippedToTheWindow) {
+    const auto segs = straight_coast();
+    const std::vector<Track> tracks = {straight_track("A", {-20000, 3000}, {30000, 3000}, 0, 5000, 10),
+                                       straight_track("B", {-20000, 3000}, {30000, 3000}, 500, 5500, 10)};
+    const CoverageResult r = compute_coverage(segs, tracks, {5000, 5000}, window(2000, 2400));
+    const auto& seen = r.segments[0].sightings;
+    ASSERT_EQ(seen.size(), 2u);
+    EXPECT_NEAR(seen[0].when.from, 2000, 1e-6);
+    EXPECT_NEAR(seen[0].when.to, 2400, 1e-6);
+    EXPECT_NEAR(seen[1].when.from, 2100, 1e-6);
+    EXPECT_NEAR(seen[1].when.to, 2400, 1e-6);
+}
+
+TEST(Coverage, MergeSightingsJoinsOneTracksTouchingPiecesOnly) {
+    const std::vector<Sighting> raw = {{{300, 400}, 1}, {{100, 200}, 0}, {{200, 250}, 0}, {{150, 260}, 1}};
+    const auto merged = merge_sightings(raw, 0, 1000);
+    ASSERT_EQ(merged.size(), 3u);
+    EXPECT_EQ(merged[0].track, 0u);  // [100, 250]: 200 touches 200
+    EXPECT_DOUBLE_EQ(merged[0].when.from, 100);
+    EXPECT_DOUBLE_EQ(merged[0].when.to, 250);
+    EXPECT_EQ(merged[1].track, 1u);  // [150, 260]
+    EXPECT_DOUBLE_EQ(merged[1].when.to, 260);
+    EXPECT_EQ(merged[2].track, 1u);  // [300, 400]: 40 s after track 1's previous piece
+    EXPECT_DOUBLE_EQ(merged[2].when.from, 300);
+}

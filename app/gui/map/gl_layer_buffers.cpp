@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <unordered_set>
 
@@ -136,6 +137,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
     point_ranges.count.assign(layer.features.size(), 0);
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
         point_ranges.first[i] = static_cast<GLint>(pts.size());
+        if (!scene.shown(i)) continue;  // filtered out: an empty range
         for (geo::XY p : layer.features[i].geometry.points) {
             PointInstance inst{};
             rel(p, &inst.x, &inst.y);
@@ -146,6 +148,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
         point_ranges.count[i] = static_cast<GLsizei>(pts.size()) - point_ranges.first[i];
     }
     point_ranges.total = static_cast<GLsizei>(pts.size());
+    recolourable_ = !areas && pts.empty();
 
     const bool small = layer.vertex_count() < kSmallLayerVertices;
     for (double tolerance : kTolerances) {
@@ -165,6 +168,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
             const geo::Geometry& g = layer.features[i].geometry;
             lod.fill.first[i] = static_cast<GLint>(fill.size() / 2);
             lod.lines.first[i] = static_cast<GLint>(line_vertices());
+            if (!scene.shown(i)) continue;  // filtered out: empty ranges
             auto add_line = [&](const geo::Path& path) {
                 for (std::size_t k = 1; k < path.size(); ++k) {
                     if (thin_lines) {
@@ -175,6 +179,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
                         pack(line_colour(i), b.rgba);
                         thin.push_back(a);
                         thin.push_back(b);
+                        lod.line_owner.insert(lod.line_owner.end(), 2, static_cast<std::uint32_t>(i));
                         continue;
                     }
                     SegmentVertex v{};
@@ -187,6 +192,7 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
                         v.side = c[1];
                         wide.push_back(v);
                     }
+                    lod.line_owner.insert(lod.line_owner.end(), 6, static_cast<std::uint32_t>(i));
                 }
             };
             auto add_ring = [&](const geo::Path& ring_in) {
@@ -243,6 +249,25 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
         glBindVertexArray(0);
         lods_.push_back(std::move(lod));
     }
+}
+
+bool GlLayerBuffers::recolour(const layers::Layer& layer, const layers::SceneLayer& scene) {
+    if (!recolourable_ || scene.colour.size() != layer.features.size()) return false;
+    for (Lod& lod : lods_) {
+        if (!lod.line_vbo || lod.line_owner.empty()) continue;
+        const std::size_t stride = lod.thin_lines ? sizeof(ThinVertex) : sizeof(SegmentVertex);
+        const std::size_t offset = lod.thin_lines ? offsetof(ThinVertex, rgba) : offsetof(SegmentVertex, rgba);
+        glBindBuffer(GL_ARRAY_BUFFER, lod.line_vbo);
+        // Write-only without invalidation: the bytes not written (the geometry) stay as they are.
+        auto* bytes = static_cast<std::uint8_t*>(glMapBufferRange(
+            GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(lod.line_owner.size() * stride), GL_MAP_WRITE_BIT));
+        if (!bytes) return false;
+        for (std::size_t v = 0; v < lod.line_owner.size(); ++v)
+            pack(scene.colour[lod.line_owner[v]], bytes + v * stride + offset);
+        glUnmapBuffer(GL_ARRAY_BUFFER);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    return true;
 }
 
 double GlLayerBuffers::tolerance_for(double metres_per_pixel) const {

@@ -14,6 +14,7 @@
 #include "layers/map_scene.h"
 #include "layers/style.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace tidemark::gui {
@@ -40,6 +41,10 @@ public:
 
     // Colours and symbols per feature from the scene (layers/map_scene.h), as exports draw them.
     void build(const layers::Layer& layer, const layers::SceneLayer& scene);
+    // Rewrites only the colours of lines already built from `layer` (coverage as of T: a new T
+    // changes classes, never geometry), in place in the GPU buffers. false when this layer's
+    // buffers cannot be recoloured so (areas, points): build() again.
+    bool recolour(const layers::Layer& layer, const layers::SceneLayer& scene);
     void release();
     void draw(const MapShaders& shaders, const SharedQuads& quads, const ViewTransform& view,
               const layers::Layer& layer, const layers::Style& style, DrawStats* stats = nullptr) const;
@@ -58,6 +63,7 @@ private:
         Ranges fill;
         GLuint line_vao = 0, line_vbo = 0;
         Ranges lines;           // in vertices: 2 per segment when thin, else 6
+        std::vector<std::uint32_t> line_owner;  // per line vertex: its feature (for recolour)
         bool thin_lines = false;
         // Points; levels above 0 keep one point per (cell of `tolerance` metres, colour,
         // symbol) and have no per-feature ranges (drawn whole: they are few).
@@ -70,6 +76,7 @@ private:
 
     std::vector<Lod> lods_;
     geo::XY origin_;
+    bool recolourable_ = false;  // lines only: colours can be rewritten in place
 };
 
 }  // namespace tidemark::gui

@@ -27,9 +27,20 @@ void MapRenderer::sync(const AppState& app) {
         Entry& e = layers_[l.name];
         const std::uint64_t rev = app.scene_stamp(l);  // new geometry, style or coverage classes
         if (e.buffers && e.revision == rev) continue;
+        const layers::SceneLayer& scene = app.scene_layer(l);
+        const std::uint64_t layer_rev = app.revision(l.name);
+        // Same layer, style and filter: only colours changed (coverage as of a new T).
+        if (e.buffers && e.layer == &l && e.layer_revision == layer_rev && e.hidden == scene.hidden &&
+            e.buffers->recolour(l, scene)) {
+            e.revision = rev;
+            continue;
+        }
         if (!e.buffers) e.buffers = std::make_unique<GlLayerBuffers>();
-        e.buffers->build(l, app.scene_layer(l));
+        e.buffers->build(l, scene);
         e.revision = rev;
+        e.layer_revision = layer_rev;
+        e.layer = &l;
+        e.hidden = scene.hidden;
     }
     for (auto it = layers_.begin(); it != layers_.end();)
         it = present.count(it->first) ? std::next(it) : layers_.erase(it);

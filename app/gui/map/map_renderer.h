@@ -1,5 +1,6 @@
 // Draws the workspace's layers into the map rectangle with OpenGL, keeping one
-// GlLayerBuffers per layer and rebuilding it only when AppState::revision() changes.
+// GlLayerBuffers per layer and rebuilding it only when AppState::revision() changes; when only
+// the scene's colours changed (coverage as of a new T), the colours are rewritten in place.
 #pragma once
 
 #include "app/gui/map/gl_layer_buffers.h"
@@ -10,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace tidemark::gui {
 
@@ -32,7 +34,10 @@ public:
 
 private:
     struct Entry {
-        std::uint64_t revision = 0;
+        std::uint64_t revision = 0;        // the scene stamp the buffers show
+        std::uint64_t layer_revision = 0;  // AppState::revision of the layer they were built from
+        const layers::Layer* layer = nullptr;
+        std::vector<char> hidden;          // the filter mask they were built with
         std::unique_ptr<GlLayerBuffers> buffers;
     };
     MapShaders shaders_;

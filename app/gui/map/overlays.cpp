@@ -98,20 +98,30 @@ void draw_vessels_at_time(ImDrawList* list, const AppState& app) {
                           hovered->heading_deg);
 }
 
-void draw_report_heat(ImDrawList* list, const AppState& app) {
-    if (!app.heat_layer || !app.workspace) return;
-    const layers::Layer* reports = app.workspace->find_role(layers::LayerRole::Reports);
-    if (!reports) return;
-    // Bin reports into 32 px screen cells; the hottest cell is opaque red.
-    constexpr double kCell = 32;
+constexpr double kHeatCell = 32;
+
+std::map<std::pair<long, long>, int> report_heat_bins(const AppState& app) {
     std::map<std::pair<long, long>, int> bins;
+    const layers::Layer* reports = app.workspace ? app.workspace->find_role(layers::LayerRole::Reports) : nullptr;
+    if (!reports) return bins;
     const geo::Box visible = app.view.visible_box();
-    for (const auto& f : reports->features)
-        for (geo::XY p : f.geometry.points)
+    const layers::SceneLayer& look = app.scene_layer(*reports);  // the Reports panel's filter
+    for (std::size_t i = 0; i < reports->features.size(); ++i) {
+        if (!look.shown(i)) continue;
+        for (geo::XY p : reports->features[i].geometry.points)
             if (visible.contains(p)) {
                 const geo::XY s = app.view.world_to_screen(p);
-                ++bins[{static_cast<long>(std::floor(s.x / kCell)), static_cast<long>(std::floor(s.y / kCell))}];
+                ++bins[{static_cast<long>(std::floor(s.x / kHeatCell)), static_cast<long>(std::floor(s.y / kHeatCell))}];
             }
+    }
+    return bins;
+}
+
+void draw_report_heat(ImDrawList* list, const AppState& app) {
+    if (!app.heat_layer || !app.workspace) return;
+    // The hottest cell is opaque red.
+    constexpr double kCell = kHeatCell;
+    const auto bins = report_heat_bins(app);
     int hottest = 1;
     for (const auto& [k, v] : bins) hottest = std::max(hottest, v);
     for (const auto& [k, v] : bins) {

@@ -2,7 +2,8 @@
 
 namespace tidemark::gui {
 
-const layers::SceneLayer& SceneCache::layer(const layers::Workspace& ws, const layers::Layer& l, std::uint64_t revision) {
+const layers::SceneLayer& SceneCache::layer(const layers::Workspace& ws, const layers::Layer& l, std::uint64_t revision,
+                                            const AsOf* as_of, const Filter* filter) {
     // What a scene layer reads besides the layer itself: its style, the coverage run's record
     // (revisit target, window) and whether coverage segments are shown (gaps go faint).
     std::string inputs = ws.settings.contains("styles") && ws.settings["styles"].contains(l.name)
@@ -16,7 +17,41 @@ const layers::SceneLayer& SceneCache::layer(const layers::Workspace& ws, const l
         e.revision = revision;
         e.inputs = std::move(inputs);
         e.stamp = ++counter_;
+        e.as_of = false;
+        e.base = {};
+        e.filter_key.clear();
     }
+    if (filter && filter->key != e.filter_key) {
+        e.scene.hidden.assign(l.features.size(), 0);
+        for (std::size_t i = 0; i < l.features.size(); ++i) e.scene.hidden[i] = filter->keep(i) ? 0 : 1;
+        e.filter_key = filter->key;
+        e.stamp = ++counter_;
+    } else if (!filter && !e.filter_key.empty()) {
+        e.scene.hidden.clear();
+        e.filter_key.clear();
+        e.stamp = ++counter_;
+    }
+    if (!as_of || !as_of->history) {
+        if (e.as_of) {  // back to the window's classes
+            e.scene = std::move(e.base);
+            e.base = {};
+            e.as_of = false;
+            e.stamp = ++counter_;
+        }
+        return e.scene;
+    }
+    if (e.as_of && e.as_of_t == as_of->t) return e.scene;
+    as_of->history->classes_at(as_of->t, as_of->target_s, classes_);
+    if (!e.as_of) e.base = e.scene;
+    if (!e.as_of || classes_ != e.scene.classes.feature_class) {
+        e.scene = e.base;
+        layers::apply_coverage_as_of(e.scene, classes_, as_of->t, as_of->target_s);
+        e.stamp = ++counter_;
+    } else {
+        e.scene.legend_title = layers::as_of_title(as_of->t);  // same colours: no new buffers
+    }
+    e.as_of = true;
+    e.as_of_t = as_of->t;
     return e.scene;
 }
 

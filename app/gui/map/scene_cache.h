@@ -6,15 +6,32 @@
 #include "layers/map_scene.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace tidemark::gui {
 
 class SceneCache {
 public:
+    // Coverage as of T for the segments layer: its history, T and the revisit target.
+    struct AsOf {
+        const layers::CoverageHistory* history = nullptr;
+        geo::UnixTime t = 0;
+        double target_s = 0;
+    };
+    // A filter on the layer's features (the Reports panel's): `key` says what it is (the
+    // layer's `hidden` mask is recomputed when it changes), `keep` whether feature i is drawn.
+    struct Filter {
+        std::string key;
+        std::function<bool(std::size_t)> keep;
+    };
     // `revision`: AppState::revision(layer.name), bumped on every geometry or style change.
-    const layers::SceneLayer& layer(const layers::Workspace& ws, const layers::Layer& layer, std::uint64_t revision);
+    // With `as_of`, the layer is recoloured by coverage as of T; a new T changes the stamp
+    // (and so the GL buffers) only when some segment changes class, else only the legend title.
+    const layers::SceneLayer& layer(const layers::Workspace& ws, const layers::Layer& layer, std::uint64_t revision,
+                                    const AsOf* as_of = nullptr, const Filter* filter = nullptr);
     // Changes whenever layer() recomputed that layer's scene (GL buffers follow it).
     std::uint64_t stamp(const std::string& layer) const;
     void clear() { entries_.clear(); }
@@ -25,8 +42,13 @@ private:
         std::string inputs;  // the settings the scene layer was computed from
         layers::SceneLayer scene;
         std::uint64_t stamp = 0;
+        bool as_of = false;         // `scene` is coloured as of `as_of_t`; `base` is the window's
+        geo::UnixTime as_of_t = 0;
+        layers::SceneLayer base;
+        std::string filter_key;     // the filter `scene.hidden` was computed for; "" for none
     };
     std::uint64_t counter_ = 0;
+    std::vector<int> classes_;  // scratch: classes at a new T
     std::map<std::string, Entry> entries_;
 };
 

@@ -1,6 +1,7 @@
 #include "app/gui/panels/coverage_panel.h"
 
 #include "app/gui/app_state.h"
+#include "app/gui/panels/coverage_as_of_toggle.h"
 #include "layers/style_classes.h"
 
 #include <algorithm>
@@ -88,6 +89,7 @@ void CoveragePanel::drawContent(AppState& app) {
         s.colour_by = "max_gap_s";
         app.set_style(segments->name, s);
     }
+    coverage_as_of_toggle(app);
     ImGui::TextDisabled("Legend: in the Layers panel, beside the segments layer (classes against the revisit target).");
 }
 

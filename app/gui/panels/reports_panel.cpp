@@ -6,29 +6,42 @@
 
 #include <imgui.h>
 
-#include <tuple>
+#include <algorithm>
+#include <string>
+#include <vector>
 
 namespace tidemark::gui {
+
+namespace {
+
+// A text field editing `value` (a std::string kept in AppState); true when it changed.
+bool text_field(const char* label, std::string& value, std::size_t capacity) {
+    std::vector<char> buf(capacity, '\0');
+    value.copy(buf.data(), std::min(value.size(), capacity - 1));
+    if (!ImGui::InputText(label, buf.data(), capacity)) return false;
+    value = buf.data();
+    return true;
+}
+
+}  // namespace
 
 void ReportsPanel::drawContent(AppState& app) {
     const layers::Layer* reports = app.workspace ? app.workspace->find_role(layers::LayerRole::Reports) : nullptr;
     if (!reports) { ImGui::TextWrapped("No reports layer: import reports (`tidemark reports import`) to see them here."); return; }
     ImGui::Checkbox("Hotspot heat layer", &app.heat_layer);
-    ImGui::InputText("From (ISO time)", from_, sizeof from_);
-    ImGui::InputText("To (ISO time)", to_, sizeof to_);
-    ImGui::InputText("Category contains", category_, sizeof category_);
-    ImGui::InputText("Grading (e.g. B2 or 2B)", grading_, sizeof grading_);
-    ReportFilter filter;
-    filter.from = geo::parse_iso8601(from_);
-    filter.to = geo::parse_iso8601(to_);
-    filter.category = category_;
-    std::string grading_error;
-    if (auto g = parse_grading_query(grading_, &grading_error)) filter.grading = *g;
-    for (const auto& [text, parsed, what] : {std::tuple{from_, filter.from, "From"}, std::tuple{to_, filter.to, "To"}})
-        if (text[0] && !parsed) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s '%s': expected an ISO 8601 time such as 2026-03-04T12:00Z", what, text);
-    if (!grading_error.empty()) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s", grading_error.c_str());
+    ReportFilterText& typed = app.report_filter;
+    text_field("From (ISO time)", typed.from, 32);
+    text_field("To (ISO time)", typed.to, 32);
+    text_field("Category contains", typed.category, 64);
+    text_field("Grading (e.g. B2 or 2B)", typed.grading, 16);
+    ImGui::Checkbox("Hide possible duplicates", &typed.hide_duplicates);
+    std::vector<std::string> errors;
+    const ReportFilter filter = parse_report_filter(typed, &errors);
+    for (const std::string& e : errors) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s", e.c_str());
+    if (!typed.empty()) ImGui::TextDisabled("The map's report symbols and the heat layer show the same reports.");
     LayerTableOptions opt;
-    opt.columns = {"report_id", "reported_at", "category", "source_evaluation", "assessment", "handling", "synthetic"};
+    opt.columns = {"report_id", "reported_at", "category", "source_evaluation", "assessment", "handling", "possible_duplicate",
+                   "synthetic"};
     opt.keep = [&](std::size_t row) { return report_matches(*reports, row, filter); };
     const std::string name = reports->name;
     opt.highlighted = app.selection.layer == name ? app.selection.feature : -1;

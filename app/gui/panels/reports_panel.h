@@ -1,5 +1,7 @@
-// Reports: the public/partner reports as a table with filters (time, category, grading)
-// and the hotspot heat layer toggle; a row click selects and zooms to the report.
+// Reports: the public/partner reports as a table with filters (time, category, grading,
+// duplicates) and the hotspot heat layer toggle; a row click selects and zooms to the report.
+// The filters live in AppState::report_filter: the map's report symbols and the heat layer
+// show the same reports as the table.
 #pragma once
 
 #include "app/gui/panels/panel.h"
@@ -12,12 +14,6 @@ public:
 
 protected:
     void drawContent(AppState& app) override;
-
-private:
-    char from_[32] = "";
-    char to_[32] = "";
-    char category_[64] = "";
-    char grading_[16] = "";
 };
 
 }  // namespace tidemark::gui

@@ -1,6 +1,7 @@
 #include "app/gui/panels/timeline_panel.h"
 
 #include "app/gui/app_state.h"
+#include "app/gui/panels/coverage_as_of_toggle.h"
 #include "app/gui/time_input.h"
 
 #include "layers/style_classes.h"
@@ -140,6 +141,8 @@ void TimelinePanel::drawContent(AppState& app) {
     ImGui::SameLine();
     ImGui::Checkbox("Full tracks", &app.full_tracks);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: each vessel's track only for the tail before T; on: the whole window's tracks");
+    ImGui::SameLine();
+    coverage_as_of_toggle(app);
     time_controls(app, from, to);
     ImGui::SetNextItemWidth(-1);
     const std::string label = geo::format_iso8601(from) + "  ..  " + geo::format_iso8601(to);
