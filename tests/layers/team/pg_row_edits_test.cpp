@@ -84,7 +84,8 @@ TEST(PgRowEdits, EditsToDifferentFieldsOfOneTaskMergeIntoANewVersion) {
     // Bob's workspace holds exactly what the server holds: a further save writes nothing.
     EXPECT_TRUE(b.ws.unsaved_changes().empty());
     geo::Problems problems;
-    const Task* in_b = load_plan_book(b.ws, problems).find_task(1);
+    const PlanBook b_now = load_plan_book(b.ws, problems);
+    const Task* in_b = b_now.find_task(1);
     ASSERT_TRUE(in_b);
     EXPECT_EQ(in_b->notes, t.notes);
     EXPECT_EQ(in_b->version, 3);
