@@ -161,7 +161,7 @@ ReadResult GpkgStore::read_layers(const ReadOptions& options) {
     return read_vector(path_, options);
 }
 
-bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* committed, std::string* error) {
+bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) {
     if (changes.empty()) return true;
     const std::string not_saved = path_ + ": not saved: ";
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
@@ -230,7 +230,7 @@ bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* 
         if (!table || !write_rows(*table, now, rows, &why)) return fail(why.empty() ? "settings table vanished" : why);
         if (table->SyncToDisk() != OGRERR_NONE) return fail("cannot write the settings: " + last_gdal_error());
         if (ds->CommitTransaction() != OGRERR_NONE) return fail("commit failed (" + last_gdal_error() + ")");
-        *committed = std::move(next);
+        committed->revisions = std::move(next);
         return true;
     }
     *error = not_saved + "other saves kept changing the file while this one waited; try again";

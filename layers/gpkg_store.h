@@ -19,7 +19,7 @@ public:
     const std::string& location() const override { return path_; }
     std::optional<StoredState> read_state(std::string* error) override;
     ReadResult read_layers(const ReadOptions& options) override;
-    bool apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* committed, std::string* error) override;
+    bool apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) override;
 
 private:
     std::string path_;

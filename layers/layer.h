@@ -50,6 +50,9 @@ public:
     std::string attribution;       // e.g. "© OpenStreetMap contributors"
     bool force_multi = false;      // write Multi* geometry types even when every feature has one part
     geo::GeometryKind empty_kind = geo::GeometryKind::None;  // kind to declare when no feature has geometry
+    // Rows are keyed by a stable fid and carry an Integer `version` bumped by every change: saved
+    // row by row with per-row version checks where the store can (workspace_store.h). Not stored.
+    bool row_versions = false;
     std::vector<Field> fields;
     std::vector<Feature> features;
 

@@ -1,5 +1,6 @@
 #include "layers/workspace.h"
 
+#include "layers/row_merge.h"
 #include "layers/store_location.h"
 
 #include <algorithm>
@@ -103,10 +104,29 @@ bool Workspace::save(std::string* error, const std::string& path) {
 }
 
 bool Workspace::save_changes(const std::string& target, std::string* error) {
-    Diff d = diff(*baseline_, view());
+    std::unique_ptr<WorkspaceStore> store = store_for(target);
+    Diff d = diff(*baseline_, view(), store->row_level());
+    rows_merged_ = 0;
     if (!d.changes.empty()) {
-        Revisions committed;
-        if (!store_for(target)->apply(d.changes, crs_, &committed, error)) return false;
+        Committed committed;
+        if (!store->apply(d.changes, crs_, &committed, error)) return false;
+        // Rows saved row by row come back as the store holds them: where another writer's change
+        // to other fields was merged in, this workspace now holds the merged row.
+        for (auto& [name, rows] : committed.rows) {
+            Layer* l = find(name);
+            if (!l) continue;
+            std::map<std::int64_t, Feature*> by_fid;
+            for (Feature& f : l->features) by_fid[f.fid] = &f;
+            bool changed = false;
+            for (Feature& row : rows) {
+                auto it = by_fid.find(row.fid);
+                if (it == by_fid.end() || same_row(*it->second, row)) continue;
+                *it->second = std::move(row);
+                changed = true;
+                ++rows_merged_;
+            }
+            if (changed) l->rebuild_index();
+        }
         record(*baseline_, d, view(), committed);
     }
     path_ = target;
@@ -119,7 +139,10 @@ std::vector<std::string> Workspace::unsaved_changes() const {
         for (const Layer& l : layers) out.push_back(describe_item(layer_item(l.name)));
         return out;
     }
-    for (const auto& [item, revision] : diff(*baseline_, view()).changes.base) out.push_back(describe_item(item));
+    const Diff d = diff(*baseline_, view(), store_for(baseline_->file)->row_level());
+    for (const auto& [item, revision] : d.changes.base) out.push_back(describe_item(item));
+    for (const RowEdits& e : d.changes.row_edits)
+        out.push_back(describe_item(layer_item(e.layer->name)) + " (" + std::to_string(e.rows.size()) + " row(s))");
     return out;
 }
 

@@ -45,6 +45,11 @@ public:
     // never saved lists every layer.
     std::vector<std::string> unsaved_changes() const;
 
+    // How many rows the last save took in from other writers: rows of row-versioned layers
+    // (plan_tasks on a team workspace) that another person changed in other fields meanwhile,
+    // merged by the store and now held here. Views built from those layers should reload them.
+    std::size_t rows_merged_on_save() const { return rows_merged_; }
+
     // What opening the file reported, and how many of its features are not held here.
     const geo::Problems& open_problems() const { return open_problems_; }
     std::size_t features_left_out() const { return features_left_out_; }
@@ -79,6 +84,7 @@ private:
     std::size_t features_left_out_ = 0;
     std::map<std::string, std::size_t> left_out_by_layer_;  // the layers a save must not rewrite
     std::vector<std::string> crs_conflicts_;
+    std::size_t rows_merged_ = 0;
     std::string opened_from_;  // the file the left-out features still live in
     std::optional<Baseline> baseline_;  // the file's content as last read or written
 

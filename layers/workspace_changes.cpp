@@ -1,8 +1,11 @@
 #include "layers/workspace_changes.h"
 
 #include "layers/layer_hash.h"
+#include "layers/row_merge.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace tidemark::layers {
@@ -24,9 +27,64 @@ std::vector<std::string> names(const std::vector<Layer>& layers) {
     return out;
 }
 
+bool has_versions(const Layer& l) {
+    const int i = l.field_index(kVersionField);
+    return i >= 0 && l.fields[static_cast<std::size_t>(i)].type == FieldType::Integer;
+}
+
+bool same_fields(const Layer& a, const Layer& b) {
+    if (a.fields.size() != b.fields.size()) return false;
+    for (std::size_t i = 0; i < a.fields.size(); ++i)
+        if (a.fields[i].name != b.fields[i].name || a.fields[i].type != b.fields[i].type) return false;
+    return true;
+}
+
+void keep_rows(Baseline& base, const std::vector<Layer>& layers) {
+    base.rows.clear();
+    for (const Layer& l : layers)
+        if (has_versions(l)) base.rows[l.name] = l;
+}
+
+// The rows of `now` that differ from `was` (by fid); empty when none does.
+std::vector<RowEdit> changed_rows(const Layer& was, const Layer& now) {
+    std::map<std::int64_t, const Feature*> before, after;
+    for (const Feature& f : was.features) before[f.fid] = &f;
+    for (const Feature& f : now.features) after[f.fid] = &f;
+    std::vector<RowEdit> out;
+    for (const auto& [fid, f] : after) {
+        auto it = before.find(fid);
+        if (it == before.end()) out.push_back({fid, std::nullopt, *f});
+        else if (!same_row(*it->second, *f)) out.push_back({fid, *it->second, *f});
+    }
+    for (const auto& [fid, f] : before)
+        if (!after.count(fid)) out.push_back({fid, *f, std::nullopt});
+    return out;
+}
+
+// Row edits for `l`, when it can be saved row by row; nullopt when it is written whole.
+std::optional<RowEdits> row_edits_of(const Baseline& base, const Layer& l) {
+    auto it = base.rows.find(l.name);
+    if (!l.row_versions || !has_versions(l) || it == base.rows.end() || !same_fields(it->second, l)) return std::nullopt;
+    // Metadata (kept in the settings' layer list) changes only with a whole-layer write.
+    const Layer& was = it->second;
+    if (was.role != l.role || was.source != l.source || was.attribution != l.attribution ||
+        was.force_multi != l.force_multi || was.empty_kind != l.empty_kind)
+        return std::nullopt;
+    // fids are the row keys: a layer with repeated or unset fids cannot be merged row by row.
+    std::set<std::int64_t> seen;
+    for (const Feature& f : l.features)
+        if (f.fid <= 0 || !seen.insert(f.fid).second) return std::nullopt;
+    RowEdits e;
+    e.layer = &l;
+    e.revision = revision_of(base, layer_item(l.name));
+    e.rows = changed_rows(it->second, l);
+    if (e.rows.empty()) return std::nullopt;  // only metadata changed: written whole
+    return e;
+}
+
 }  // namespace
 
-Diff diff(const Baseline& base, const SavedView& now) {
+Diff diff(const Baseline& base, const SavedView& now, bool row_level) {
     Diff d;
     ChangeSet& c = d.changes;
     c.identity = base.identity;
@@ -39,6 +97,10 @@ Diff diff(const Baseline& base, const SavedView& now) {
         present.insert(l.name);
         auto it = base.layer_hashes.find(l.name);
         if (it == base.layer_hashes.end() || it->second != h) {
+            if (auto rows = row_level && it != base.layer_hashes.end() ? row_edits_of(base, l) : std::nullopt) {
+                c.row_edits.push_back(std::move(*rows));
+                continue;
+            }
             c.put.push_back(&l);
             change(layer_item(l.name));
         }
@@ -82,9 +144,13 @@ Diff diff(const Baseline& base, const SavedView& now) {
     return d;
 }
 
-void record(Baseline& base, const Diff& d, const SavedView& now, const Revisions& committed) {
-    for (const auto& [item, revision] : committed) base.revisions[item] = revision;
+void record(Baseline& base, const Diff& d, const SavedView& now, const Committed& committed) {
+    for (const auto& [item, revision] : committed.revisions) base.revisions[item] = revision;
     base.layer_hashes = d.hashes;
+    // Row-edited layers now hold the rows the store returned (merged values, new versions).
+    for (const Layer& l : now.layers)
+        if (committed.rows.count(l.name)) base.layer_hashes[l.name] = content_hash(l);
+    keep_rows(base, now.layers);
     base.order = names(now.layers);
     base.settings = as_object(now.settings);
     base.window_from = now.window_from;
@@ -97,6 +163,7 @@ Baseline baseline_of(const SavedView& now, std::string file, std::string identit
     b.identity = std::move(identity);
     b.revisions = std::move(revisions);
     for (const Layer& l : now.layers) b.layer_hashes[l.name] = content_hash(l);
+    keep_rows(b, now.layers);
     b.order = names(now.layers);
     b.settings = as_object(now.settings);
     b.window_from = now.window_from;

@@ -22,6 +22,10 @@ struct Baseline {
     std::vector<std::string> order;
     nlohmann::json settings = nlohmann::json::object();
     std::optional<geo::UnixTime> window_from, window_to;
+    // Rows of layers that carry an Integer `version` field, as read or committed: what a row-level
+    // save compares with and sends as each changed row's base (workspace_store.h). Plan tables only,
+    // so a copy is cheap.
+    std::map<std::string, Layer> rows;
 };
 
 struct SavedView {  // the parts of a Workspace a save writes
@@ -36,10 +40,13 @@ struct Diff {
     std::map<std::string, std::uint64_t> hashes;  // of every layer now
 };
 
-Diff diff(const Baseline& base, const SavedView& now);
+// With `row_level` (the store takes row edits), a changed layer with row_versions whose fields
+// are as in the baseline becomes row edits instead of a whole-layer write.
+Diff diff(const Baseline& base, const SavedView& now, bool row_level = false);
 
-// The baseline after `d` was committed with revisions `committed`.
-void record(Baseline& base, const Diff& d, const SavedView& now, const Revisions& committed);
+// The baseline after `d` was committed as `committed` (the layers of `now` already hold the rows
+// the store returned).
+void record(Baseline& base, const Diff& d, const SavedView& now, const Committed& committed);
 
 // A baseline of `now` as just written to `file` (`identity`) at `revisions`.
 Baseline baseline_of(const SavedView& now, std::string file, std::string identity, Revisions revisions);

@@ -9,8 +9,15 @@
 // when it was read; the store checks them inside its write transaction and refuses the whole
 // set, naming the items, when another writer changed any of them first. Items the set does not
 // touch are left as they are in the store at commit time, so writers of different items merge.
-// Row identities (Feature::fid) are kept per layer; a row-level edit (per-row versions, as the
-// PostGIS store needs) will be a further kind of change in ChangeSet.
+// Row identities (Feature::fid) are kept per layer.
+//
+// Row-level edits: a layer whose rows are keyed by a stable fid and carry an Integer `version`
+// (Layer::row_versions, e.g. plan_tasks) is saved row by row by a store that says row_level():
+// each changed row is written only if its version is still the one the session read; when
+// another writer changed the row first, the store merges field by field against the row as read
+// (row_merge.h) and refuses the whole set, naming row, fields and values, when both changed the
+// same field. Such layers conflict per row, not per layer: their layer revision is bumped but
+// not checked.
 #pragma once
 
 #include "geo/crs.h"
@@ -69,6 +76,19 @@ struct StoredState {
     std::string identity;
 };
 
+// One changed row of a row-versioned layer: `base` as the session read it (nullopt: a new row),
+// `mine` as it is now (nullopt: removed).
+struct RowEdit {
+    std::int64_t fid = 0;
+    std::optional<Feature> base, mine;
+};
+
+struct RowEdits {
+    const Layer* layer = nullptr;  // the layer now (name, fields); the store's table has the same fields
+    std::int64_t revision = 0;     // the layer's revision when read: bumped by the save, not checked
+    std::vector<RowEdit> rows;
+};
+
 struct ChangeSet {
     Revisions base;                 // every item changed below, with its revision when it was read
     std::vector<const Layer*> put;  // layers written whole, added or replaced (rows, fields, metadata)
@@ -78,8 +98,18 @@ struct ChangeSet {
     std::optional<geo::UnixTime> window_from, window_to;
     std::optional<std::vector<std::string>> order;  // the new layer order, when it changed
     std::string identity;                           // StoredState::identity the changes were made against
+    std::vector<RowEdits> row_edits;                // row-versioned layers saved row by row (row_level() stores)
 
-    bool empty() const { return base.empty(); }
+    bool empty() const { return base.empty() && row_edits.empty(); }
+};
+
+// What a store committed.
+struct Committed {
+    Revisions revisions;  // the new revision of every changed item (a row-edited layer's only when no
+                          // other writer moved it meanwhile: the session does not hold their rows)
+    // Per row-edited layer, the written rows as the store now holds them (merged values, new
+    // versions); removed rows are absent.
+    std::map<std::string, std::vector<Feature>> rows;
 };
 
 class WorkspaceStore {
@@ -92,9 +122,11 @@ public:
     // Features of every layer (or `options.only_layer`) in `options.working_crs`.
     virtual ReadResult read_layers(const ReadOptions& options) = 0;
     // Applies `changes` in one transaction, all or nothing. On success `committed` holds the new
-    // revision of every changed item; on a conflict nothing is written and `error` names the items
-    // another writer changed and what to do.
-    virtual bool apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* committed, std::string* error) = 0;
+    // revisions and the rows written row by row; on a conflict nothing is written and `error` names
+    // the items (or rows and fields) another writer changed and what to do.
+    virtual bool apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) = 0;
+    // Whether apply() takes ChangeSet::row_edits (otherwise row-versioned layers are written whole).
+    virtual bool row_level() const { return false; }
 };
 
 }  // namespace tidemark::layers

@@ -5,6 +5,7 @@
 #include "layers/csv_text.h"
 #include "layers/import.h"
 #include "layers/plan/plan_route.h"
+#include "layers/plan/plan_store.h"
 #include "layers/workspace_places.h"
 #include "layers/planned_patrol.h"
 
@@ -152,7 +153,16 @@ int run_edit(const TaskOptions& opt) {
     const std::int64_t expected = opt.version > 0 ? opt.version : stored->version;
     const EditContext ctx = s->context(p->segment_m);
     const EditError e = edit_task(s->book, ctx, t, expected);
-    return finish_edit(*s, e, "task " + std::to_string(t.id) + " is now version " + std::to_string(expected + 1));
+    if (!e.empty()) return finish_edit(*s, e, "");
+    if (!s->save(&error)) return fail(error);
+    // On a team workspace another person's change to other fields of the task, made meanwhile,
+    // was merged in: the version is the one the server gave the merged row.
+    geo::Problems problems;
+    const Task* saved = load_plan_book(s->ws, problems).find_task(t.id);
+    std::cout << "task " << t.id << " is now version " << (saved ? saved->version : expected + 1)
+              << (s->ws.rows_merged_on_save() ? " (merged with another person's change to other fields, made meanwhile)" : "")
+              << "\n";
+    return kOk;
 }
 
 int run_status(const TaskOptions& opt) {

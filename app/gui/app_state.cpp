@@ -44,6 +44,12 @@ bool AppState::save(std::string* error) {
     if (!workspace->save(error)) return false;
     dirty_ = false;
     status = "Saved " + workspace->path();
+    if (const std::size_t merged = workspace->rows_merged_on_save()) {
+        // Other people's changes to other fields of the rows saved were merged in: the plan
+        // shown (and its undo steps, made before them) would put the old values back.
+        reload_plans();
+        status += " (" + std::to_string(merged) + " row(s) merged with changes other people made meanwhile; undo history cleared)";
+    }
     return true;
 }
 

@@ -156,6 +156,7 @@ public:
 private:
     void touch(const std::string& layer);
     void load_plans();               // on open: the plan book, fleet and current plan
+    void reload_plans();             // after a save merged other people's rows in: same plan shown, no undo
     void store_plans();              // the book into the workspace's plan tables
     void land_forecast();            // from poll_background
     void land_reconcile();           // from poll_background

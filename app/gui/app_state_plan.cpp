@@ -65,6 +65,13 @@ void AppState::load_plans() {
                        })->name;
 }
 
+void AppState::reload_plans() {
+    const std::string current = plan.current;
+    load_plans();
+    if (plan.book().find_plan(current)) plan.current = current;
+    for (const char* name : kPlanLayers) touch(name);
+}
+
 void AppState::store_plans() {
     plan::store_plan_book(*workspace, plan.book());
     for (const char* name : kPlanLayers) touch(name);

@@ -307,6 +307,9 @@ void store_plan_book(Workspace& ws, const PlanBook& book) {
                                             {"created_by", FieldType::String},     {"created_at", FieldType::DateTime},
                                             {"updated_by", FieldType::String},     {"updated_at", FieldType::DateTime},
                                             {"version", FieldType::Integer}});
+    // Keyed by task id with a version per task: a team workspace saves tasks row by row, so people
+    // editing different tasks, or different fields of one task, do not conflict.
+    tasks.row_versions = true;
     for (const Plan& p : book.plans) {
         const PlanCoast& coast = coast_for(p);
         const bool same_coast = coast.segments.size() == p.segment_count;

@@ -235,8 +235,11 @@ bool create_table(PgConnection& conn, const TableShape& s, const std::string& de
 }
 
 bool record_history(PgConnection& conn, const std::string& table, std::string* error) {
-    return conn.run("CREATE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON " + quote_ident(table) +
-                        " FOR EACH ROW EXECUTE FUNCTION tidemark_record_history()",
+    const std::string t = quote_ident(table);
+    return conn.run("CREATE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON " + t +
+                        " FOR EACH ROW EXECUTE FUNCTION tidemark_record_history();"
+                        "CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON " + t +
+                        " FOR EACH ROW EXECUTE FUNCTION tidemark_notify_change()",
                     error);
 }
 
@@ -298,14 +301,27 @@ bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& s, std
     return true;
 }
 
-bool read_table(PgConnection& conn, const TableShape& s, Layer& out, std::string* error) {
+std::optional<std::string> geometry_param(const TableShape& shape, const Geometry& g) {
+    if (shape.geom_column.empty() || g.kind == geo::GeometryKind::None) return std::nullopt;
+    const OGRwkbGeometryType gtype = OGRFromOGCGeomType(shape.geom_type.c_str());
+    const bool single = gtype == wkbPoint || gtype == wkbLineString || gtype == wkbPolygon;
+    std::unique_ptr<OGRGeometry> geometry = to_ogr(g, single);
+    if (!single) geometry.reset(OGRGeometryFactory::forceTo(geometry.release(), gtype));
+    std::string hex;
+    append_ewkb_hex(hex, *geometry, shape.srid);
+    return hex;
+}
+
+bool read_table(PgConnection& conn, const TableShape& s, Layer& out, std::string* error, const std::string& where,
+                bool for_update) {
     out.name = s.name;
     out.fields = s.fields;
     out.empty_kind = kind_of(s.geom_type);
     std::string sql = "SELECT " + (s.fid_column.empty() ? std::string("0::int8") : quote_ident(s.fid_column) + "::int8") +
                       ", " + (s.geom_column.empty() ? std::string("NULL::bytea") : "ST_AsBinary(" + quote_ident(s.geom_column) + ")");
     for (const Field& f : s.fields) sql += ", " + select_expr(f);
-    sql += " FROM " + quote_ident(s.name) + (s.fid_column.empty() ? "" : " ORDER BY 1");
+    sql += " FROM " + quote_ident(s.name) + (where.empty() ? "" : " WHERE " + where) +
+           (s.fid_column.empty() ? "" : " ORDER BY 1") + (for_update ? " FOR UPDATE" : "");
     PgResult r = conn.exec(sql, error, {}, /*binary=*/true);
     if (!r) {
         *error = "layer '" + s.name + "': " + *error;

@@ -50,7 +50,8 @@ std::optional<TableShape> describe_table(PgConnection& conn, const std::string& 
 // without an owner get the inserting person's agency (or `default_owner` when given).
 bool create_table(PgConnection& conn, const TableShape& shape, const std::string& default_owner, std::string* error);
 
-// Records every later insert, update and delete of the table's rows in tidemark_history.
+// Records every later insert, update and delete of the table's rows in tidemark_history, and
+// announces each on the live-update channel (change_listener.h).
 bool record_history(PgConnection& conn, const std::string& table, std::string* error);
 
 // Makes the table's rows those of `layer` (same structure): rows whose fid is gone are deleted,
@@ -60,7 +61,13 @@ bool record_history(PgConnection& conn, const std::string& table, std::string* e
 bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& shape, std::string* error);
 
 // Reads every row the connection may see into a Layer (no role or metadata: that is in the
-// settings). Geometry is read as stored: the table is in the working CRS.
-bool read_table(PgConnection& conn, const TableShape& shape, Layer& out, std::string* error);
+// settings). Geometry is read as stored: the table is in the working CRS. `where` (SQL, "" for
+// all) limits the rows; `for_update` locks them until the transaction ends.
+bool read_table(PgConnection& conn, const TableShape& shape, Layer& out, std::string* error,
+                const std::string& where = {}, bool for_update = false);
+
+// `g` as a parameter for the table's geometry column (hex EWKB in its type and SRID; single
+// parts as one-part multis where the column is multi); nullopt (NULL) for no geometry.
+std::optional<std::string> geometry_param(const TableShape& shape, const Geometry& g);
 
 }  // namespace tidemark::layers::team

@@ -3,9 +3,11 @@
 #include "layers/gpkg_settings.h"
 #include "layers/store_messages.h"
 #include "layers/team/pg_layer_table.h"
+#include "layers/team/pg_row_edits.h"
 #include "layers/team/team_schema.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace tidemark::layers::team {
@@ -133,7 +135,7 @@ ReadResult PgStore::read_layers(const ReadOptions& options) {
     return result;
 }
 
-bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* committed, std::string* error) {
+bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) {
     if (changes.empty()) return true;
     const std::string not_saved = redact_url(url_) + ": not saved: ";
     PgConnection* conn = connect(error);
@@ -174,11 +176,35 @@ bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* co
         if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);
     for (const Layer* layer : changes.put)
         if (!put_layer(*conn, *layer, *srid, "", &why)) return fail(why);
+    std::string conflicts;
+    std::map<std::string, std::vector<Feature>> written;
+    for (const RowEdits& edits : changes.row_edits) {
+        const std::string& name = edits.layer->name;
+        auto shape = describe_table(*conn, name, &why);
+        if (!shape || !shape->accepts(shape_of(*edits.layer, *srid)))
+            return fail(why.empty() ? "layer '" + name + "' was removed or its fields changed since this workspace was "
+                                      "opened. Nothing was written; open it again and redo the change"
+                                    : why);
+        RowSave saved;
+        if (!save_rows(*conn, *shape, edits, &saved, &why)) return fail(why);
+        for (const std::string& c : saved.conflicts) conflicts += "\n  " + c;
+        written[name] = std::move(saved.written);
+        // The layer's revision moves (a whole-layer write based on an older one is refused), but
+        // the session takes it only when no other writer moved it: otherwise it lacks their rows.
+        const std::string key = "revision:" + layer_item(name);
+        const std::int64_t stored = rows.count(key) ? std::strtoll(rows[key].c_str(), nullptr, 10) : 0;
+        if (stored == edits.revision) next[layer_item(name)] = stored + 1;
+        rows[key] = std::to_string(stored + 1);
+    }
+    if (!conflicts.empty())
+        return fail("another person changed the same field(s) of rows you changed, since you read them:" + conflicts +
+                    "\nNothing was written; open the workspace again (it holds their change) and redo yours");
     merge_into(rows, changes, next);
     rows[kCommitKey] = std::to_string(std::strtoll(rows[kCommitKey].c_str(), nullptr, 10) + 1);
     if (!write_rows(*conn, *now, rows, &why)) return fail(why);
     if (!conn->commit(&why)) return fail(why);
-    *committed = std::move(next);
+    committed->revisions = std::move(next);
+    committed->rows = std::move(written);
     return true;
 }
 

@@ -3,7 +3,9 @@
 // `tidemark_settings`; layers are tables (pg_layer_table.h). apply() is one transaction that
 // takes a transaction-scoped advisory lock (writers of one team workspace queue there), then
 // checks every changed item's revision against the rows as committed, and refuses the whole set
-// with the GeoPackage store's message when another writer changed one first. Row-level security
+// with the GeoPackage store's message when another writer changed one first; row-versioned layers
+// (plan_tasks) are saved row by row with per-row version checks and merges (pg_row_edits.h), so
+// two people editing different tasks, or different fields of one task, both land. Row-level security
 // decides which rows a person reads and may change; a viewer's save is refused by the server.
 #pragma once
 
@@ -23,7 +25,8 @@ public:
     const std::string& location() const override { return url_; }
     std::optional<StoredState> read_state(std::string* error) override;
     ReadResult read_layers(const ReadOptions& options) override;
-    bool apply(const ChangeSet& changes, const geo::Crs& crs, Revisions* committed, std::string* error) override;
+    bool apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) override;
+    bool row_level() const override { return true; }
 
 private:
     PgConnection* connect(std::string* error);

@@ -129,12 +129,42 @@ END $$;
                     error);
 }
 
+// Migration 4: live updates. Every change of a plan, report or track row and of the settings is
+// announced on the `tidemark_changes` channel when it commits (change_listener.h): table, fid,
+// version and who, no values. Tables made later get the trigger with their history trigger.
+bool migration_4(PgConnection& conn, const geo::Crs&, std::string* error) {
+    return conn.run(R"SQL(
+CREATE FUNCTION tidemark_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  r jsonb;
+BEGIN
+  IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF;
+  PERFORM pg_notify('tidemark_changes', json_build_object('table', TG_TABLE_NAME, 'fid', (r->>'fid')::bigint,
+                    'version', (r->>'version')::bigint, 'who', session_user)::text);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON tidemark_settings
+  FOR EACH ROW EXECUTE FUNCTION tidemark_notify_change();
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT c.table_name FROM information_schema.columns c
+           WHERE c.table_schema = current_schema() AND c.column_name = 'shared_with'
+  LOOP
+    EXECUTE format('CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON %I '
+                   'FOR EACH ROW EXECUTE FUNCTION tidemark_notify_change()', t);
+  END LOOP;
+END $$;
+)SQL",
+                    error);
+}
+
 using Migration = std::function<bool(PgConnection&, const geo::Crs&, std::string*)>;
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all = {migration_1, migration_2, migration_3};
+    static const std::vector<Migration> all = {migration_1, migration_2, migration_3, migration_4};
     return all;
 }
-static_assert(kSchemaVersion == 3, "add the migration to migrations()");
+static_assert(kSchemaVersion == 4, "add the migration to migrations()");
 
 }  // namespace
 

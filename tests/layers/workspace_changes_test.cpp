@@ -102,7 +102,85 @@ TEST(WorkspaceChanges, AfterASaveTheBaselineIsTheNewState) {
     Baseline base = baseline_of(w.view(), "ws.gpkg", "", {{"layer:a", 1}});
     w.layers[0].features.clear();
     const Diff d = diff(base, w.view());
-    record(base, d, w.view(), {{"layer:a", 2}});
+    record(base, d, w.view(), Committed{{{"layer:a", 2}}, {}});
     EXPECT_TRUE(diff(base, w.view()).changes.empty());
     EXPECT_EQ(base.revisions.at("layer:a"), 2);
+}
+
+namespace {
+
+// A row-versioned table of three rows keyed by fid (like plan_tasks): name, version.
+Layer versioned() {
+    Layer l;
+    l.name = "tasks";
+    l.row_versions = true;
+    l.fields = {{"name", FieldType::String}, {"version", FieldType::Integer}};
+    for (std::int64_t fid : {1, 2, 3}) {
+        Feature f;
+        f.fid = fid;
+        f.values = {std::string("task ") + std::to_string(fid), std::int64_t{1}};
+        l.features.push_back(f);
+    }
+    return l;
+}
+
+}  // namespace
+
+TEST(WorkspaceChanges, ARowVersionedLayerIsSavedAsItsChangedRowsWhereTheStoreTakesThem) {
+    Fixture w;
+    w.layers.push_back(versioned());
+    const Baseline base = baseline_of(w.view(), "postgresql://a@h/db", "", {{"layer:tasks", 5}});
+    Layer& t = w.layers.back();
+    t.features[1].values = {std::string("renamed"), std::int64_t{2}};  // fid 2 changed
+    t.features.erase(t.features.begin() + 2);                          // fid 3 removed
+    Feature added;
+    added.fid = 9;
+    added.values = {std::string("new"), std::int64_t{1}};
+    t.features.push_back(added);
+
+    const Diff rows = diff(base, w.view(), /*row_level=*/true);
+    EXPECT_TRUE(rows.changes.base.empty()) << "no whole-layer item: rows conflict one by one";
+    ASSERT_EQ(rows.changes.row_edits.size(), 1u);
+    const RowEdits& e = rows.changes.row_edits[0];
+    EXPECT_EQ(e.layer->name, "tasks");
+    EXPECT_EQ(e.revision, 5);
+    ASSERT_EQ(e.rows.size(), 3u);
+    // By fid: 2 changed (base and mine), 9 added (mine only), 3 removed (base only).
+    EXPECT_EQ(e.rows[0].fid, 2);
+    ASSERT_TRUE(e.rows[0].base && e.rows[0].mine);
+    EXPECT_EQ(e.rows[0].base->values[0], Value{std::string("task 2")});
+    EXPECT_EQ(e.rows[0].mine->values[0], Value{std::string("renamed")});
+    EXPECT_EQ(e.rows[1].fid, 9);
+    EXPECT_FALSE(e.rows[1].base);
+    EXPECT_EQ(e.rows[2].fid, 3);
+    EXPECT_FALSE(e.rows[2].mine);
+
+    // A store without row edits (the GeoPackage) writes the layer whole, checking its revision.
+    const Diff whole = diff(base, w.view());
+    EXPECT_TRUE(whole.changes.row_edits.empty());
+    EXPECT_EQ(items(whole.changes), (std::vector<std::string>{"layer:tasks@5"}));
+}
+
+TEST(WorkspaceChanges, ARowVersionedLayerWhoseFieldsChangedIsWrittenWhole) {
+    Fixture w;
+    w.layers.push_back(versioned());
+    const Baseline base = baseline_of(w.view(), "postgresql://a@h/db", "", {});
+    w.layers.back().add_field("extra", FieldType::String);
+    const Diff d = diff(base, w.view(), true);
+    EXPECT_TRUE(d.changes.row_edits.empty());
+    EXPECT_EQ(items(d.changes), (std::vector<std::string>{"layer:tasks@0"}));
+}
+
+TEST(WorkspaceChanges, AfterARowSaveTheBaselineHoldsTheRowsAsCommitted) {
+    Fixture w;
+    w.layers.push_back(versioned());
+    Baseline base = baseline_of(w.view(), "postgresql://a@h/db", "", {});
+    w.layers.back().features[0].values[0] = std::string("mine");
+    const Diff d = diff(base, w.view(), true);
+    ASSERT_EQ(d.changes.row_edits.size(), 1u);
+    // The store merged another writer's change in: the workspace took the returned row.
+    w.layers.back().features[0].values = {std::string("mine"), std::int64_t{3}};
+    record(base, d, w.view(), Committed{{}, {{"tasks", {w.layers.back().features[0]}}}});
+    EXPECT_TRUE(diff(base, w.view(), true).changes.empty());
+    EXPECT_EQ(base.rows.at("tasks").features[0].values[1], Value{std::int64_t{3}});
 }
