@@ -34,13 +34,51 @@ std::string fmt1(double v) {
     return b;
 }
 
+std::string fmt_g(double v) {  // 0.001 stays 0.001
+    char b[32];
+    std::snprintf(b, sizeof b, "%.3g", v);
+    return b;
+}
+
+// Leaves out, naming each, the patrols whose speed is known and impossible.
+void refuse_impossible(const std::string& path, PlanReadResult& r) {
+    std::erase_if(r.patrols, [&](const PlannedPatrol& p) {
+        const std::string why = impossible_patrol(p);
+        if (why.empty()) return false;
+        r.problems.push_back(problem(path, p.line, p.vessel, why + "; patrol left out", geo::Problem::Severity::Error));
+        return true;
+    });
+}
+
 }  // namespace
+
+std::string impossible_patrol(const PlannedPatrol& p) {
+    if (p.waypoints.size() < 2 || !(p.speed_kn > 0) || std::isnan(p.start)) return {};
+    if (!(p.speed_kn <= kMaxPlannedSpeedKn))
+        return "planned speed " + fmt1(p.speed_kn) + " kn refused; expected at most " + fmt1(kMaxPlannedSpeedKn) + " kn";
+    const double speed = p.speed_kn * geo::kMetresPerNauticalMile / 3600.0;
+    double seconds = 0;
+    for (std::size_t i = 0; i < p.waypoints.size(); ++i) {
+        seconds += p.waypoints[i].loiter_min * 60.0;
+        if (i + 1 < p.waypoints.size()) {
+            const geo::XY a = p.waypoints[i].p, b = p.waypoints[i + 1].p;
+            seconds += std::hypot(b.x - a.x, b.y - a.y) / speed;
+        }
+    }
+    if (!(seconds <= kMaxPlannedPatrolS))
+        return "planned patrol would last " + fmt_g(seconds / 86400.0) + " days (loiter_min and transits at " +
+               fmt_g(p.speed_kn) + " kn); expected at most 31 days: check the speed and loiter columns, or split it";
+    if (!geo::plausible_time(p.start - p.waypoints[0].loiter_min * 60.0) || !geo::plausible_time(p.start + seconds))
+        return std::string("planned patrol would run outside 1970-2100; ") + geo::kPlausibleTimeText;
+    return {};
+}
 
 geo::Track plan_track(const PlannedPatrol& p, double step_s) {
     geo::Track t;
     t.vessel = p.vessel;
     t.planned = true;
     if (p.waypoints.size() < 2 || p.speed_kn <= 0 || std::isnan(p.start)) return t;
+    if (!impossible_patrol(p).empty() || !(step_s > 0)) return t;
     const double speed = p.speed_kn * geo::kMetresPerNauticalMile / 3600.0;
     geo::TrackLeg leg;
     geo::UnixTime now = p.start - p.waypoints[0].loiter_min * 60.0;
@@ -152,6 +190,7 @@ PlanReadResult read_planned_patrols(const std::string& path, const geo::Crs& wor
             w.loiter_min = std::max(0.0, parse_number(cell(c_loiter)).value_or(0.0));
             p.waypoints.push_back(w);
         }
+        refuse_impossible(path, r);
         return r;
     }
     ReadOptions ro;
@@ -186,6 +225,7 @@ PlanReadResult read_planned_patrols(const std::string& path, const geo::Crs& wor
         }
     }
     if (r.patrols.empty()) r.problems.push_back(problem(path, 0, "", "no routes (lines) found; expected LineString routes or GPX <rte>"));
+    refuse_impossible(path, r);
     return r;
 }
 

@@ -27,9 +27,20 @@ struct PlannedPatrol {
     long line = 0;            // first row (CSV), 0 otherwise
 };
 
+// Beyond these a planned patrol is a typing error, and its track would be millions of fixes:
+// a transit faster than any patrol vessel, or one patrol (loiters and transits) over a month.
+inline constexpr double kMaxPlannedSpeedKn = 100;
+inline constexpr double kMaxPlannedPatrolS = 31 * 86400.0;
+
+// Why `patrol` cannot become a track, fit to show (speed above kMaxPlannedSpeedKn, longer than
+// kMaxPlannedPatrolS at its speed, ending after 2100); empty when it can, or when it has no
+// speed or start yet (plan_track makes no track of those either).
+std::string impossible_patrol(const PlannedPatrol& patrol);
+
 // Straight legs at speed_kn, loitering at each waypoint: a fix at every arrival and departure
 // and at least every step_s in between (so no gap exceeds the track builder's maximum).
-// One leg; planned = true. No legs when there are fewer than 2 waypoints, no speed or no start.
+// One leg; planned = true. No legs when there are fewer than 2 waypoints, no speed or no start,
+// or when impossible_patrol() names a reason.
 geo::Track plan_track(const PlannedPatrol& patrol, double step_s = 60);
 
 // What the vessel cannot do: speed above its maximum, duration beyond its endurance,

@@ -6,7 +6,7 @@
 #include "layers/csv_text.h"
 #include "layers/ogr_reader.h"
 #include "layers/report_fields.h"
-#include "layers/report_linking.h"
+#include "layers/coast_index.h"
 
 #include <algorithm>
 #include <cctype>

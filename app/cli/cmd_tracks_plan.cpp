@@ -64,7 +64,9 @@ int plan(const PlanOptions& opt) {
                     pr.layer = "planned patrols";
                     pr.feature = p.vessel;
                     pr.line = p.line;
-                    pr.reason = "needs at least 2 waypoints and a speed (speed_kn, --speed or the fleet's cruise speed)";
+                    pr.reason = layers::impossible_patrol(p);
+                    if (pr.reason.empty())
+                        pr.reason = "needs at least 2 waypoints and a speed (speed_kn, --speed or the fleet's cruise speed)";
                     problems.push_back(std::move(pr));
                 }
                 continue;

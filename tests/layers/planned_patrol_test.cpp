@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 
 using namespace tidemark;
 
@@ -84,4 +85,38 @@ TEST(PlannedPatrol, GeoJsonRoute) {
     ASSERT_EQ(r.patrols[0].waypoints.size(), 3u);
     EXPECT_DOUBLE_EQ(r.patrols[0].waypoints[1].loiter_min, 15);
     EXPECT_DOUBLE_EQ(r.patrols[0].waypoints[0].loiter_min, 0);
+}
+
+// Found by fuzz_routes: a crawl at 0.001 kn made a track of millions of fixes (2 s and 400 MB
+// a run) and a loiter of 1e12 minutes never ended. Such patrols are refused by line.
+TEST(PlannedPatrol, ImpossibleSpeedsAndLoitersAreRefusedByLineNotExpanded) {
+    test::ScratchDir dir;
+    const std::string path = dir.write("routes.csv",
+        "vessel,start,lat,lon,loiter_min,speed_kn,patrol\n"
+        "Crawler,2026-03-01T00:00:00Z,50.0,-1.0,0,0.001,a\n"       // line 2: 36 nm at 0.001 kn, about 4 years
+        "Crawler,,50.5,-1.5,0,,a\n"
+        "Sitter,2026-03-01T00:00:00Z,50.0,-1.0,1e12,10,b\n"        // line 4: a loiter of 1e12 minutes
+        "Sitter,,50.1,-1.0,0,,b\n"
+        "Rocket,2026-03-01T00:00:00Z,50.0,-1.0,0,500,c\n"          // line 6: 500 kn
+        "Rocket,,50.1,-1.0,0,,c\n"
+        "Late,2100-12-31T23:30:00Z,50.0,-1.0,0,10,d\n"             // line 8: 12 nm at 10 kn ends in 2101
+        "Late,,50.2,-1.0,0,,d\n"
+        "Fine,2026-03-01T00:00:00Z,50.0,-1.0,0,10,e\n"             // line 10: 6 nm at 10 kn, about 36 min
+        "Fine,,50.1,-1.0,0,,e\n");
+    auto r = layers::read_planned_patrols(path, geo::Crs::british_national_grid());
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(r.patrols.size(), 1u);
+    EXPECT_EQ(r.patrols[0].vessel, "Fine");
+    std::map<long, std::string> refused;
+    for (const auto& p : r.problems)
+        if (p.severity == geo::Problem::Severity::Error) refused[p.line] = p.reason;
+    ASSERT_EQ(refused.size(), 4u);
+    EXPECT_NE(refused[2].find("days (loiter_min and transits at 0.001 kn)"), std::string::npos) << refused[2];
+    EXPECT_NE(refused[4].find("expected at most 31 days"), std::string::npos) << refused[4];
+    EXPECT_NE(refused[6].find("planned speed 500.0 kn refused"), std::string::npos) << refused[6];
+    EXPECT_NE(refused[8].find("outside 1970-2100"), std::string::npos) << refused[8];
+    // 0.1 degree of latitude is about 11.1 km = 6.0 nm: 36 min at 10 kn, a fix a minute.
+    const geo::Track t = layers::plan_track(r.patrols[0], 60);
+    ASSERT_EQ(t.legs.size(), 1u);
+    EXPECT_NEAR(t.legs[0].fixes.back().t - t.legs[0].fixes.front().t, 36 * 60, 60);
 }
