@@ -40,7 +40,9 @@ void link_to_fleet(std::vector<geo::Track>& tracks, const std::vector<Vessel>& f
             t.vessel = v->name;
             if (t.mmsi == 0) t.mmsi = v->mmsi;
         } else {
-            unknown.insert(t.vessel + (t.mmsi ? " (MMSI " + std::to_string(t.mmsi) + ")" : std::string()));
+            // A vessel that broadcast no name is already called "MMSI n".
+            const std::string mmsi = t.mmsi ? "MMSI " + std::to_string(t.mmsi) : std::string();
+            unknown.insert(t.mmsi && t.vessel != mmsi ? t.vessel + " (" + mmsi + ")" : t.vessel);
         }
     }
 }

@@ -158,8 +158,12 @@ TEST(KillCli, ExportKilledLeavesTheOldOrNewFileAndNoStrays) {
         OGRLayer* old_layer = ds->GetLayerByName("coastline");
         OGRLayer* new_layer = ds->GetLayerByName("track_points");
         EXPECT_TRUE((old_layer != nullptr) != (new_layer != nullptr)) << "expected exactly one of coastline, track_points";
-        if (old_layer) EXPECT_EQ(old_layer->GetFeatureCount(), 1);
-        if (new_layer) EXPECT_EQ(new_layer->GetFeatureCount(), static_cast<GIntBig>(f.fixes));
+        if (old_layer) {
+            EXPECT_EQ(old_layer->GetFeatureCount(), 1);
+        }
+        if (new_layer) {
+            EXPECT_EQ(new_layer->GetFeatureCount(), static_cast<GIntBig>(f.fixes));
+        }
     }, 23);
 }
 
