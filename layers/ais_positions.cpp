@@ -1,4 +1,5 @@
 #include "layers/ais_positions.h"
+#include "layers/track_problem.h"
 
 #include <cmath>
 
@@ -6,17 +7,6 @@ namespace tidemark::layers {
 namespace {
 
 constexpr std::size_t kProblemsPerReason = 20;  // individual reports per reason; the rest are counted
-
-geo::Problem problem(const std::string& path, long line, std::string reason,
-                     geo::Problem::Severity sev = geo::Problem::Severity::Warning) {
-    geo::Problem p;
-    p.severity = sev;
-    p.source = path;
-    p.layer = "tracks";
-    p.line = line;
-    p.reason = std::move(reason);
-    return p;
-}
 
 }  // namespace
 
@@ -45,7 +35,7 @@ void AisPositions::message(const ais::Message& m, const ais::Assembled& a) {
 
 void AisPositions::reject(long line, ais::LineOutcome outcome, const char* reason) {
     const char* name = ais::outcome_name(outcome);
-    if (rejected_[name]++ < kProblemsPerReason) listed_.push_back(problem(source_, line, std::string(name) + ": " + reason));
+    if (rejected_[name]++ < kProblemsPerReason) listed_.push_back(track_problem(source_, line, std::string(name) + ": " + reason));
 }
 
 void AisPositions::name_vessels() {
@@ -62,10 +52,10 @@ geo::Problems AisPositions::problems() const {
     geo::Problems out = listed_;
     for (const auto& [name, count] : rejected_)
         if (count > kProblemsPerReason)
-            out.push_back(problem(source_, 0, std::to_string(count) + " lines rejected as " + name + " in all (first " +
+            out.push_back(track_problem(source_, 0, std::to_string(count) + " lines rejected as " + name + " in all (first " +
                                                   std::to_string(kProblemsPerReason) + " listed)"));
     if (untimed_)
-        out.push_back(problem(source_, first_untimed_,
+        out.push_back(track_problem(source_, first_untimed_,
                               std::to_string(untimed_) + " position report(s) have no time and were not used for "
                               "tracks; expected a tag block (\\c:unix_seconds*hh\\) or a leading timestamp column",
                               geo::Problem::Severity::Error));

@@ -1,4 +1,5 @@
 #include "layers/track_csv.h"
+#include "layers/track_problem.h"
 
 #include "geo/time.h"
 #include "layers/ais_sentence.h"
@@ -14,17 +15,6 @@ namespace {
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-geo::Problem problem(const std::string& path, long line, std::string reason,
-                     geo::Problem::Severity sev = geo::Problem::Severity::Warning) {
-    geo::Problem p;
-    p.severity = sev;
-    p.source = path;
-    p.layer = "tracks";
-    p.line = line;
-    p.reason = std::move(reason);
-    return p;
 }
 
 struct CsvColumns {
@@ -118,7 +108,7 @@ CsvPositions read_csv_positions(const std::string& path, std::string_view text, 
     std::optional<geo::Transformer> xy_proj;
     if (!use_latlon) {
         if (c.crs.empty()) {
-            r.problems.push_back(problem(path, 0, "x/y columns without a CRS: taken as the working CRS " + working.name() +
+            r.problems.push_back(track_problem(path, 0, "x/y columns without a CRS: taken as the working CRS " + working.name() +
                                                       "; give --columns crs=EPSG:NNNN if they are not",
                                          geo::Problem::Severity::Info));
         } else {
@@ -136,7 +126,7 @@ CsvPositions read_csv_positions(const std::string& path, std::string_view text, 
     for (const CsvRow& row : t.rows) {
         auto cell = [&](int i) { return i >= 0 && i < static_cast<int>(row.cells.size()) ? trim(row.cells[i]) : std::string(); };
         auto fail = [&](std::string why) {
-            if (bad++ < 100) r.problems.push_back(problem(path, row.line, std::move(why)));
+            if (bad++ < 100) r.problems.push_back(track_problem(path, row.line, std::move(why)));
         };
         geo::PositionReport rep;
         rep.line = row.line;
@@ -189,7 +179,7 @@ CsvPositions read_csv_positions(const std::string& path, std::string_view text, 
         if (auto k = parse_number(cell(c.course))) rep.fix.course_deg = *k;
         out.push_back(std::move(rep));
     }
-    if (bad > 100) r.problems.push_back(problem(path, 0, std::to_string(bad) + " bad rows in all (first 100 listed)"));
+    if (bad > 100) r.problems.push_back(track_problem(path, 0, std::to_string(bad) + " bad rows in all (first 100 listed)"));
     return r;
 }
 

@@ -1,4 +1,5 @@
 #include "layers/track_gpx.h"
+#include "layers/track_problem.h"
 
 #include "geo/time.h"
 #include "layers/gdal_handles.h"
@@ -12,18 +13,6 @@ namespace tidemark::layers {
 namespace {
 
 constexpr std::size_t kProblemsPerReason = 20;  // individual reports per reason; the rest are counted
-
-geo::Problem problem(const std::string& path, long line, std::string reason,
-                     geo::Problem::Severity sev = geo::Problem::Severity::Warning, std::string feature = {}) {
-    geo::Problem p;
-    p.severity = sev;
-    p.source = path;
-    p.layer = "tracks";
-    p.feature = std::move(feature);
-    p.line = line;
-    p.reason = std::move(reason);
-    return p;
-}
 
 std::optional<double> ogr_time(OGRFeature& f, int field) {
     if (field < 0 || !f.IsFieldSetAndNotNull(field)) return std::nullopt;
@@ -55,7 +44,7 @@ bool read_gpx_positions(const std::string& path, const geo::Transformer& to_work
     }
     OGRLayer* pts = ds->GetLayerByName("track_points");
     if (!pts || pts->GetFeatureCount() == 0) {
-        problems.push_back(problem(path, 0, "no track points (<trkpt>) found; expected a GPX track with timed points"));
+        problems.push_back(track_problem(path, 0, "no track points (<trkpt>) found; expected a GPX track with timed points"));
         return true;
     }
     std::string stem = std::filesystem::path(path).stem().string();
@@ -68,14 +57,14 @@ bool read_gpx_positions(const std::string& path, const geo::Transformer& to_work
         if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) continue;
         auto t = ogr_time(*f, f_time);
         if (t && !geo::plausible_time(*t)) {
-            problems.push_back(problem(path, 0, "track point <time> " + geo::format_iso8601(*t) + " refused; " +
+            problems.push_back(track_problem(path, 0, "track point <time> " + geo::format_iso8601(*t) + " refused; " +
                                                       geo::kPlausibleTimeText,
                                          geo::Problem::Severity::Warning, std::to_string(f->GetFID())));
             continue;
         }
         if (!t) {
             if (untimed++ < kProblemsPerReason)
-                problems.push_back(problem(path, 0, "track point has no <time>; expected an ISO 8601 time",
+                problems.push_back(track_problem(path, 0, "track point has no <time>; expected an ISO 8601 time",
                                              geo::Problem::Severity::Warning, std::to_string(f->GetFID())));
             continue;
         }
@@ -93,7 +82,7 @@ bool read_gpx_positions(const std::string& path, const geo::Transformer& to_work
         out.push_back(std::move(rep));
     }
     if (untimed > kProblemsPerReason)
-        problems.push_back(problem(path, 0, std::to_string(untimed) + " track points without <time> in all"));
+        problems.push_back(track_problem(path, 0, std::to_string(untimed) + " track points without <time> in all"));
     return true;
 }
 

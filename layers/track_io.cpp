@@ -1,4 +1,5 @@
 #include "layers/track_io.h"
+#include "layers/track_problem.h"
 
 #include "geo/track_builder.h"
 #include "layers/ais_log.h"
@@ -23,18 +24,6 @@ constexpr std::size_t kProblemsPerReason = 20;  // individual reports per reason
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-geo::Problem problem(const std::string& path, long line, std::string reason,
-                     geo::Problem::Severity sev = geo::Problem::Severity::Warning, std::string feature = {}) {
-    geo::Problem p;
-    p.severity = sev;
-    p.source = path;
-    p.layer = "tracks";
-    p.feature = std::move(feature);
-    p.line = line;
-    p.reason = std::move(reason);
-    return p;
 }
 
 std::string detect_format(const std::string& path, std::string_view head) {
@@ -113,7 +102,7 @@ TrackReadResult read_tracks(const std::string& path, const geo::Crs& working, co
         reports = std::move(csv.reports);
     }
     if (!r.ok) return r;
-    if (!fault.empty()) r.problems.push_back(problem(path, 0, fault, geo::Problem::Severity::Error));
+    if (!fault.empty()) r.problems.push_back(track_problem(path, 0, fault, geo::Problem::Severity::Error));
     geo::TrackBuildOptions bo;
     bo.max_gap_s = o.max_gap_s;
     bo.max_speed_kn = o.max_speed_kn;
