@@ -4,6 +4,7 @@
 namespace tidemark::geo {
 
 inline constexpr double kMetresPerNauticalMile = 1852.0;
+inline constexpr double kMetresPerSecondPerKnot = kMetresPerNauticalMile / 3600.0;
 // No sensor on a patrol vessel sees further (the radar horizon of a 1,900 m mast); a larger
 // range in a register or on the command line is a typing error (metres for nautical miles).
 inline constexpr double kMaxSensorRangeNm = 100.0;

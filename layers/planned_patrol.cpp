@@ -56,7 +56,7 @@ std::string impossible_patrol(const PlannedPatrol& p) {
     if (p.waypoints.size() < 2 || !(p.speed_kn > 0) || std::isnan(p.start)) return {};
     if (!(p.speed_kn <= kMaxPlannedSpeedKn))
         return "planned speed " + fmt1(p.speed_kn) + " kn refused; expected at most " + fmt1(kMaxPlannedSpeedKn) + " kn";
-    const double speed = p.speed_kn * geo::kMetresPerNauticalMile / 3600.0;
+    const double speed = p.speed_kn * geo::kMetresPerSecondPerKnot;
     double seconds = 0;
     for (std::size_t i = 0; i < p.waypoints.size(); ++i) {
         seconds += p.waypoints[i].loiter_min * 60.0;
@@ -73,13 +73,20 @@ std::string impossible_patrol(const PlannedPatrol& p) {
     return {};
 }
 
+double route_length_m(const std::vector<PlannedWaypoint>& route, std::size_t from, std::size_t to) {
+    double m = 0;
+    for (std::size_t i = from + 1; i <= to && i < route.size(); ++i)
+        m += std::hypot(route[i].p.x - route[i - 1].p.x, route[i].p.y - route[i - 1].p.y);
+    return m;
+}
+
 geo::Track plan_track(const PlannedPatrol& p, double step_s) {
     geo::Track t;
     t.vessel = p.vessel;
     t.planned = true;
     if (p.waypoints.size() < 2 || p.speed_kn <= 0 || std::isnan(p.start)) return t;
     if (!impossible_patrol(p).empty() || !(step_s > 0)) return t;
-    const double speed = p.speed_kn * geo::kMetresPerNauticalMile / 3600.0;
+    const double speed = p.speed_kn * geo::kMetresPerSecondPerKnot;
     geo::TrackLeg leg;
     geo::UnixTime now = p.start - p.waypoints[0].loiter_min * 60.0;
     auto add = [&](geo::UnixTime time, geo::XY at, double kn, double course) {

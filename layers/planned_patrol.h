@@ -7,6 +7,7 @@
 #include "geo/track.h"
 #include "layers/fleet.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ inline constexpr double kMaxPlannedPatrolS = 31 * 86400.0;
 // kMaxPlannedPatrolS at its speed, ending after 2100); empty when it can, or when it has no
 // speed or start yet (plan_track makes no track of those either).
 std::string impossible_patrol(const PlannedPatrol& patrol);
+
+// Metres along `route` from waypoint `from` to waypoint `to` (default: the whole route).
+double route_length_m(const std::vector<PlannedWaypoint>& route, std::size_t from = 0, std::size_t to = SIZE_MAX);
 
 // Straight legs at speed_kn, loitering at each waypoint: a fix at every arrival and departure
 // and at least every step_s in between (so no gap exceeds the track builder's maximum).

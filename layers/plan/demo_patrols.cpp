@@ -1,5 +1,6 @@
 #include "layers/plan/demo_patrols.h"
 
+#include "geo/sensor_range.h"
 #include "geo/crs.h"
 #include "layers/csv_text.h"
 #include "layers/plan/patrol_sailing.h"
@@ -15,8 +16,6 @@
 namespace tidemark::layers::plan {
 namespace {
 
-constexpr double kKnotMs = 1852.0 / 3600.0;
-
 geo::Problem task_problem(const Task& t, std::string reason) {
     geo::Problem p;
     p.source = "tracks synthesize";
@@ -26,15 +25,9 @@ geo::Problem task_problem(const Task& t, std::string reason) {
     return p;
 }
 
-double route_length(const std::vector<PlannedWaypoint>& r) {
-    double m = 0;
-    for (std::size_t i = 1; i < r.size(); ++i) m += std::hypot(r[i].p.x - r[i - 1].p.x, r[i].p.y - r[i - 1].p.y);
-    return m;
-}
-
 // The first `fraction` of `route` by length, ending where the vessel turned.
 std::vector<PlannedWaypoint> route_prefix(const std::vector<PlannedWaypoint>& route, double fraction) {
-    double left = fraction * route_length(route);
+    double left = fraction * route_length_m(route);
     std::vector<PlannedWaypoint> out{route.front()};
     for (std::size_t i = 1; i < route.size(); ++i) {
         const geo::XY a = route[i - 1].p, b = route[i].p;
@@ -77,7 +70,7 @@ struct Boat {
         if (!first || !last) return route;
         std::vector<PlannedWaypoint> full;
         for (const geo::XY& p : router->leg(*router->berth(), *first)) full.push_back({p, 0});
-        *out_m = route_length(full);
+        *out_m = route_length_m(full);
         full.insert(full.end(), route.begin(), route.end());
         for (const geo::XY& p : router->leg(*last, *router->berth())) full.push_back({p, 0});
         return full;
@@ -166,7 +159,7 @@ DemoPatrols sail_demo_patrols(const Workspace& ws, const PlanBook& book, const P
         double out_m = 0;
         const auto full = boat.via_base(route, &out_m);
         // Leave so as to reach the route's start when the window opens, give or take ten minutes.
-        const geo::UnixTime depart = t->from - out_m / (speed_kn * kKnotMs) + 600 * (2 * rng.uniform() - 1);
+        const geo::UnixTime depart = t->from - out_m / (speed_kn * geo::kMetresPerSecondPerKnot) + 600 * (2 * rng.uniform() - 1);
         boat.sail(full, depart, speed_kn, rng);
         ++boat.task_sorties;
     }

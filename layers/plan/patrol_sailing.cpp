@@ -1,12 +1,12 @@
 #include "layers/plan/patrol_sailing.h"
 
+#include "geo/sensor_range.h"
 #include <algorithm>
 #include <cmath>
 
 namespace tidemark::layers::plan {
 namespace {
 
-constexpr double kKnotMs = 1852.0 / 3600.0;
 constexpr double kPi = 3.14159265358979323846;
 
 double distance(geo::XY a, geo::XY b) { return std::hypot(b.x - a.x, b.y - a.y); }
@@ -69,16 +69,16 @@ void loiter(PathBuilder& path, double seconds, const SailStyle& style, const Sea
         if (rng.uniform() < 0.25) {  // stopped, drifting with the tide
             const double hold = 120 + 480 * rng.uniform();
             const geo::XY drift{here.p.x + 60 * (rng.uniform() - 0.5), here.p.y + 60 * (rng.uniform() - 0.5)};
-            if (here.t + hold + distance(drift, w) / (style.loiter_kn * kKnotMs) > end) break;
+            if (here.t + hold + distance(drift, w) / (style.loiter_kn * geo::kMetresPerSecondPerKnot) > end) break;
             if (at_sea(grid, drift) && distance(drift, w) <= radius) path.add(here.t + hold, drift);
             continue;
         }
         const double r = radius * std::sqrt(rng.uniform()), angle = 2 * kPi * rng.uniform();
         const geo::XY q{w.x + r * std::cos(angle), w.y + r * std::sin(angle)};
         if (!at_sea(grid, q) || (grid && !grid->clear(here.p, q))) continue;
-        const double speed = style.loiter_kn * (0.6 + 0.6 * rng.uniform()) * kKnotMs;
+        const double speed = style.loiter_kn * (0.6 + 0.6 * rng.uniform()) * geo::kMetresPerSecondPerKnot;
         const geo::UnixTime arrive = here.t + distance(here.p, q) / speed;
-        if (arrive + distance(q, w) / (style.loiter_kn * kKnotMs) > end) break;
+        if (arrive + distance(q, w) / (style.loiter_kn * geo::kMetresPerSecondPerKnot) > end) break;
         path.add(arrive, q);
     }
     path.add(std::max(end, path.last().t + 1), w);
@@ -104,7 +104,7 @@ std::vector<SailPoint> sail_path(const std::vector<PlannedWaypoint>& route, geo:
     if (route.empty() || !(speed_kn > 0)) return path.points;
     path.add(start, route.front().p);
     for (std::size_t i = 0; i < route.size(); ++i) {
-        if (i > 0) transit(path, route[i].p, speed_kn * (0.94 + 0.09 * rng.uniform()) * kKnotMs, style, grid, rng);
+        if (i > 0) transit(path, route[i].p, speed_kn * (0.94 + 0.09 * rng.uniform()) * geo::kMetresPerSecondPerKnot, style, grid, rng);
         if (route[i].loiter_min > 0) loiter(path, route[i].loiter_min * 60, style, grid, rng);
     }
     return path.points;
@@ -121,7 +121,7 @@ std::vector<geo::Fix> log_path(const std::vector<SailPoint>& path, const SailSty
         x.t = t;
         x.p = {a.p.x + f * (b.p.x - a.p.x), a.p.y + f * (b.p.y - a.p.y)};
         const double len = distance(a.p, b.p);
-        x.speed_kn = dt > 0 ? len / dt / kKnotMs : 0;
+        x.speed_kn = dt > 0 ? len / dt / geo::kMetresPerSecondPerKnot : 0;
         x.course_deg = len > 0 ? std::fmod(450 - std::atan2(b.p.y - a.p.y, b.p.x - a.p.x) * 180 / kPi, 360) : 0;
         return x;
     };

@@ -17,8 +17,6 @@
 namespace tidemark::layers::plan {
 namespace {
 
-constexpr double kKnotMs = 1852.0 / 3600.0;
-
 geo::Problem asset_problem(const std::string& vessel, std::string reason) {
     geo::Problem p;
     p.source = "plan suggest";
@@ -49,12 +47,6 @@ std::vector<std::vector<std::uint32_t>> cut_targets(const PlanCoast& coast, std:
         }
     }
     return out;
-}
-
-double route_length(const std::vector<PlannedWaypoint>& r, std::size_t from, std::size_t to) {
-    double m = 0;
-    for (std::size_t i = from + 1; i <= to; ++i) m += std::hypot(r[i].p.x - r[i - 1].p.x, r[i].p.y - r[i - 1].p.y);
-    return m;
 }
 
 }  // namespace
@@ -193,7 +185,7 @@ Suggester::Suggester(const Workspace& ws, const PlanBook& book, const Plan& plan
                                                            std::to_string(k) + " loiters: left out"));
             continue;
         }
-        const double speed = a.speed_kn * kKnotMs;
+        const double speed = a.speed_kn * geo::kMetresPerSecondPerKnot;
         const double reach_m = speed * transit_s / 2;
         const geo::XY base_xy = *base;
         a.router = std::make_unique<PatrolRouter>(base_xy, reach_m + 5000, land);
@@ -303,7 +295,7 @@ Sortie Suggester::route_sortie(std::size_t ai, int day, std::vector<std::uint32_
     Sortie s;
     s.asset = ai;
     s.day = day;
-    const double speed = a.speed_kn * kKnotMs, loiter = options_.loiter_min;
+    const double speed = a.speed_kn * geo::kMetresPerSecondPerKnot, loiter = options_.loiter_min;
     const double budget_s = a.sortie_h * 3600;
     // Each stretch's round trip fits in budget/k by construction of the reach, so visiting them
     // from base in turn always fits; the shortest order is kept when it fits too.
@@ -334,13 +326,13 @@ Sortie Suggester::route_sortie(std::size_t ai, int day, std::vector<std::uint32_
     }
     add_leg(at, berth);
     s.part_end.back() = s.route.size() - 1;  // the last part sails home
-    s.length_m = route_length(s.route, 0, s.route.size() - 1);
+    s.length_m = route_length_m(s.route);
 
     // Timing: each part rounded up to whole minutes, so task windows hold their routes.
     std::vector<double> part_s;
     std::size_t begin = 0;
     for (std::size_t p = 0; p < s.part_end.size(); ++p) {
-        double t = route_length(s.route, begin, s.part_end[p]) / speed;
+        double t = route_length_m(s.route, begin, s.part_end[p]) / speed;
         for (std::size_t i = begin + (p > 0); i <= s.part_end[p]; ++i) t += s.route[i].loiter_min * 60;
         part_s.push_back(std::ceil(t / 60 - 1e-9) * 60);
         begin = s.part_end[p];
