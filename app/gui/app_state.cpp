@@ -12,6 +12,27 @@ namespace tidemark::gui {
 bool AppState::open(const std::string& path, std::string* error) {
     auto ws = layers::Workspace::open(path, error);
     if (!ws) return false;
+    adopt(std::move(*ws), path);
+    return true;
+}
+
+bool AppState::start_open(const std::string& path, std::string* error) {
+    if (!opening.start(path, error)) return false;
+    status = "Opening " + path + " ...";
+    return true;
+}
+
+void AppState::land_open() {
+    auto outcome = opening.take_outcome();
+    if (!outcome) return;
+    if (!outcome->workspace) {
+        status = outcome->summary;
+        return;
+    }
+    adopt(std::move(*outcome->workspace), outcome->path);
+}
+
+void AppState::adopt(layers::Workspace ws, const std::string& path) {
     workspace = std::move(ws);
     selection = {};
     revisions_.clear();
@@ -31,7 +52,6 @@ bool AppState::open(const std::string& path, std::string* error) {
     if (workspace->features_left_out() > 0)
         status += ": " + std::to_string(workspace->features_left_out()) +
                   " feature(s) could not be read (see Problems); Save As to keep your changes";
-    return true;
 }
 
 void AppState::keep_view() {
@@ -139,6 +159,7 @@ std::uint64_t AppState::revision(const std::string& layer) const {
 }
 
 void AppState::poll_background() {
+    land_open();
     refresh_coverage_history();
     land_forecast();
     land_reconcile();
