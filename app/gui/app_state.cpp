@@ -144,6 +144,39 @@ bool AppState::add_layer(const std::string& path, layers::LayerRole role, const 
     return true;
 }
 
+bool AppState::start_add_layer(const std::string& path, layers::LayerRole role, const std::string& name,
+                               std::string* error) {
+    if (!workspace) { *error = "open or create a workspace first"; return false; }
+    if (!adding.start(*workspace, path, role, name, error)) return false;
+    add_layer_error.clear();
+    status = "Adding layer " + name + " from " + path + " ...";
+    return true;
+}
+
+void AppState::land_added_layer() {
+    auto outcome = adding.take_outcome();
+    if (!outcome) return;
+    status = outcome->summary;
+    problems.insert(problems.end(), outcome->problems.begin(), outcome->problems.end());
+    if (!outcome->layer) {
+        add_layer_error = outcome->error;
+        return;
+    }
+    if (!workspace || workspace->path() != outcome->workspace_path) {
+        status = "Layer from " + outcome->path + " not added: another workspace was opened while it was read";
+        return;
+    }
+    const std::string name = outcome->layer->name;
+    const bool tracks = outcome->layer->role == layers::LayerRole::Tracks;
+    workspace->put(std::move(*outcome->layer));
+    touch(name);
+    if (tracks) rebuild_timeline();
+}
+
+void AppState::land_export() {
+    if (auto outcome = exporting.take_outcome()) status = outcome->summary;
+}
+
 bool AppState::remove_layer(const std::string& layer) {
     if (!workspace || !workspace->remove(layer)) return false;
     if (selection.layer == layer) selection = {};
@@ -160,6 +193,8 @@ std::uint64_t AppState::revision(const std::string& layer) const {
 
 void AppState::poll_background() {
     land_open();
+    land_added_layer();
+    land_export();
     refresh_coverage_history();
     land_forecast();
     land_reconcile();

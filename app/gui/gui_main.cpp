@@ -64,6 +64,8 @@ int run_gui(const GuiOptions& options) {
     const bool unattended = capture || bench;  // draws as fast as it can, never waits for input
     app.set_recent_store(unattended ? "" : recent_store_path());  // tests never touch the user's recent list
     app.opening.wake = [] { glfwPostEmptyEvent(); };
+    app.adding.wake = [] { glfwPostEmptyEvent(); };
+    app.exporting.wake = [] { glfwPostEmptyEvent(); };
     // What the command line asks of the workspace: checked now, applied once it is open.
     std::optional<double> start_time;
     if (!options.time.empty()) {
@@ -242,6 +244,8 @@ int run_gui(const GuiOptions& options) {
     app.forecast.wait();
     app.reconcile.wait();
     app.opening.wait();
+    app.adding.wait();
+    app.exporting.wait();
     renderer.destroy();
     return 0;
 }

@@ -148,10 +148,12 @@ void MainWindow::export_map_dialog(AppState& app) {
         // The coast as the map shows it: as of T when that is on.
         if (export_at_time_ && app.coverage_as_of && app.coverage_as_of_available())
             options.coverage_as_of = &app.coverage_history();
+        const layers::CoverageHistory* as_of = options.coverage_as_of;
+        options.coverage_as_of = nullptr;  // the job keeps its own copy
         if (!render::map_format_for(path_)) {
             dialog_error_ = "the file name must end in .png, .pdf or .tif";
-        } else if (render::render_map(*app.workspace, options, path_, &dialog_error_)) {
-            app.status = std::string("Exported map to ") + path_;
+        } else if (app.exporting.start(*app.workspace, options, as_of, path_, &dialog_error_)) {
+            app.status = std::string("Exporting the map to ") + path_ + " ...";
             ImGui::CloseCurrentPopup();
         }
     }
