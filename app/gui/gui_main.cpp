@@ -163,6 +163,7 @@ int run_gui(const GuiOptions& options) {
     int frame = 0;
     double last_time = glfwGetTime();
     bool quit = false, first_layout = true, bench_ready = false;
+    int cleared_w = 0, cleared_h = 0, clear_frames = 0;
     while (!quit) {
         // An idle app sleeps: wait for input unless the timeline plays (or a capture runs).
         // While the workspace is read at launch even a bench waits: the reader needs the cores.
@@ -210,8 +211,15 @@ int run_gui(const GuiOptions& options) {
         glfwGetWindowSize(ws.window, &win_w, &win_h);
         const float scale = win_w > 0 ? static_cast<float>(fb_w) / win_w : 1.0f;
         glViewport(0, 0, fb_w, fb_h);
-        glClearColor(0.94f, 0.94f, 0.94f, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
+        // The panels are opaque and tile the window around the map, which is copied in whole:
+        // clearing every frame would cost llvmpipe a full-window pass for nothing. Cleared for a
+        // few frames after the size changed (both buffers, and the layout settling).
+        if (fb_w != cleared_w || fb_h != cleared_h) clear_frames = 3, cleared_w = fb_w, cleared_h = fb_h;
+        if (clear_frames > 0) {
+            --clear_frames;
+            glClearColor(0.94f, 0.94f, 0.94f, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
         renderer.sync(app);
         if (bench_ready && frame == 0) bench->mark("map buffers built");
         renderer.draw(app, fb_h, scale);

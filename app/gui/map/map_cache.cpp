@@ -82,6 +82,10 @@ std::vector<PixelRect> MapCache::begin(int width, int height, const ViewTransfor
 }
 
 void MapCache::present(GLuint screen_fbo, int x, int y) const {
+    // No scissor: the copy covers exactly the map rectangle. (On llvmpipe this copy of the map's
+    // pixels, about 13 ms of CPU at 1920x1080, is most of a still frame; a textured quad instead
+    // of the blit measured no faster.)
+    glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, targets_[current_].fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, screen_fbo);
     glBlitFramebuffer(0, 0, width_, height_, x, y, x + width_, y + height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);

@@ -105,9 +105,7 @@ DrawStats MapRenderer::draw(const AppState& app, int framebuffer_height, float s
         }
     }
     glViewport(x, y, w, h);
-    glScissor(x, y, w, h);
     cache_.present(static_cast<GLuint>(screen_fbo), x, y);
-    glDisable(GL_SCISSOR_TEST);
     glUseProgram(0);
     return stats;
 }
