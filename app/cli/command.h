@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct Context {
 
 // Prints "tidemark: <message>" to stderr and returns kBadInput.
 int fail(const std::string& message);
+
+// Parses `argv` into `app`, running the chosen command's callback. nullopt when it ran (its
+// exit code is in the Context); else the exit code of help, --version or a usage error.
+std::optional<int> parse(CLI::App& app, int argc, char** argv);
 
 // Registers one command (or a group) on the app.
 using AddCommand = void (*)(CLI::App& app, Context& ctx);

@@ -39,20 +39,7 @@ int run(int argc, char** argv, const std::vector<AddCommand>& desktop) {
     if (desktop.empty()) add_missing_desktop_commands(app, ctx);
     for (AddCommand add : desktop) add(app, ctx);
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        app.exit(e);
-        return kUsage;
-    } catch (const std::exception& e) {
-        return fail(e.what());
-    }
+    if (const std::optional<int> code = parse(app, argc, argv)) return *code;
     if (app.get_subcommands().empty()) {
         // No command: the desktop app, as users expect from a double-click.
         const char* gui_args[] = {argv[0], "gui"};

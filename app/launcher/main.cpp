@@ -24,18 +24,7 @@ int run_here(int argc, char** argv) {
     app.set_version_flag("--version", kVersion);
     Context ctx;
     add_ais_command(app, ctx);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        app.exit(e);
-        return kUsage;
-    } catch (const std::exception& e) {
-        return fail(e.what());
-    }
+    if (const std::optional<int> code = parse(app, argc, argv)) return *code;
     return ctx.exit_code;
 }
 
