@@ -57,6 +57,7 @@ int run_gui(const GuiOptions& options) {
     app.forecast.wake = [] { glfwPostEmptyEvent(); };
     app.reconcile.wake = [] { glfwPostEmptyEvent(); };
     app.track_import.wake = [] { glfwPostEmptyEvent(); };
+    app.live.wake = [] { glfwPostEmptyEvent(); };  // another person's change shows at once while idle
     const bool capture = !options.screenshot.empty();
     app.set_recent_store(capture ? "" : recent_store_path());  // tests never touch the user's recent list
     if (!options.workspace.empty()) {
@@ -196,6 +197,7 @@ int run_gui(const GuiOptions& options) {
     app.forecast.cancel();
     app.forecast.wait();
     app.reconcile.wait();
+    app.live.stop();
     renderer.destroy();
     return 0;
 }
