@@ -33,7 +33,13 @@ Feature resolve_row(const std::vector<Field>& fields, const RowConflict& c, cons
         const Value& t = i < c.theirs.values.size() ? c.theirs.values[i] : none;
         if (!(m.merged.values[i] == t)) mine_left = true;
     }
-    return mine_left ? m.merged : c.theirs;
+    if (!mine_left) return c.theirs;
+    // The version the store gives the saved row, as an edit made on theirs sets it (so the row
+    // the save returns is the one held, not counted as merged).
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].name == kVersionField && i < c.theirs.values.size())
+            if (const auto v = to_number(c.theirs.values[i])) m.merged.values[i] = static_cast<std::int64_t>(*v) + 1;
+    return m.merged;
 }
 
 }  // namespace tidemark::layers

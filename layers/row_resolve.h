@@ -11,7 +11,7 @@
 namespace tidemark::layers {
 
 // `take_mine[i]` answers `conflict.fields[i]` (missing answers take theirs). Stamped as mine
-// (updated_by, updated_at) and at theirs' version; theirs unchanged, stamps included, when the
+// (updated_by, updated_at) and at the version after theirs (as an edit of theirs); theirs unchanged, stamps included, when the
 // choices and my other changes leave nothing of mine in it (then there is nothing to save).
 Feature resolve_row(const std::vector<Field>& fields, const RowConflict& conflict, const std::vector<bool>& take_mine);
 

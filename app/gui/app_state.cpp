@@ -3,6 +3,7 @@
 #include "app/gui/view_settings.h"
 #include "layers/coverage_store.h"
 #include "layers/import.h"
+#include "layers/store_location.h"
 
 #include <algorithm>
 #include <fstream>
@@ -36,7 +37,10 @@ bool AppState::open(const std::string& path, std::string* error) {
 }
 
 void AppState::keep_view() {
-    if (workspace) workspace->settings[kViewSetting] = view_to_json(*this);
+    // A team workspace's settings are shared: one person's map view there would make every other
+    // person's next save conflict over it (and open their maps where someone else looked).
+    if (workspace && !layers::is_server_location(workspace->path()))
+        workspace->settings[kViewSetting] = view_to_json(*this);
 }
 
 bool AppState::save(std::string* error) {

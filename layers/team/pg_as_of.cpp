@@ -67,6 +67,7 @@ public:
                 }
                 if (!read_table(*conn, *shape, layer, &result.error)) return result;
             }
+            layer.name = l.name;  // read through the temporary copy: named after it
             layer.role = options.role.value_or(LayerRole::Generic);
             layer.source = where();
             LayerSummary summary;
@@ -126,13 +127,26 @@ private:
 
     // The settings rows at T: each key changed after T as its first change after T found it.
     std::optional<SettingsRows> rows_at(PgConnection& conn, std::string* error) {
+        // Row-level security would show another login no history at all (the present passed off
+        // as the past): only a login that owns the history reads as of a time.
+        std::string why;
+        auto owner = conn.value("SELECT pg_has_role(current_user, tableowner, 'USAGE')::text FROM pg_tables "
+                                "WHERE schemaname = current_schema() AND tablename = 'tidemark_history'",
+                                &why);
+        if (!owner) {
+            *error = where() + ": " + (why.empty() ? "no history table (run `tidemark team init`)" : why);
+            return std::nullopt;
+        }
+        if (*owner != "true") {
+            *error = explained("permission denied for table tidemark_history (you are " + conn.user() + ")");
+            return std::nullopt;
+        }
         const std::string sql =
             "WITH later AS (SELECT DISTINCT ON (coalesce(new_row, old_row)->>'key') coalesce(new_row, old_row)->>'key' AS key, "
             "old_row FROM tidemark_history WHERE table_name = 'tidemark_settings' AND at > to_timestamp($1::float8) "
             "ORDER BY coalesce(new_row, old_row)->>'key', id) "
             "SELECT key, value FROM tidemark_settings WHERE key NOT IN (SELECT key FROM later) "
             "UNION ALL SELECT old_row->>'key', old_row->>'value' FROM later WHERE old_row IS NOT NULL";
-        std::string why;
         PgResult r = conn.exec(sql, &why, {seconds_param(at_)});
         if (!r) {
             *error = explained(why);

@@ -46,7 +46,7 @@ TEST(RowResolve, EachFieldTakesTheValueChosenAndMyOtherChangesStay) {
     EXPECT_EQ(r.values[2], Value{15.0});  // only mine changed it
     EXPECT_EQ(text(r, 3), "bf_planner");  // stamped as this save
     EXPECT_EQ(text(r, 4), "2026-03-02T09:05:00Z");
-    EXPECT_EQ(r.values[5], Value{std::int64_t{3}});  // theirs' version: the save is checked against it
+    EXPECT_EQ(r.values[5], Value{std::int64_t{4}});  // the version after theirs (3), as an edit of theirs
     EXPECT_EQ(r.fid, 12);
 }
 
