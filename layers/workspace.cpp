@@ -9,7 +9,11 @@
 namespace tidemark::layers {
 
 std::optional<Workspace> Workspace::open(const std::string& path, std::string* error) {
-    std::unique_ptr<WorkspaceStore> store = store_for(path);
+    return open(store_for(path), error);
+}
+
+std::optional<Workspace> Workspace::open(std::unique_ptr<WorkspaceStore> store, std::string* error, std::string read_only) {
+    const std::string path = store->location();
     std::optional<StoredState> state = store->read_state(error);
     if (!state) return std::nullopt;
     Workspace ws(state->crs);
@@ -38,6 +42,7 @@ std::optional<Workspace> Workspace::open(const std::string& path, std::string* e
                                     state->crs.name());
     }
     ws.opened_from_ = path;
+    ws.read_only_ = std::move(read_only);
     // Keep the saved layer order; layers found in the file but not listed (added by another tool) go last.
     std::vector<Layer> found = std::move(data.layers);
     auto take = [&](const std::string& name) -> std::optional<Layer> {
@@ -68,8 +73,13 @@ std::optional<Workspace> Workspace::open(const std::string& path, std::string* e
 
 bool Workspace::save(std::string* error, const std::string& path) {
     const std::string target = path.empty() ? path_ : path;
+    conflicts_.clear();
     if (target.empty()) {
         *error = "workspace has no file name yet; choose one with Save As";
+        return false;
+    }
+    if (!read_only_.empty() && same_store(target, opened_from_)) {
+        *error = target + ": not saved: " + read_only_;
         return false;
     }
     if (features_left_out_ > 0 && same_store(target, opened_from_)) {
@@ -109,7 +119,10 @@ bool Workspace::save_changes(const std::string& target, std::string* error) {
     rows_merged_ = 0;
     if (!d.changes.empty()) {
         Committed committed;
-        if (!store->apply(d.changes, crs_, &committed, error)) return false;
+        if (!store->apply(d.changes, crs_, &committed, error)) {
+            conflicts_ = std::move(committed.conflicts);
+            return false;
+        }
         // Rows saved row by row come back as the store holds them: where another writer's change
         // to other fields was merged in, this workspace now holds the merged row.
         for (auto& [name, rows] : committed.rows) {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,11 @@ public:
     // Features it holds but that cannot be read (e.g. edited elsewhere into an empty geometry)
     // are left out and named in open_problems().
     static std::optional<Workspace> open(const std::string& path, std::string* error);
+    // Opens what `store` holds, read-only when `read_only` says why (e.g. a team workspace as of
+    // a past time, team/pg_as_of.h): saving back to its location is refused with that reason;
+    // Save As to another file works.
+    static std::optional<Workspace> open(std::unique_ptr<WorkspaceStore> store, std::string* error,
+                                         std::string read_only = {});
 
     // Saves to `path` (the current path when empty).
     // To the file it was opened from (or last saved to): writes only what changed since then —
@@ -49,6 +55,36 @@ public:
     // (plan_tasks on a team workspace) that another person changed in other fields meanwhile,
     // merged by the store and now held here. Views built from those layers should reload them.
     std::size_t rows_merged_on_save() const { return rows_merged_; }
+
+    // The rows the last save could not merge (the same fields changed here and by another writer
+    // since they were read; the save wrote nothing). Empty after any other outcome.
+    const std::vector<RowConflict>& save_conflicts() const { return conflicts_; }
+    // Settles those conflicts with `resolved`, one row per save_conflicts() entry in its order
+    // (row_resolve.h makes them from a person's choices): each row here becomes its resolved row,
+    // and the row it is saved against becomes the other writer's, so the next save writes it over
+    // theirs — still version-checked, so a third change meanwhile is merged or refused again.
+    // False with `error`, changing nothing, when a row is no longer held here.
+    bool settle_conflicts(const std::vector<Feature>& resolved, std::string* error);
+
+    // What refresh() took in and what it left alone.
+    struct Refreshed {
+        std::vector<std::string> layers;    // layers now holding other writers' changes
+        std::vector<std::string> kept;      // layers (or "setting 'x'") with unsaved edits here: not reloaded
+        std::vector<std::string> settings;  // top-level setting keys taken in
+        std::size_t rows_taken = 0;         // rows of row-versioned layers taken in around unsaved edits here
+        std::size_t rows_kept = 0;          // rows edited here and also changed by another writer: kept as edited
+        bool changed() const { return !layers.empty() || !settings.empty(); }
+    };
+    // Live updates (workspace_refresh.cpp): re-reads `names` (layers this workspace holds; others
+    // are skipped) and, with `settings`, the settings and time window from the store it was opened
+    // from, taking in what other writers committed wherever this workspace holds no unsaved edit:
+    // a layer unchanged here is replaced whole (and its revision taken, so a later save of it is
+    // not refused); a row-versioned layer changed here takes the rows not changed here and keeps
+    // the edited rows with the base they were edited from (the next save merges them against the
+    // other writer's row, or reports a conflict); any other layer or setting changed here is
+    // kept as it is and named in `kept`. Nothing unsaved is ever overwritten. False with `error`
+    // when the store cannot be read or was replaced since opening (then open it again).
+    bool refresh(const std::vector<std::string>& names, bool settings, Refreshed* out, std::string* error);
 
     // What opening the file reported, and how many of its features are not held here.
     const geo::Problems& open_problems() const { return open_problems_; }
@@ -85,6 +121,8 @@ private:
     std::map<std::string, std::size_t> left_out_by_layer_;  // the layers a save must not rewrite
     std::vector<std::string> crs_conflicts_;
     std::size_t rows_merged_ = 0;
+    std::vector<RowConflict> conflicts_;  // of the last save
+    std::string read_only_;                // why saving to path_ is refused; "" when it is not
     std::string opened_from_;  // the file the left-out features still live in
     std::optional<Baseline> baseline_;  // the file's content as last read or written
 

@@ -24,6 +24,7 @@
 #include "geo/time.h"
 #include "layers/layer.h"
 #include "layers/ogr_reader.h"
+#include "layers/row_merge.h"
 
 #include <nlohmann/json.hpp>
 
@@ -103,6 +104,16 @@ struct ChangeSet {
     bool empty() const { return base.empty() && row_edits.empty(); }
 };
 
+// A row this session and another writer both changed in the same field(s), as a refused save found
+// it: what a person chooses from, field by field (the app's conflict dialog).
+struct RowConflict {
+    std::string layer;
+    std::int64_t fid = 0;
+    Feature base, theirs, mine;          // as read, as the other writer committed it, as changed here
+    std::vector<FieldConflict> fields;   // the fields both changed, to different values
+    std::string changed_by;              // "kent_lo at 2026-03-02T09:00:00Z"
+};
+
 // What a store committed.
 struct Committed {
     Revisions revisions;  // the new revision of every changed item (a row-edited layer's only when no
@@ -110,6 +121,8 @@ struct Committed {
     // Per row-edited layer, the written rows as the store now holds them (merged values, new
     // versions); removed rows are absent.
     std::map<std::string, std::vector<Feature>> rows;
+    // When apply() refused the set because rows could not be merged: those rows (nothing was written).
+    std::vector<RowConflict> conflicts;
 };
 
 class WorkspaceStore {

@@ -33,6 +33,7 @@ namespace {
 struct CoverageArgs {
     std::string workspace;
     std::string coast, forces, ports, reports, fleet, crs, output;
+    std::string as_of;  // --as-of: inputs as the team workspace knew them then; results reported, not stored
     std::vector<std::string> tracks;
     std::optional<double> radius_nm;
     std::string from, to;
@@ -188,11 +189,12 @@ int run_coverage(const CoverageArgs& a) {
     inputs.insert(inputs.end(), a.tracks.begin(), a.tracks.end());
     if (auto clash = output_clobbers_input(a.output, inputs, a.overwrite); !clash.empty()) return fail(clash);
     if (!(a.revisit_h > 0)) return fail("--revisit-h must be > 0");
+    if (!a.as_of.empty() && a.workspace.empty()) return fail("--as-of reads a team workspace's history: give its postgresql:// URL");
     std::string error;
     Inputs in;
     std::optional<layers::Workspace> ws;
     if (!a.workspace.empty()) {
-        ws = open_workspace(a.workspace, &error);
+        ws = open_workspace(a.workspace, &error, a.as_of);
         if (!ws) return fail(error);
         layers::WorkspaceDamage damage;
         if (!check_damage(*ws, a.skip_damaged, "coverage", damage, &error)) return fail(error);
@@ -266,7 +268,7 @@ int run_coverage(const CoverageArgs& a) {
     if (!in.problems.empty()) print_problems(std::cerr, in.problems, 20);
     if (!a.output.empty()) clean_stale_temporaries(a.output);
     if (!a.output.empty() && !layers::write_coverage_file(a.output, result, in.crs, &error)) return fail(error);
-    if (ws) {
+    if (ws && a.as_of.empty()) {
         layers::store_coverage(*ws, std::move(result));
         if (!ws->save(&error)) return fail(error);
     }
@@ -300,6 +302,7 @@ void add_coverage_command(CLI::App& app, Context& ctx) {
     cmd->add_flag("--line-of-sight", a->line_of_sight, "Sight lines must not cross land (except within 50 m of the coast)");
     cmd->add_option("--crs", a->crs, "Working CRS for file inputs, e.g. EPSG:27700 (default: chosen from the coast)");
     cmd->add_option("-o,--output", a->output, "GeoPackage to write (segments, gaps, force_summary)");
+    cmd->add_option("--as-of", a->as_of, std::string(kAsOfHelp) + "; the results are reported (and written to -o), not stored");
     cmd->add_flag("--overwrite", a->overwrite, "Allow -o to replace one of the inputs (the workspace, a tracks file, ...)");
     add_skip_damaged_flag(*cmd, a->skip_damaged);
     cmd->callback([a, &ctx] { ctx.exit_code = run_coverage(*a); });

@@ -16,6 +16,7 @@ struct ExportOptions {
     std::vector<std::string> layers;
     std::string format;
     std::string output;
+    std::string as_of;  // --as-of: the team workspace as known then
     bool quiet = false;
     bool overwrite = false;
 };
@@ -27,7 +28,7 @@ int run_export(const ExportOptions& opt) {
     if (!format) return fail("--format " + opt.format + ": expected one of gpkg, geojson, kml, shp, csv, fgb");
     if (auto clash = output_clobbers_input(opt.output, {opt.workspace}, opt.overwrite); !clash.empty()) return fail(clash);
     std::string error;
-    auto ws = open_workspace(opt.workspace, &error);
+    auto ws = open_workspace(opt.workspace, &error, opt.as_of);
     if (!ws) return fail(error);
     clean_stale_temporaries(opt.output);
     layers::ExportRequest request;
@@ -58,6 +59,7 @@ void add_export_command(CLI::App& app, Context& ctx) {
     cmd->add_option("-o,--output", opt->output,
                     "Output file; with several layers a .gpkg file, or a folder of one file per layer for other formats")
         ->required();
+    cmd->add_option("--as-of", opt->as_of, kAsOfHelp);
     cmd->add_flag("--quiet,-q", opt->quiet, "No progress on stderr");
     cmd->add_flag("--overwrite", opt->overwrite, "Allow -o to replace the workspace itself");
     cmd->callback([opt, &ctx] { ctx.exit_code = run_export(*opt); });

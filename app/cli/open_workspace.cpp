@@ -3,16 +3,43 @@
 #include "app/cli/output_files.h"
 #include "app/cli/problem_printer.h"
 #include "layers/store_location.h"
+#include "layers/team/pg_as_of.h"
+
+#include <chrono>
 
 #include <iostream>
 
 namespace tidemark::cli {
 
-std::optional<layers::Workspace> open_workspace(const std::string& path, std::string* error) {
+namespace {
+
+std::optional<layers::Workspace> open_as_of(const std::string& path, const std::string& as_of, std::string* error) {
+    const auto at = geo::parse_iso8601(as_of);
+    if (!at) {
+        *error = "--as-of " + as_of + ": expected an ISO 8601 time such as 2026-03-02T09:00:00Z";
+        return std::nullopt;
+    }
+    if (!layers::is_server_location(path)) {
+        *error = "--as-of needs a team workspace (a postgresql:// URL): " + path + " is a GeoPackage file, which keeps no history";
+        return std::nullopt;
+    }
+    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    if (*at > now) {
+        *error = "--as-of " + as_of + " has not come yet: what will be known then cannot be read now";
+        return std::nullopt;
+    }
+    return layers::Workspace::open(layers::team::as_of_store(path, *at), error,
+                                   "it is the team workspace as it was at " + geo::format_iso8601(*at) +
+                                       " (--as-of), which cannot be changed");
+}
+
+}  // namespace
+
+std::optional<layers::Workspace> open_workspace(const std::string& path, std::string* error, const std::string& as_of) {
     // Every command that saves a workspace opens it here first: the place to clear what a
     // killed earlier save left beside it (the save itself would do so silently).
     if (!layers::is_server_location(path)) clean_stale_temporaries(path);
-    auto ws = layers::Workspace::open(path, error);
+    auto ws = as_of.empty() ? layers::Workspace::open(path, error) : open_as_of(path, as_of, error);
     if (!ws || ws->open_problems().empty()) return ws;
     if (ws->features_left_out() > 0)
         std::cerr << "tidemark: " << path << ": " << ws->features_left_out()

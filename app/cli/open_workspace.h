@@ -10,6 +10,13 @@
 namespace tidemark::cli {
 
 // Workspace::open, then its open problems printed to stderr (the first 20).
-std::optional<layers::Workspace> open_workspace(const std::string& path, std::string* error);
+// With `as_of` (an ISO 8601 time from --as-of; "" for now): the team workspace as it was known
+// at that time (layers/team/pg_as_of.h), read-only. Refused for a GeoPackage (it keeps no history)
+// and for a time that has not come yet.
+std::optional<layers::Workspace> open_workspace(const std::string& path, std::string* error, const std::string& as_of = {});
+
+// The help text of --as-of, one for every command that takes it.
+inline constexpr const char* kAsOfHelp =
+    "Read the team workspace as it was known at this time (ISO 8601, UTC): later changes left out";
 
 }  // namespace tidemark::cli

@@ -3,6 +3,7 @@
 #include "app/gui/view_settings.h"
 #include "layers/coverage_store.h"
 #include "layers/import.h"
+#include "layers/store_location.h"
 
 #include <algorithm>
 #include <fstream>
@@ -47,6 +48,7 @@ void AppState::adopt(layers::Workspace ws, const std::string& path) {
                      restore_view(*this, workspace->settings[kViewSetting], &problems);
     remember(path);
     status = "Opened " + path;
+    start_live_updates();
     const geo::Problems& found = workspace->open_problems();
     problems.insert(problems.end(), found.begin(), found.end());
     if (workspace->features_left_out() > 0)
@@ -55,13 +57,20 @@ void AppState::adopt(layers::Workspace ws, const std::string& path) {
 }
 
 void AppState::keep_view() {
-    if (workspace) workspace->settings[kViewSetting] = view_to_json(*this);
+    // A team workspace's settings are shared: one person's map view there would make every other
+    // person's next save conflict over it (and open their maps where someone else looked).
+    if (workspace && !layers::is_server_location(workspace->path()))
+        workspace->settings[kViewSetting] = view_to_json(*this);
 }
 
 bool AppState::save(std::string* error) {
     if (!workspace) { *error = "no workspace is open"; return false; }
     keep_view();
-    if (!workspace->save(error)) return false;
+    if (!workspace->save(error)) {
+        conflict.load(*workspace);
+        return false;
+    }
+    conflict.clear();
     dirty_ = false;
     status = "Saved " + workspace->path();
     if (const std::size_t merged = workspace->rows_merged_on_save()) {
@@ -73,6 +82,19 @@ bool AppState::save(std::string* error) {
     return true;
 }
 
+bool AppState::save_with_choices(std::string* error) {
+    if (!workspace || !conflict.open()) { *error = "there is no refused save to settle"; return false; }
+    if (!workspace->settle_conflicts(conflict.rows(*workspace), error)) return false;
+    bool plan_rows = false;
+    for (const layers::RowConflict& c : conflict.conflicts()) {
+        touch(c.layer);
+        plan_rows |= c.layer.rfind("plan_", 0) == 0;
+    }
+    if (plan_rows) rebuild_plan_book();
+    conflict.clear();
+    return save(error);
+}
+
 bool AppState::save_as(const std::string& path, std::string* error) {
     if (!workspace) { *error = "no workspace is open"; return false; }
     keep_view();
@@ -80,6 +102,7 @@ bool AppState::save_as(const std::string& path, std::string* error) {
     dirty_ = false;
     remember(path);
     status = "Saved " + path;
+    start_live_updates();  // listens to the store saved to, if it is a team workspace
     return true;
 }
 
@@ -195,6 +218,7 @@ void AppState::poll_background() {
     land_open();
     land_added_layer();
     land_export();
+    land_live_updates();
     refresh_coverage_history();
     land_forecast();
     land_reconcile();
@@ -271,9 +295,11 @@ void AppState::land_track_import() {
 }
 
 void AppState::touch(const std::string& layer) {
-    revisions_[layer] = ++counter_;
+    redraw(layer);
     dirty_ = true;
 }
+
+void AppState::redraw(const std::string& layer) { revisions_[layer] = ++counter_; }
 
 void AppState::fit_all() {
     if (!workspace) return;

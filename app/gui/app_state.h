@@ -3,7 +3,9 @@
 // commands are tested without a display. Owned by run_gui(); passed down by reference.
 #pragma once
 
+#include "app/gui/conflict_choice.h"
 #include "app/gui/coverage_job.h"
+#include "app/gui/live_updates.h"
 #include "app/gui/map/scene_cache.h"
 #include "app/gui/map/view_transform.h"
 #include "app/gui/plan_job.h"
@@ -43,7 +45,13 @@ public:
     // `status` says what happened. false with `error` while another open is going.
     bool start_open(const std::string& path, std::string* error);
     // Both keep the current view in the workspace's settings first (one setting, "view").
+    // A save refused because another person changed the same fields of rows changed here fills
+    // `conflict` (the dialog shows base / theirs / mine); the edits stay unsaved.
     bool save(std::string* error);
+    // Saves again with the person's choices in `conflict`: the chosen rows are saved over the
+    // other person's (layers::Workspace::settle_conflicts), the plan book rebuilt from them (no
+    // undo). A new conflict (a third change meanwhile) fills `conflict` again.
+    bool save_with_choices(std::string* error);
     bool save_as(const std::string& path, std::string* error);
     // Whether open() put back a kept map view (then the window does not fit all on first layout).
     bool view_restored() const { return view_restored_; }
@@ -97,6 +105,13 @@ public:
     // force_summary layers (marked unsaved) unless another workspace was opened meanwhile; a
     // failed one leaves its reason in coverage_error.
     void poll_background();
+
+    // --- live updates of a team workspace (app_state_live.cpp) ---
+    // open() of a postgresql:// URL starts `live` (a listener in a background thread); the
+    // changes it heard are taken by poll_background: the announced layers and the settings are
+    // re-read (Workspace::refresh) where they hold no unsaved edits here, the map redraws them and
+    // the plan book is rebuilt when a plan table changed. Returns how many layers took changes.
+    std::size_t land_live_updates();
 
     // --- joint plans (app_state_plan.cpp) ---
     // Every plan change goes through apply_plan_edit: the edit runs on a copy of the book
@@ -159,6 +174,9 @@ public:
     std::string forecast_error;  // why the last forecast failed, "" when it did not
     ReconcileJob reconcile;      // started by the Plan panel; lands in poll_background
     std::string reconcile_error;
+    ConflictChoice conflict;     // the last save's rows both changed in the same fields, until settled
+    LiveUpdates live;            // other people's changes to an open team workspace; lands in poll_background
+    std::string live_error;      // why live updates stopped or a re-read failed, "" when they run
     TrackImportJob track_import; // File > Import tracks; lands in poll_background
     std::string track_import_error;
     OpenJob opening;             // start_open; lands in poll_background
@@ -168,6 +186,9 @@ public:
 
 private:
     void touch(const std::string& layer);
+    void redraw(const std::string& layer);  // new content from the store: redrawn, not unsaved
+    void start_live_updates();       // on open: listens when the workspace is a team workspace
+    void rebuild_plan_book();        // after other people's plan rows were taken in: same plan shown, no undo
     void load_plans();               // on open: the plan book, fleet and current plan
     void reload_plans();             // after a save merged other people's rows in: same plan shown, no undo
     void store_plans();              // the book into the workspace's plan tables

@@ -69,7 +69,7 @@ void AppState::reload_plans() {
     const std::string current = plan.current;
     load_plans();
     if (plan.book().find_plan(current)) plan.current = current;
-    for (const char* name : kPlanLayers) touch(name);
+    for (const char* name : kPlanLayers) redraw(name);  // as saved: redrawn, not unsaved
 }
 
 void AppState::store_plans() {

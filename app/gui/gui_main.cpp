@@ -58,6 +58,7 @@ int run_gui(const GuiOptions& options) {
     app.forecast.wake = [] { glfwPostEmptyEvent(); };
     app.reconcile.wake = [] { glfwPostEmptyEvent(); };
     app.track_import.wake = [] { glfwPostEmptyEvent(); };
+    app.live.wake = [] { glfwPostEmptyEvent(); };  // another person's change shows at once while idle
     const bool capture = !options.screenshot.empty();
     std::optional<FrameBench> bench;
     if (options.bench_frames > 0) bench.emplace(options.bench_frames);
@@ -254,6 +255,7 @@ int run_gui(const GuiOptions& options) {
     app.opening.wait();
     app.adding.wait();
     app.exporting.wait();
+    app.live.stop();
     renderer.destroy();
     return 0;
 }

@@ -94,6 +94,7 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
     export_map_dialog(app);
     import_tracks_dialog(app);
     brief_.draw(app);
+    conflict_.draw(app);
     for (const char* title : {"Open workspace", "Save workspace as"}) {
         if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) continue;
         ImGui::Text("Workspace file (.gpkg), or a team workspace's postgresql:// URL:");

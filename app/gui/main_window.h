@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/gui/brief_dialog.h"
+#include "app/gui/conflict_dialog.h"
 #include "app/gui/file_browser.h"
 #include "app/gui/map/map_view.h"
 #include "app/gui/panels/panel.h"
@@ -46,6 +47,7 @@ private:
     int import_format_ = 0;  // detect, ais, gpx, csv
     bool import_replace_ = false, import_started_ = false;
     BriefDialog brief_;
+    ConflictDialog conflict_;  // opens itself when a save was refused for conflicting fields
     char path_[512] = "";
     FileBrowser browser_;  // under the path field of the open, save-as and export dialogs
     std::string dialog_error_;

@@ -33,7 +33,8 @@ public:
 
     // Writes one edit (its fid into `written`); a row that cannot be merged adds a line to
     // `conflicts`. False on a database error.
-    bool save(const RowEdit& e, std::vector<std::int64_t>& written, std::vector<std::string>& conflicts, std::string* error) {
+    bool save(const RowEdit& e, std::vector<std::int64_t>& written, RowSave& out, std::string* error) {
+        std::vector<std::string>& conflicts = out.conflicts;
         if (!e.base) return insert(*e.mine, written, conflicts, error);
         const std::optional<std::string> base_version = version_of(*e.base);
         if (!e.mine) {
@@ -67,6 +68,7 @@ public:
         RowMerge m = merge_row(fields_, *e.base, theirs, *e.mine);
         if (!m.conflicts.empty()) {
             conflicts.push_back(describe_conflict(layer_, fields_, *e.base, theirs, m.conflicts));
+            out.fields.push_back({layer_, e.fid, *e.base, theirs, *e.mine, std::move(m.conflicts), last_change_of(fields_, theirs)});
             return true;
         }
         auto done = update(m.merged, e.fid, version_of(theirs), error);
@@ -156,7 +158,7 @@ bool save_rows(PgConnection& conn, const TableShape& shape, const RowEdits& edit
     RowWriter writer(conn, shape, edits);
     std::vector<std::int64_t> written;
     for (const RowEdit& e : edits.rows)
-        if (!writer.save(e, written, out->conflicts, error)) {
+        if (!writer.save(e, written, *out, error)) {
             *error = "layer '" + shape.name + "': " + *error;
             return false;
         }

@@ -18,6 +18,7 @@ namespace tidemark::layers::team {
 struct RowSave {
     std::vector<Feature> written;         // the inserted and updated rows as now stored (merged, new versions)
     std::vector<std::string> conflicts;   // one line per refused row (row, fields, base/theirs/mine, who, when)
+    std::vector<RowConflict> fields;      // the refused rows whose same fields both changed (also in `conflicts`)
 };
 
 // `shape` is the table as it is (it accepts the layer's fields). False with `error` on a database

@@ -188,6 +188,7 @@ bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* co
         RowSave saved;
         if (!save_rows(*conn, *shape, edits, &saved, &why)) return fail(why);
         for (const std::string& c : saved.conflicts) conflicts += "\n  " + c;
+        for (RowConflict& c : saved.fields) committed->conflicts.push_back(std::move(c));
         written[name] = std::move(saved.written);
         // The layer's revision moves (a whole-layer write based on an older one is refused), but
         // the session takes it only when no other writer moved it: otherwise it lacks their rows.
