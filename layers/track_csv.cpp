@@ -17,21 +17,10 @@ std::string lower(std::string s) {
     return s;
 }
 
-struct CsvColumns {
-    int vessel = -1, mmsi = -1, time = -1, lat = -1, lon = -1, x = -1, y = -1, speed = -1, course = -1;
-    std::string crs;
-};
+using CsvColumns = TrackCsvColumns;
 
 bool map_columns(const CsvTable& t, const std::string& spec, CsvColumns& c, std::string& error) {
-    c.vessel = t.column({"vessel", "name", "vessel_name", "ship", "shipname", "boat", "callsign", "track"});
-    c.mmsi = t.column({"mmsi", "MMSI"});
-    c.time = t.column({"time", "timestamp", "datetime", "date_time", "basedatetime", "utc", "t", "unix_time"});
-    c.lat = t.column({"lat", "latitude", "lat_deg"});
-    c.lon = t.column({"lon", "lng", "long", "longitude", "lon_deg"});
-    c.x = t.column({"x", "easting"});
-    c.y = t.column({"y", "northing"});
-    c.speed = t.column({"speed_kn", "speed", "sog"});
-    c.course = t.column({"course_deg", "course", "cog"});
+    c = detect_track_columns(t);
     std::string_view rest = spec;
     while (!rest.empty()) {
         std::size_t comma = rest.find(',');
@@ -83,6 +72,20 @@ bool map_columns(const CsvTable& t, const std::string& spec, CsvColumns& c, std:
 }
 
 }  // namespace
+
+TrackCsvColumns detect_track_columns(const CsvTable& t) {
+    TrackCsvColumns c;
+    c.vessel = t.column({"vessel", "name", "vessel_name", "ship", "shipname", "boat", "callsign", "track"});
+    c.mmsi = t.column({"mmsi", "MMSI"});
+    c.time = t.column({"time", "timestamp", "datetime", "date_time", "basedatetime", "utc", "t", "unix_time"});
+    c.lat = t.column({"lat", "latitude", "lat_deg"});
+    c.lon = t.column({"lon", "lng", "long", "longitude", "lon_deg"});
+    c.x = t.column({"x", "easting"});
+    c.y = t.column({"y", "northing"});
+    c.speed = t.column({"speed_kn", "speed", "sog"});
+    c.course = t.column({"course_deg", "course", "cog"});
+    return c;
+}
 
 CsvPositions read_csv_positions(const std::string& path, std::string_view text, const geo::Crs& working,
                                 const geo::Transformer& to_working, const std::string& columns) {
