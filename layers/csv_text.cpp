@@ -29,7 +29,10 @@ std::string trim(std::string_view s) {
 }
 
 std::optional<double> parse_number(std::string_view s) {
-    std::string t = trim(s);
+    // Trimmed as a view: called for every cell of million-row tables, where a copy per cell showed.
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    const std::string_view t = s;
     if (t.empty()) return std::nullopt;
     const char* b = t.data();
     if (*b == '+') ++b;
