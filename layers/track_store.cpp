@@ -42,8 +42,9 @@ const Layer* fix_points(const Workspace& ws) {
 std::vector<geo::Track> tracks_from_points(const Layer& pts) {
     std::vector<geo::Track> out;
     std::map<std::pair<std::string, bool>, std::size_t> index;  // (vessel, planned) -> track
-    const int f_vessel = pts.field_index("vessel"), f_unix = pts.field_index("unix_time"),
-              f_time = f_unix >= 0 ? f_unix : time_field(pts), f_speed = pts.field_index("speed_kn"),
+    // Times from unix_time (exact) where it is set, else the ISO `time` (or another time field).
+    const int f_vessel = pts.field_index("vessel"), f_unix = pts.field_index("unix_time"), f_time = time_field(pts),
+              f_speed = pts.field_index("speed_kn"),
               f_course = pts.field_index("course_deg"), f_leg = pts.field_index("leg"), f_planned = pts.field_index("planned");
     auto val = [](const Feature& f, int i) -> const Value& {
         static const Value null_value;
@@ -53,11 +54,11 @@ std::vector<geo::Track> tracks_from_points(const Layer& pts) {
         long long leg;
         geo::Fix fix;
     };
-    auto pending = [&](const Feature& f) {
+    auto pending = [&](const Feature& f, geo::UnixTime t) {
         Pending p;
         p.leg = static_cast<long long>(to_number(val(f, f_leg)).value_or(0));
         p.fix.p = f.geometry.points.front();
-        p.fix.t = feature_time(pts, f, f_time).value_or(0);
+        p.fix.t = t;
         p.fix.speed_kn = to_number(val(f, f_speed)).value_or(-1);
         p.fix.course_deg = to_number(val(f, f_course)).value_or(-1);
         return p;
@@ -67,11 +68,13 @@ std::vector<geo::Track> tracks_from_points(const Layer& pts) {
     bool last_planned = false;
     std::size_t last_track = 0;
     for (const Feature& f : pts.features) {
-        if (f.geometry.points.empty()) continue;
+        auto t = f_unix >= 0 ? to_number(val(f, f_unix)) : std::nullopt;
+        if (!t) t = feature_time(pts, f, f_time);
+        if (f.geometry.points.empty() || !t) continue;  // a fix needs a place and a time (find_damage names it)
         const Value& vessel_value = val(f, f_vessel);
         const bool planned = to_number(val(f, f_planned)).value_or(0) != 0;
         if (last_vessel && planned == last_planned && vessel_value == *last_vessel) {
-            fixes[last_track].push_back(pending(f));
+            fixes[last_track].push_back(pending(f, *t));
             continue;
         }
         std::string vessel = vessel_of(pts, f);
@@ -88,7 +91,7 @@ std::vector<geo::Track> tracks_from_points(const Layer& pts) {
             out.push_back(std::move(t));
             fixes.emplace_back();
         }
-        fixes[it->second].push_back(pending(f));
+        fixes[it->second].push_back(pending(f, *t));
     }
     for (std::size_t i = 0; i < out.size(); ++i) {
         auto& list = fixes[i];

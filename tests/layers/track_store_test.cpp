@@ -158,3 +158,31 @@ TEST(TrackStore, FixesByVesselJoinPlannedAndObservedInTimeOrder) {
     EXPECT_EQ(by_vessel[0].second.back().t, kT0 + 7200);
     EXPECT_NE(by_vessel[0].second.back().leg, by_vessel[0].second.front().leg);  // never interpolated across
 }
+
+TEST(TrackStore, APointLayerOfFixesAddedByHandIsReadWhenNoLegsArePacked) {
+    Layer added;  // what the app's Add layer makes of a GeoJSON of fixes: role Tracks, its own field names
+    added.name = "my_fixes";
+    added.role = LayerRole::Tracks;
+    added.fields = {{"vessel", FieldType::String}, {"timestamp", FieldType::DateTime}};
+    auto fix = [](std::int64_t fid, const char* vessel, const char* time, geo::XY p) {
+        Feature f;
+        f.fid = fid;
+        f.geometry.kind = geo::GeometryKind::Point;
+        f.geometry.points = {p};
+        f.values = {std::string(vessel), time ? Value(std::string(time)) : Value()};
+        return f;
+    };
+    added.features = {fix(1, "A", "2026-03-01T12:01:00Z", {2, 2}), fix(2, "A", "2026-03-01T12:00:00Z", {1, 1}),
+                      fix(3, "A", nullptr, {9, 9}), fix(4, "B", "2026-03-01T12:00:30Z", {5, 5})};
+    Workspace ws;
+    ws.put(added);
+    const auto tracks = load_tracks(ws);
+    ASSERT_EQ(tracks.size(), 2u);
+    ASSERT_EQ(tracks[0].legs.at(0).fixes.size(), 2u);  // the fix with no time is left out
+    EXPECT_EQ(tracks[0].legs[0].fixes[0].t, kT0);       // in time order
+    EXPECT_EQ(tracks[0].legs[0].fixes[1].p.x, 2);
+    EXPECT_EQ(tracks[1].vessel, "B");
+    store_tracks(ws, tracks);  // packed legs from now on; the hand-made layer is left as it was
+    EXPECT_TRUE(has_packed_tracks(ws));
+    EXPECT_EQ(ws.find("my_fixes")->features.size(), 4u);
+}
