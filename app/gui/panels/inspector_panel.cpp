@@ -3,6 +3,7 @@
 #include "app/gui/app_state.h"
 #include "app/gui/feature_summary.h"
 #include "app/gui/last_seen_text.h"
+#include "layers/track_store.h"
 
 #include <imgui.h>
 
@@ -27,6 +28,14 @@ void value_cell(const layers::Field& field, const layers::Value& v) {
         const std::size_t n = static_cast<std::size_t>(std::count(text.begin(), text.end(), ';')) + 1;
         ImGui::Text("%zu sighting%s (hover)", n, n == 1 ? "" : "s");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+        return;
+    }
+    // A leg's packed per-fix values (layers/track_store.h) run to megabytes: wrapping them each
+    // frame would stall the app. Their count and first values here.
+    if ((field.name == layers::kFixTimesField || field.name == layers::kFixSpeedsField ||
+         field.name == layers::kFixCoursesField) && !text.empty()) {
+        const std::size_t n = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+        ImGui::Text("%zu value%s: %s%s", n, n == 1 ? "" : "s", text.substr(0, 60).c_str(), text.size() > 60 ? " ..." : "");
         return;
     }
     ImGui::TextWrapped("%s", text.c_str());

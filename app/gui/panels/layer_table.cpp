@@ -50,7 +50,8 @@ std::size_t draw_layer_table(const char* id, const layers::Layer& layer, const L
         ImGui::TableNextRow();
         for (std::size_t k = 0; k < cols.size(); ++k) {
             ImGui::TableSetColumnIndex(static_cast<int>(k));
-            const std::string text = layers::to_string(layer.features[row].values[cols[k]]);
+            std::string text = layers::to_string(layer.features[row].values[cols[k]]);
+            if (text.size() > 200) text = text.substr(0, 200) + " ...";  // a packed leg's fix values: megabytes
             if (k == 0) {
                 ImGui::PushID(static_cast<int>(row));
                 if (ImGui::Selectable(text.empty() ? "-" : text.c_str(), options.highlighted == static_cast<std::int64_t>(row),
