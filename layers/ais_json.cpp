@@ -41,13 +41,19 @@ public:
         key(k);
         out_ += "null";
     }
+    // AIS text is six-bit ASCII (0x20-0x5F): of JSON's escapes only '"' and '\\' can occur.
+    // Runs between them are appended whole (this was a tenth of `ais decode`'s time char by char).
     void text(const char* k, std::string_view s) {
         key(k);
         out_ += '"';
-        for (char c : s) {
-            if (c == '"' || c == '\\') out_ += '\\';
-            out_ += c;
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] != '"' && s[i] != '\\') continue;
+            out_.append(s.data() + run, i - run);
+            out_ += '\\';
+            run = i;
         }
+        out_.append(s.data() + run, s.size() - run);
         out_ += '"';
     }
     void close() { out_ += first_ ? "{}" : "}"; }

@@ -13,6 +13,8 @@ namespace tidemark::cli {
 
 enum ExitCode { kOk = 0, kBadInput = 1, kUsage = 2 };
 
+inline constexpr const char* kVersion = "tidemark 0.1.0";  // what --version prints
+
 // Shared by all commands: the exit code the chosen command's callback sets.
 struct Context {
     int exit_code = kOk;

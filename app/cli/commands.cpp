@@ -4,11 +4,6 @@
 
 namespace tidemark::cli {
 
-int fail(const std::string& message) {
-    std::cerr << "tidemark: " << message << "\n";
-    return kBadInput;
-}
-
 namespace {
 
 // `gui` and `bench-render` in a build without the desktop app.
@@ -26,7 +21,7 @@ int run(int argc, char** argv, const std::vector<AddCommand>& desktop) {
     CLI::App app{"Tidemark: joint monitoring and policing plans for the UK coastline.\n"
                  "Run with no command to open the desktop app.", "tidemark"};
     app.require_subcommand(0, 1);
-    app.set_version_flag("--version", "tidemark 0.1.0");
+    app.set_version_flag("--version", kVersion);
     Context ctx;
 
     // The one list of commands.

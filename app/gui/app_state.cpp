@@ -13,6 +13,27 @@ namespace tidemark::gui {
 bool AppState::open(const std::string& path, std::string* error) {
     auto ws = layers::Workspace::open(path, error);
     if (!ws) return false;
+    adopt(std::move(*ws), path);
+    return true;
+}
+
+bool AppState::start_open(const std::string& path, std::string* error) {
+    if (!opening.start(path, error)) return false;
+    status = "Opening " + path + " ...";
+    return true;
+}
+
+void AppState::land_open() {
+    auto outcome = opening.take_outcome();
+    if (!outcome) return;
+    if (!outcome->workspace) {
+        status = outcome->summary;
+        return;
+    }
+    adopt(std::move(*outcome->workspace), outcome->path);
+}
+
+void AppState::adopt(layers::Workspace ws, const std::string& path) {
     workspace = std::move(ws);
     selection = {};
     revisions_.clear();
@@ -32,7 +53,6 @@ bool AppState::open(const std::string& path, std::string* error) {
     if (workspace->features_left_out() > 0)
         status += ": " + std::to_string(workspace->features_left_out()) +
                   " feature(s) could not be read (see Problems); Save As to keep your changes";
-    return true;
 }
 
 void AppState::keep_view() {
@@ -125,6 +145,39 @@ bool AppState::add_layer(const std::string& path, layers::LayerRole role, const 
     return true;
 }
 
+bool AppState::start_add_layer(const std::string& path, layers::LayerRole role, const std::string& name,
+                               std::string* error) {
+    if (!workspace) { *error = "open or create a workspace first"; return false; }
+    if (!adding.start(*workspace, path, role, name, error)) return false;
+    add_layer_error.clear();
+    status = "Adding layer " + name + " from " + path + " ...";
+    return true;
+}
+
+void AppState::land_added_layer() {
+    auto outcome = adding.take_outcome();
+    if (!outcome) return;
+    status = outcome->summary;
+    problems.insert(problems.end(), outcome->problems.begin(), outcome->problems.end());
+    if (!outcome->layer) {
+        add_layer_error = outcome->error;
+        return;
+    }
+    if (!workspace || workspace->path() != outcome->workspace_path) {
+        status = "Layer from " + outcome->path + " not added: another workspace was opened while it was read";
+        return;
+    }
+    const std::string name = outcome->layer->name;
+    const bool tracks = outcome->layer->role == layers::LayerRole::Tracks;
+    workspace->put(std::move(*outcome->layer));
+    touch(name);
+    if (tracks) rebuild_timeline();
+}
+
+void AppState::land_export() {
+    if (auto outcome = exporting.take_outcome()) status = outcome->summary;
+}
+
 bool AppState::remove_layer(const std::string& layer) {
     if (!workspace || !workspace->remove(layer)) return false;
     if (selection.layer == layer) selection = {};
@@ -140,6 +193,9 @@ std::uint64_t AppState::revision(const std::string& layer) const {
 }
 
 void AppState::poll_background() {
+    land_open();
+    land_added_layer();
+    land_export();
     refresh_coverage_history();
     land_forecast();
     land_reconcile();

@@ -10,6 +10,9 @@
 #include "app/gui/plan_state.h"
 #include "app/gui/report_filter.h"
 #include "app/gui/timeline_model.h"
+#include "app/gui/add_layer_job.h"
+#include "app/gui/export_job.h"
+#include "app/gui/open_job.h"
 #include "app/gui/track_import_job.h"
 #include "geo/problem.h"
 #include "layers/style.h"
@@ -36,6 +39,9 @@ public:
     // Opening puts back the view kept in the workspace (app/gui/view_settings.h): the map view,
     // T, the legend, heat layer, coverage as of T, full tracks and the report filters.
     bool open(const std::string& path, std::string* error);
+    // The same off the UI thread (OpenJob): the workspace is adopted by poll_background, and
+    // `status` says what happened. false with `error` while another open is going.
+    bool start_open(const std::string& path, std::string* error);
     // Both keep the current view in the workspace's settings first (one setting, "view").
     bool save(std::string* error);
     bool save_as(const std::string& path, std::string* error);
@@ -53,6 +59,9 @@ public:
     bool move_layer(const std::string& layer, int delta);  // +1 draws it later (on top)
     // Imports any GDAL source as a new layer; its problems join `problems`.
     bool add_layer(const std::string& path, layers::LayerRole role, const std::string& name, std::string* error);
+    // The same off the UI thread (AddLayerJob): the layer lands in poll_background;
+    // `add_layer_error` says why when it could not be read. false with `error` while one is going.
+    bool start_add_layer(const std::string& path, layers::LayerRole role, const std::string& name, std::string* error);
     bool remove_layer(const std::string& layer);
     // Bumped whenever a layer's geometry or style changes: the renderer rebuilds its buffers.
     std::uint64_t revision(const std::string& layer) const;
@@ -152,6 +161,10 @@ public:
     std::string reconcile_error;
     TrackImportJob track_import; // File > Import tracks; lands in poll_background
     std::string track_import_error;
+    OpenJob opening;             // start_open; lands in poll_background
+    AddLayerJob adding;          // start_add_layer; lands in poll_background
+    std::string add_layer_error;
+    ExportJob exporting;         // File > Export map; its outcome lands in `status`
 
 private:
     void touch(const std::string& layer);
@@ -160,7 +173,11 @@ private:
     void store_plans();              // the book into the workspace's plan tables
     void land_forecast();            // from poll_background
     void land_reconcile();           // from poll_background
-    void land_track_import();        // from poll_background
+    void land_track_import();
+    void land_open();
+    void land_added_layer();
+    void land_export();
+    void adopt(layers::Workspace ws, const std::string& path);  // the workspace opened from `path`        // from poll_background
     void remember(const std::string& path);
     void keep_view();  // settings["view"] from the current view
     bool view_restored_ = false;

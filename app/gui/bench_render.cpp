@@ -150,7 +150,19 @@ int run_bench_render(const BenchRenderOptions& options) {
     glFinish();
     std::printf("GPU buffers built once in %.0f ms\n", wall_ms() - b0);
 
-    const Timing ours = measure(options.frames, [&] { renderer.draw(app, options.height); });
+    // A whole map each frame (the cache dropped), then panning as a drag does (the cache kept:
+    // only the uncovered strips drawn).
+    auto whole_map = [&] {
+        renderer.invalidate_cache();
+        renderer.draw(app, options.height);
+    };
+    const Timing ours = measure(options.frames, whole_map);
+    int step = 0;
+    const Timing panning = measure(options.frames, [&] {
+        const double dx = (step++ / 30) % 2 == 0 ? 12 : -12;
+        app.view.pan_pixels(dx, dx / 3);
+        renderer.draw(app, options.height);
+    });
     // Where the time goes: each layer alone (others hidden through the same style command the
     // Layers panel uses), fewer frames.
     std::vector<std::pair<std::string, Timing>> per_layer;
@@ -159,13 +171,13 @@ int run_bench_render(const BenchRenderOptions& options) {
     for (const std::string& only : names) {
         for (const std::string& n : names) app.set_visible(n, n == only);
         renderer.sync(app);
-        per_layer.emplace_back(only, measure(std::max(5, options.frames / 4), [&] { renderer.draw(app, options.height); }));
+        per_layer.emplace_back(only, measure(std::max(5, options.frames / 4), whole_map));
     }
     for (const std::string& n : names) app.set_visible(n, true);
     renderer.sync(app);
     const ViewTransform national = app.view;
     app.view.zoom_at({options.width / 2.0, options.height / 2.0}, 16);  // a county-sized view
-    const Timing zoomed = measure(options.frames, [&] { renderer.draw(app, options.height); });
+    const Timing zoomed = measure(options.frames, whole_map);
     app.view = national;
     const Timing naive = measure(options.frames, [&] {
         glViewport(0, 0, options.width, options.height);
@@ -178,6 +190,7 @@ int run_bench_render(const BenchRenderOptions& options) {
         std::printf("%-44s %9.2f ms %11.2f ms %9.2f ms\n", name, t.submit_cpu_ms, t.cpu_ms, t.wall_ms);
     };
     row("app renderer (GPU buffers), national view", ours);
+    row("  panning 12 px a frame (cached map)", panning);
     row("app renderer (GPU buffers), zoomed x16", zoomed);
     row("naive (ImDrawList every frame), national", naive);
     for (const auto& [name, t] : per_layer) {

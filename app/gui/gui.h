@@ -17,6 +17,7 @@ struct GuiOptions {
     std::string panel;       // side-bar tab to open first, e.g. "Layers", "Forces"
     bool coverage_as_of = false;  // start with the coast coloured as of T (when the results allow)
     bool print_view = false; // with --screenshot: print the map rectangle and view on stdout
+    int bench_frames = 0;    // > 0: time launch, then this many frames panning, print, quit (frame_bench.h)
 };
 
 // The side-bar panels' titles, in tab order (the values --panel takes).

@@ -22,6 +22,9 @@ void add_gui_command(CLI::App& app, cli::Context& ctx) {
     cmd->add_option("--panel", opt->panel, "Side-bar panel to open first")
         ->transform(CLI::IsMember(panel_titles(), CLI::ignore_case));  // "forces" opens Forces
     cmd->add_flag("--print-view", opt->print_view, "With --screenshot: print the map rectangle and view on stdout");
+    cmd->add_option("--bench-frames", opt->bench_frames,
+                    "Time the launch, then N frames while the view pans; print the figures and quit")
+        ->check(CLI::Range(1, 100000));
     cmd->callback([opt, &ctx] { ctx.exit_code = run_gui(*opt); });
 }
 

@@ -4,6 +4,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/map/gl_api.h"
 #include "app/gui/map/map_renderer.h"
+#include "app/gui/frame_bench.h"
 #include "app/gui/screenshot.h"
 
 #include <GLFW/glfw3.h>
@@ -58,29 +59,21 @@ int run_gui(const GuiOptions& options) {
     app.reconcile.wake = [] { glfwPostEmptyEvent(); };
     app.track_import.wake = [] { glfwPostEmptyEvent(); };
     const bool capture = !options.screenshot.empty();
-    app.set_recent_store(capture ? "" : recent_store_path());  // tests never touch the user's recent list
-    if (!options.workspace.empty()) {
-        std::string error;
-        if (!app.open(options.workspace, &error)) {
-            std::cerr << "tidemark: " << error << "\n";
-            return 1;
-        }
-    }
+    std::optional<FrameBench> bench;
+    if (options.bench_frames > 0) bench.emplace(options.bench_frames);
+    const bool unattended = capture || bench;  // draws as fast as it can, never waits for input
+    app.set_recent_store(unattended ? "" : recent_store_path());  // tests never touch the user's recent list
+    app.opening.wake = [] { glfwPostEmptyEvent(); };
+    app.adding.wake = [] { glfwPostEmptyEvent(); };
+    app.exporting.wake = [] { glfwPostEmptyEvent(); };
+    // What the command line asks of the workspace: checked now, applied once it is open.
+    std::optional<double> start_time;
     if (!options.time.empty()) {
-        auto t = geo::parse_iso8601(options.time);
-        if (!t) {
+        start_time = geo::parse_iso8601(options.time);
+        if (!start_time) {
             std::cerr << "tidemark: --time " << options.time << ": expected an ISO 8601 time such as 2026-03-01T12:00Z\n";
             return 2;
         }
-        app.time_t = *t;
-    }
-    if (options.coverage_as_of) {
-        if (!app.coverage_as_of_available()) {
-            std::cerr << "tidemark: --coverage-as-of: the workspace's coverage results have no sightings "
-                         "(none stored, or stored before they were kept): run `tidemark coverage` again\n";
-            return 2;
-        }
-        app.coverage_as_of = true;
     }
     std::optional<geo::Box> view_box;
     if (!options.view.empty()) {
@@ -90,6 +83,34 @@ int run_gui(const GuiOptions& options) {
             return 2;
         }
         view_box = b;
+    }
+    auto apply_start_options = [&]() -> int {  // 0, or the exit code
+        if (start_time) app.time_t = *start_time;
+        if (options.coverage_as_of) {
+            if (!app.coverage_as_of_available()) {
+                std::cerr << "tidemark: --coverage-as-of: the workspace's coverage results have no sightings "
+                             "(none stored, or stored before they were kept): run `tidemark coverage` again\n";
+                return 2;
+            }
+            app.coverage_as_of = true;
+        }
+        return 0;
+    };
+    // A screenshot needs the workspace in its first frame. Otherwise the window comes up at once
+    // and the workspace is read meanwhile (OpenJob): the map appears when it lands.
+    bool opening_at_launch = false;
+    if (!options.workspace.empty()) {
+        std::string error;
+        if (capture) {
+            if (!app.open(options.workspace, &error)) {
+                std::cerr << "tidemark: " << error << "\n";
+                return 1;
+            }
+            if (const int code = apply_start_options()) return code;
+        } else {
+            app.start_open(options.workspace, &error);
+            opening_at_launch = true;
+        }
     }
 
     WindowSystem ws;
@@ -102,14 +123,14 @@ int run_gui(const GuiOptions& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_STENCIL_BITS, 8);  // polygon fill uses the stencil buffer
-    if (capture) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    if (unattended) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
     ws.window = glfwCreateWindow(options.width, options.height, "Tidemark", nullptr, nullptr);
     if (!ws.window) {
         std::cerr << "tidemark: cannot open an OpenGL 3.3 window (needs Mesa 3.3 core or newer)\n";
         return 1;
     }
     glfwMakeContextCurrent(ws.window);
-    glfwSwapInterval(capture ? 0 : 1);
+    glfwSwapInterval(unattended ? 0 : 1);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ws.imgui = true;
@@ -137,20 +158,31 @@ int run_gui(const GuiOptions& options) {
         std::cerr << "tidemark: " << error << "\n";
         return 1;
     }
+    if (bench) bench->mark("window and OpenGL ready");
     MainWindow main_window(options.panel);
     int frame = 0;
     double last_time = glfwGetTime();
-    bool quit = false, first_layout = true;
+    bool quit = false, first_layout = true, bench_ready = false;
+    int cleared_w = 0, cleared_h = 0, clear_frames = 0;
     while (!quit) {
         // An idle app sleeps: wait for input unless the timeline plays (or a capture runs).
-        if (capture || app.playing) glfwPollEvents(); else glfwWaitEventsTimeout(1.0);
+        // While the workspace is read at launch even a bench waits: the reader needs the cores.
+        if ((unattended && !app.opening.busy()) || app.playing) glfwPollEvents(); else glfwWaitEventsTimeout(1.0);
+        // The bench pans once the first map with the workspace is drawn (frame 1 on).
+        if (bench_ready && frame > 0) {
+            if (!bench->next(app.view)) {
+                bench->print(view_box ? "view " + options.view : std::string("view at launch"));
+                break;
+            }
+            bench->frame_start();
+        }
         const double now = glfwGetTime();
         app.advance(now - last_time);
         app.poll_background();
         last_time = now;
         if (glfwWindowShouldClose(ws.window)) {
             glfwSetWindowShouldClose(ws.window, GLFW_FALSE);
-            if (capture || !app.dirty()) quit = true;
+            if (unattended || !app.dirty()) quit = true;
             else main_window.ask_before_quit();
         }
         ImGui_ImplOpenGL3_NewFrame();
@@ -162,19 +194,42 @@ int run_gui(const GuiOptions& options) {
             // A view kept in the workspace is put back as it was; --view overrides it.
             if (view_box) app.view.fit(*view_box, 0.0); else if (!app.view_restored()) app.fit_all();
             first_layout = false;
+        } else if (opening_at_launch && !app.opening.busy()) {  // landed in poll_background
+            opening_at_launch = false;
+            if (!app.has_workspace()) {
+                std::cerr << "tidemark: " << app.status << "\n";
+                return 1;
+            }
+            if (bench) bench->mark("workspace open (read while the window came up)");
+            if (const int code = apply_start_options()) return code;
+            if (view_box) app.view.fit(*view_box, 0.0);
         }
+        bench_ready = bench && !opening_at_launch;
         ImGui::Render();
         int fb_w, fb_h, win_w, win_h;
         glfwGetFramebufferSize(ws.window, &fb_w, &fb_h);
         glfwGetWindowSize(ws.window, &win_w, &win_h);
         const float scale = win_w > 0 ? static_cast<float>(fb_w) / win_w : 1.0f;
         glViewport(0, 0, fb_w, fb_h);
-        glClearColor(0.94f, 0.94f, 0.94f, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
+        // The panels are opaque and tile the window around the map, which is copied in whole:
+        // clearing every frame would cost llvmpipe a full-window pass for nothing. Cleared for a
+        // few frames after the size changed (both buffers, and the layout settling).
+        if (fb_w != cleared_w || fb_h != cleared_h) clear_frames = 3, cleared_w = fb_w, cleared_h = fb_h;
+        if (clear_frames > 0) {
+            --clear_frames;
+            glClearColor(0.94f, 0.94f, 0.94f, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
         renderer.sync(app);
+        if (bench_ready && frame == 0) bench->mark("map buffers built");
         renderer.draw(app, fb_h, scale);
         glViewport(0, 0, fb_w, fb_h);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (bench_ready) {
+            glFinish();  // llvmpipe rasterises on CPU threads: their work belongs to the frame
+            if (frame++ == 0) bench->mark("first map drawn");
+            else bench->frame_done();
+        }
         if (capture && ++frame >= options.frames) {
             if (!write_framebuffer_png(options.screenshot, fb_w, fb_h, &error)) {
                 std::cerr << "tidemark: " << error << "\n";
@@ -196,6 +251,9 @@ int run_gui(const GuiOptions& options) {
     app.forecast.cancel();
     app.forecast.wait();
     app.reconcile.wait();
+    app.opening.wait();
+    app.adding.wait();
+    app.exporting.wait();
     renderer.destroy();
     return 0;
 }

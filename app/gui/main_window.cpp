@@ -21,7 +21,7 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
             for (const auto& p : app.recent_files())
                 if (ImGui::MenuItem(p.c_str())) {
                     std::string error;
-                    if (!app.open(p, &error)) app.status = error;
+                    if (!app.start_open(p, &error)) app.status = error;
                 }
             ImGui::EndMenu();
         }
@@ -103,7 +103,7 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
         if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
         if (ImGui::Button("OK") || enter) {
             const bool open = std::string(title) == "Open workspace";
-            if (open ? app.open(path_, &dialog_error_) : app.save_as(path_, &dialog_error_)) ImGui::CloseCurrentPopup();
+            if (open ? app.start_open(path_, &dialog_error_) : app.save_as(path_, &dialog_error_)) ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
@@ -148,10 +148,12 @@ void MainWindow::export_map_dialog(AppState& app) {
         // The coast as the map shows it: as of T when that is on.
         if (export_at_time_ && app.coverage_as_of && app.coverage_as_of_available())
             options.coverage_as_of = &app.coverage_history();
+        const layers::CoverageHistory* as_of = options.coverage_as_of;
+        options.coverage_as_of = nullptr;  // the job keeps its own copy
         if (!render::map_format_for(path_)) {
             dialog_error_ = "the file name must end in .png, .pdf or .tif";
-        } else if (render::render_map(*app.workspace, options, path_, &dialog_error_)) {
-            app.status = std::string("Exported map to ") + path_;
+        } else if (app.exporting.start(*app.workspace, options, as_of, path_, &dialog_error_)) {
+            app.status = std::string("Exporting the map to ") + path_ + " ...";
             ImGui::CloseCurrentPopup();
         }
     }

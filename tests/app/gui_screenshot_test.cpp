@@ -1,5 +1,7 @@
 // Screenshots of the real app under a private Xvfb: real pixels at known world positions.
 // Skips (saying why) only when Xvfb is not installed.
+#include "app/gui/app_state.h"
+#include "app/gui/map/gl_api.h"
 #include "app/gui/map/map_renderer.h"
 #include "app/render/map_render.h"
 #include "gui_fixture.h"
@@ -8,6 +10,7 @@
 #include "layers/map_scene.h"
 #include "layers/workspace.h"
 
+#include <GLFW/glfw3.h>
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
@@ -282,6 +285,107 @@ TEST(GuiScreenshot, SceneClassesAndVesselAgreeWithTheExport) {
     expect_colour(at_world(280000, 340000), never, "export: segment never observed");
     expect_colour(at_world(220000, 380000), vessel, "export: vessel at 12:30 with its track points hidden");
     expect_colour(at_world(350000, 200000), kSea, "export: the same sea as the app");
+}
+
+// An off-screen GL 3.3 context with a `width` x `height` RGBA target standing in for the window.
+class GlTarget {
+public:
+    GlTarget(int width, int height) : width_(width), height_(height) {
+        if (!glfwInit()) return;
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+        window_ = glfwCreateWindow(64, 64, "test", nullptr, nullptr);
+        if (!window_) return;
+        glfwMakeContextCurrent(window_);
+        glGenFramebuffers(1, &fbo_);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+        glGenRenderbuffers(1, &colour_);
+        glBindRenderbuffer(GL_RENDERBUFFER, colour_);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_);
+    }
+    ~GlTarget() {
+        if (window_) {
+            glDeleteRenderbuffers(1, &colour_);
+            glDeleteFramebuffers(1, &fbo_);
+            glfwDestroyWindow(window_);
+        }
+        glfwTerminate();
+    }
+    bool ok() const { return window_ && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE; }
+    void bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
+    std::vector<unsigned char> pixels() const {
+        std::vector<unsigned char> out(static_cast<std::size_t>(width_) * height_ * 4);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+        glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, out.data());
+        return out;
+    }
+
+private:
+    int width_, height_;
+    GLFWwindow* window_ = nullptr;
+    GLuint fbo_ = 0, colour_ = 0;
+};
+
+// Panning draws only the strips that came into sight and copies the rest from the map drawn
+// before (MapCache): the result must be the map drawn afresh at the new view, pixel for pixel
+// up to edge pixels rounded the other way.
+TEST(GuiMapCache, APannedMapIsTheMapDrawnAfresh) {
+    REQUIRE_XVFB();
+    ScratchDir dir;
+    const std::string path = scene_workspace(dir);
+    constexpr int kW = 400, kH = 300;
+    GlTarget target(kW, kH);
+    ASSERT_TRUE(target.ok()) << "no OpenGL 3.3 context on the Xvfb display";
+    AppState app;
+    std::string error;
+    ASSERT_TRUE(app.open(path, &error)) << error;
+    app.view.rect = {0, 0, kW, kH};
+    app.view.fit({0, 0, 400000, 400000}, 0.0);
+    MapRenderer renderer;
+    ASSERT_TRUE(renderer.create(&error)) << error;
+    renderer.sync(app);
+    target.bind();
+    EXPECT_EQ(renderer.draw(app, kH).pixels, static_cast<std::size_t>(kW * kH)) << "the first map is drawn whole";
+    EXPECT_EQ(renderer.draw(app, kH).pixels, 0u) << "an unchanged view comes from the cache";
+
+    app.view.pan_pixels(37, -23);  // a drag 37 px right and 23 px up: strips west and south uncovered
+    renderer.sync(app);
+    const DrawStats panned = renderer.draw(app, kH);
+    EXPECT_EQ(panned.pixels, static_cast<std::size_t>(37 * kH + 23 * (kW - 37)));
+    const std::vector<unsigned char> from_cache = target.pixels();
+    renderer.invalidate_cache();
+    EXPECT_EQ(renderer.draw(app, kH).pixels, static_cast<std::size_t>(kW * kH));
+    const std::vector<unsigned char> afresh = target.pixels();
+
+    std::size_t differ = 0, land = 0, segment = 0;
+    const Rgb met = rgb8(layers::scene_layer(*app.workspace, *app.workspace->find("segments")).legend[0].colour);
+    for (std::size_t i = 0; i < afresh.size(); i += 4) {
+        bool same = true;
+        for (int c = 0; c < 3; ++c) same &= std::abs(int(afresh[i + c]) - int(from_cache[i + c])) <= 2;
+        differ += !same;
+        const Rgb p{afresh[i], afresh[i + 1], afresh[i + 2]};
+        land += std::abs(p.r - kLand.r) <= 3 && std::abs(p.g - kLand.g) <= 3 && std::abs(p.b - kLand.b) <= 3;
+        segment += std::abs(p.r - met.r) <= 3 && std::abs(p.g - met.g) <= 3 && std::abs(p.b - met.b) <= 3;
+    }
+    EXPECT_GT(land, 10000u) << "the island is in the picture";
+    EXPECT_GT(segment, 200u) << "the segment meeting the target is in the picture";
+    EXPECT_LE(differ, static_cast<std::size_t>(kW * kH / 500)) << differ << " pixels differ";
+
+    // A pan by a fraction of a pixel, or a zoom, cannot reuse whole pixels: drawn whole.
+    app.view.pan_pixels(0.5, 0);
+    EXPECT_EQ(renderer.draw(app, kH).pixels, static_cast<std::size_t>(kW * kH));
+    app.view.zoom_at({kW / 2.0, kH / 2.0}, 2);
+    EXPECT_EQ(renderer.draw(app, kH).pixels, static_cast<std::size_t>(kW * kH));
+    // So does a change of style (here: the segments hidden).
+    renderer.draw(app, kH);
+    app.set_visible("segments", false);
+    renderer.sync(app);
+    EXPECT_EQ(renderer.draw(app, kH).pixels, static_cast<std::size_t>(kW * kH));
+    renderer.destroy();
 }
 
 }  // namespace

@@ -115,16 +115,35 @@ void GlLayerBuffers::release() {
     lods_.clear();
 }
 
-void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer& scene) {
+void GlLayerBuffers::build(const layers::Layer& layer) {
     release();
+    const geo::Box extent = layer.extent();
+    origin_ = extent.empty() ? geo::XY{} : extent.centre();
+    recolourable_ = layer.geometry_kind() != geo::GeometryKind::Polygon &&
+                    std::none_of(layer.features.begin(), layer.features.end(),
+                                 [](const layers::Feature& f) { return !f.geometry.points.empty(); });
+    // Levels are made when first drawn (ensure_level): a launch at the national view simplifies
+    // the coast once, not five times.
+    const bool small = layer.vertex_count() < kSmallLayerVertices;
+    for (double tolerance : kTolerances) {
+        if (small && tolerance > 0) break;
+        lods_.emplace_back().tolerance = tolerance;
+    }
+}
+
+void GlLayerBuffers::ensure_level(const layers::Layer& layer, const layers::SceneLayer& scene, double metres_per_pixel) {
+    const double wanted[] = {tolerance_for(metres_per_pixel), point_tolerance_for(metres_per_pixel, scene.style)};
+    for (Lod& lod : lods_)
+        if (!lod.built && (lod.tolerance == wanted[0] || lod.tolerance == wanted[1])) build_level(layer, scene, &lod);
+}
+
+void GlLayerBuffers::build_level(const layers::Layer& layer, const layers::SceneLayer& scene, Lod* level) {
     const layers::Style& style = scene.style;
     const std::vector<layers::Rgba>& colours = scene.colour;
     // Polygon outlines are always in the stroke colour (the scene's per-feature colour is the
     // fill, drawn here by the stencil pass in the style's fill), as the export draws them.
     const bool areas = layer.geometry_kind() == geo::GeometryKind::Polygon;
     auto line_colour = [&](std::size_t i) -> const layers::Rgba& { return areas ? style.stroke : colours[i]; };
-    const geo::Box extent = layer.extent();
-    origin_ = extent.empty() ? geo::XY{} : extent.centre();
     auto rel = [&](geo::XY p, float* x, float* y) {
         *x = static_cast<float>(p.x - origin_.x);
         *y = static_cast<float>(p.y - origin_.y);
@@ -148,113 +167,108 @@ void GlLayerBuffers::build(const layers::Layer& layer, const layers::SceneLayer&
         point_ranges.count[i] = static_cast<GLsizei>(pts.size()) - point_ranges.first[i];
     }
     point_ranges.total = static_cast<GLsizei>(pts.size());
-    recolourable_ = !areas && pts.empty();
 
-    const bool small = layer.vertex_count() < kSmallLayerVertices;
-    for (double tolerance : kTolerances) {
-        if (small && tolerance > 0) break;
-        Lod lod;
-        lod.tolerance = tolerance;
-        std::vector<float> fill;                 // x, y triangle-fan vertices as plain triangles
-        std::vector<SegmentVertex> wide;
-        std::vector<ThinVertex> thin;
-        const bool thin_lines = style.stroke_width_px <= kThinLinePx;
-        auto line_vertices = [&] { return thin_lines ? thin.size() : wide.size(); };
-        lod.fill.first.assign(layer.features.size(), 0);
-        lod.fill.count.assign(layer.features.size(), 0);
-        lod.lines.first.assign(layer.features.size(), 0);
-        lod.lines.count.assign(layer.features.size(), 0);
-        for (std::size_t i = 0; i < layer.features.size(); ++i) {
-            const geo::Geometry& g = layer.features[i].geometry;
-            lod.fill.first[i] = static_cast<GLint>(fill.size() / 2);
-            lod.lines.first[i] = static_cast<GLint>(line_vertices());
-            if (!scene.shown(i)) continue;  // filtered out: empty ranges
-            auto add_line = [&](const geo::Path& path) {
-                for (std::size_t k = 1; k < path.size(); ++k) {
-                    if (thin_lines) {
-                        ThinVertex a{}, b{};
-                        rel(path[k - 1], &a.x, &a.y);
-                        rel(path[k], &b.x, &b.y);
-                        pack(line_colour(i), a.rgba);
-                        pack(line_colour(i), b.rgba);
-                        thin.push_back(a);
-                        thin.push_back(b);
-                        lod.line_owner.insert(lod.line_owner.end(), 2, static_cast<std::uint32_t>(i));
-                        continue;
-                    }
-                    SegmentVertex v{};
-                    rel(path[k - 1], &v.ax, &v.ay);
-                    rel(path[k], &v.bx, &v.by);
-                    pack(line_colour(i), v.rgba);
-                    static constexpr float kCorners[6][2] = {{0, -1}, {0, 1}, {1, 1}, {0, -1}, {1, 1}, {1, -1}};
-                    for (const auto& c : kCorners) {
-                        v.t = c[0];
-                        v.side = c[1];
-                        wide.push_back(v);
-                    }
-                    lod.line_owner.insert(lod.line_owner.end(), 6, static_cast<std::uint32_t>(i));
+    Lod& lod = *level;
+    const double tolerance = lod.tolerance;
+    lod.built = true;
+    std::vector<float> fill;                 // x, y triangle-fan vertices as plain triangles
+    std::vector<SegmentVertex> wide;
+    std::vector<ThinVertex> thin;
+    const bool thin_lines = style.stroke_width_px <= kThinLinePx;
+    auto line_vertices = [&] { return thin_lines ? thin.size() : wide.size(); };
+    lod.fill.first.assign(layer.features.size(), 0);
+    lod.fill.count.assign(layer.features.size(), 0);
+    lod.lines.first.assign(layer.features.size(), 0);
+    lod.lines.count.assign(layer.features.size(), 0);
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        const geo::Geometry& g = layer.features[i].geometry;
+        lod.fill.first[i] = static_cast<GLint>(fill.size() / 2);
+        lod.lines.first[i] = static_cast<GLint>(line_vertices());
+        if (!scene.shown(i)) continue;  // filtered out: empty ranges
+        auto add_line = [&](const geo::Path& path) {
+            for (std::size_t k = 1; k < path.size(); ++k) {
+                if (thin_lines) {
+                    ThinVertex a{}, b{};
+                    rel(path[k - 1], &a.x, &a.y);
+                    rel(path[k], &b.x, &b.y);
+                    pack(line_colour(i), a.rgba);
+                    pack(line_colour(i), b.rgba);
+                    thin.push_back(a);
+                    thin.push_back(b);
+                    lod.line_owner.insert(lod.line_owner.end(), 2, static_cast<std::uint32_t>(i));
+                    continue;
                 }
-            };
-            auto add_ring = [&](const geo::Path& ring_in) {
-                geo::Path ring = simplify_path(ring_in, tolerance);
-                if (ring.size() < 4) return;  // smaller than a pixel at this level: merged away
-                add_line(ring);
-                if (!style.fill_enabled) return;
-                // Fan from the ring's box centre over every edge: any fan origin gives the right
-                // even-odd coverage, and a central one gives short triangles with little overdraw.
-                float x0, y0;
-                rel(geo::bounds_of(ring).centre(), &x0, &y0);
-                for (std::size_t k = 0; k + 1 < ring.size(); ++k) {
-                    float x1, y1, x2, y2;
-                    rel(ring[k], &x1, &y1);
-                    rel(ring[k + 1], &x2, &y2);
-                    fill.insert(fill.end(), {x0, y0, x1, y1, x2, y2});
+                SegmentVertex v{};
+                rel(path[k - 1], &v.ax, &v.ay);
+                rel(path[k], &v.bx, &v.by);
+                pack(line_colour(i), v.rgba);
+                static constexpr float kCorners[6][2] = {{0, -1}, {0, 1}, {1, 1}, {0, -1}, {1, 1}, {1, -1}};
+                for (const auto& c : kCorners) {
+                    v.t = c[0];
+                    v.side = c[1];
+                    wide.push_back(v);
                 }
-            };
-            for (const geo::Polygon& poly : g.polygons) {
-                add_ring(poly.outer);
-                for (const geo::Path& h : poly.holes) add_ring(h);
+                lod.line_owner.insert(lod.line_owner.end(), 6, static_cast<std::uint32_t>(i));
             }
-            for (const geo::Path& line : g.lines) {
-                geo::Path simple = simplify_path(line, tolerance);
-                add_line(simple);
+        };
+        auto add_ring = [&](const geo::Path& ring_in) {
+            geo::Path ring = simplify_path(ring_in, tolerance);
+            if (ring.size() < 4) return;  // smaller than a pixel at this level: merged away
+            add_line(ring);
+            if (!style.fill_enabled) return;
+            // Fan from the ring's box centre over every edge: any fan origin gives the right
+            // even-odd coverage, and a central one gives short triangles with little overdraw.
+            float x0, y0;
+            rel(geo::bounds_of(ring).centre(), &x0, &y0);
+            for (std::size_t k = 0; k + 1 < ring.size(); ++k) {
+                float x1, y1, x2, y2;
+                rel(ring[k], &x1, &y1);
+                rel(ring[k + 1], &x2, &y2);
+                fill.insert(fill.end(), {x0, y0, x1, y1, x2, y2});
             }
-            lod.fill.count[i] = static_cast<GLsizei>(fill.size() / 2) - lod.fill.first[i];
-            lod.lines.count[i] = static_cast<GLsizei>(line_vertices()) - lod.lines.first[i];
+        };
+        for (const geo::Polygon& poly : g.polygons) {
+            add_ring(poly.outer);
+            for (const geo::Path& h : poly.holes) add_ring(h);
         }
-        lod.fill.total = static_cast<GLsizei>(fill.size() / 2);
-        lod.lines.total = static_cast<GLsizei>(line_vertices());
-        lod.thin_lines = thin_lines;
-        if (!pts.empty()) {
-            std::vector<PointInstance> thinned;
-            if (tolerance > 0) thinned = thin_points(pts, tolerance);
-            const std::vector<PointInstance>& level = tolerance > 0 ? thinned : pts;
-            if (tolerance > 0) lod.points.total = static_cast<GLsizei>(level.size());
-            else lod.points = point_ranges;
-            upload(&lod.point_vao, &lod.point_vbo, level.data(), level.size() * sizeof(PointInstance));
-            bind_point_attributes();
+        for (const geo::Path& line : g.lines) {
+            geo::Path simple = simplify_path(line, tolerance);
+            add_line(simple);
         }
-        if (!fill.empty()) {
-            upload(&lod.fill_vao, &lod.fill_vbo, fill.data(), fill.size() * sizeof(float));
-            glEnableVertexAttribArray(0);
-            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-        }
-        if (!thin.empty()) {
-            upload(&lod.line_vao, &lod.line_vbo, thin.data(), thin.size() * sizeof(ThinVertex));
-            bind_thin_line_attributes();
-        } else if (!wide.empty()) {
-            upload(&lod.line_vao, &lod.line_vbo, wide.data(), wide.size() * sizeof(SegmentVertex));
-            bind_wide_line_attributes();
-        }
-        glBindVertexArray(0);
-        lods_.push_back(std::move(lod));
+        lod.fill.count[i] = static_cast<GLsizei>(fill.size() / 2) - lod.fill.first[i];
+        lod.lines.count[i] = static_cast<GLsizei>(line_vertices()) - lod.lines.first[i];
     }
+    lod.fill.total = static_cast<GLsizei>(fill.size() / 2);
+    lod.lines.total = static_cast<GLsizei>(line_vertices());
+    lod.thin_lines = thin_lines;
+    if (!pts.empty()) {
+        std::vector<PointInstance> thinned;
+        if (tolerance > 0) thinned = thin_points(pts, tolerance);
+        const std::vector<PointInstance>& kept = tolerance > 0 ? thinned : pts;
+        if (tolerance > 0) lod.points.total = static_cast<GLsizei>(kept.size());
+        else lod.points = point_ranges;
+        upload(&lod.point_vao, &lod.point_vbo, kept.data(), kept.size() * sizeof(PointInstance));
+        bind_point_attributes();
+    }
+    if (!fill.empty()) {
+        upload(&lod.fill_vao, &lod.fill_vbo, fill.data(), fill.size() * sizeof(float));
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    }
+    if (!thin.empty()) {
+        upload(&lod.line_vao, &lod.line_vbo, thin.data(), thin.size() * sizeof(ThinVertex));
+        bind_thin_line_attributes();
+    } else if (!wide.empty()) {
+        upload(&lod.line_vao, &lod.line_vbo, wide.data(), wide.size() * sizeof(SegmentVertex));
+        bind_wide_line_attributes();
+    }
+    glBindVertexArray(0);
 }
 
 bool GlLayerBuffers::recolour(const layers::Layer& layer, const layers::SceneLayer& scene) {
     if (!recolourable_ || scene.colour.size() != layer.features.size()) return false;
     for (Lod& lod : lods_) {
-        if (!lod.line_vbo || lod.line_owner.empty()) continue;
+        if (!lod.built || !lod.line_vbo || lod.line_owner.empty()) continue;
         const std::size_t stride = lod.thin_lines ? sizeof(ThinVertex) : sizeof(SegmentVertex);
         const std::size_t offset = lod.thin_lines ? offsetof(ThinVertex, rgba) : offsetof(SegmentVertex, rgba);
         glBindBuffer(GL_ARRAY_BUFFER, lod.line_vbo);
@@ -274,6 +288,14 @@ double GlLayerBuffers::tolerance_for(double metres_per_pixel) const {
     double best = 0;
     for (const Lod& l : lods_)
         if (l.tolerance <= 0.5 * metres_per_pixel) best = l.tolerance;
+    return best;
+}
+
+double GlLayerBuffers::point_tolerance_for(double metres_per_pixel, const layers::Style& style) const {
+    // Points thin more than lines: a cell up to a third of the symbol hides under the kept symbol.
+    double best = 0;
+    for (const Lod& l : lods_)
+        if (l.tolerance <= metres_per_pixel * std::max(0.5f, style.symbol_size_px / 3.0f)) best = l.tolerance;
     return best;
 }
 
@@ -304,10 +326,11 @@ void GlLayerBuffers::visible_runs(const Ranges& r, const layers::Layer& layer, c
 }
 
 void GlLayerBuffers::draw(const MapShaders& shaders, const SharedQuads& quads, const ViewTransform& view,
-                          const layers::Layer& layer, const layers::Style& style, DrawStats* stats) const {
+                          const layers::Layer& layer, const layers::Style& style, DrawStats* stats,
+                          const geo::Box* cull) const {
     if (!style.visible) return;
     const auto clip = view.clip_matrix(origin_);
-    const geo::Box box = view.visible_box();
+    const geo::Box box = cull ? *cull : view.visible_box();
     const float viewport[2] = {static_cast<float>(view.rect.width), static_cast<float>(view.rect.height)};
     std::vector<GLint> first;
     std::vector<GLsizei> count;
@@ -316,7 +339,7 @@ void GlLayerBuffers::draw(const MapShaders& shaders, const SharedQuads& quads, c
     const Lod* lod = nullptr;
     const double tol = tolerance_for(view.metres_per_pixel);
     for (const Lod& l : lods_)
-        if (l.tolerance == tol) lod = &l;
+        if (l.tolerance == tol && l.built) lod = &l;
 
     if (lod && lod->fill.total > 0 && style.fill_enabled) {
         visible_runs(lod->fill, layer, box, &first, &count);
@@ -363,11 +386,10 @@ void GlLayerBuffers::draw(const MapShaders& shaders, const SharedQuads& quads, c
         for (GLsizei c : count) local.items += static_cast<std::size_t>(c) / (lod->thin_lines ? 2 : 6);
         ++local.draw_calls;
     }
-    // Points thin more than lines: a cell up to a third of the symbol hides under the kept symbol.
-    const Lod* point_lod = nullptr;
+    lod = nullptr;
+    const double point_tol = point_tolerance_for(view.metres_per_pixel, style);
     for (const Lod& l : lods_)
-        if (l.tolerance <= view.metres_per_pixel * std::max(0.5f, style.symbol_size_px / 3.0f)) point_lod = &l;
-    lod = point_lod;
+        if (l.tolerance == point_tol && l.built) lod = &l;
     if (lod && lod->points.total > 0) {
         if (lod->points.first.empty()) {  // thinned level: drawn whole
             first.assign(1, 0);

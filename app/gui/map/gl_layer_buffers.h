@@ -29,7 +29,8 @@ struct SharedQuads {
 
 struct DrawStats {
     std::size_t draw_calls = 0;
-    std::size_t items = 0;  // triangles + segments + points submitted
+    std::size_t items = 0;   // triangles + segments + points submitted
+    std::size_t pixels = 0;  // map pixels drawn afresh (MapRenderer: the rest came from its cache)
 };
 
 class GlLayerBuffers {
@@ -39,17 +40,24 @@ public:
     GlLayerBuffers(const GlLayerBuffers&) = delete;
     GlLayerBuffers& operator=(const GlLayerBuffers&) = delete;
 
-    // Colours and symbols per feature from the scene (layers/map_scene.h), as exports draw them.
-    void build(const layers::Layer& layer, const layers::SceneLayer& scene);
+    // Starts over for `layer` with empty levels of detail; ensure_level fills the ones a zoom
+    // needs before they are drawn, with colours and symbols per feature from the scene
+    // (layers/map_scene.h), as exports draw them.
+    void build(const layers::Layer& layer);
+    void ensure_level(const layers::Layer& layer, const layers::SceneLayer& scene, double metres_per_pixel);
     // Rewrites only the colours of lines already built from `layer` (coverage as of T: a new T
     // changes classes, never geometry), in place in the GPU buffers. false when this layer's
     // buffers cannot be recoloured so (areas, points): build() again.
     bool recolour(const layers::Layer& layer, const layers::SceneLayer& scene);
     void release();
+    // `cull`: the world box that needs drawing (default: the whole view); features outside it
+    // are not submitted.
     void draw(const MapShaders& shaders, const SharedQuads& quads, const ViewTransform& view,
-              const layers::Layer& layer, const layers::Style& style, DrawStats* stats = nullptr) const;
+              const layers::Layer& layer, const layers::Style& style, DrawStats* stats = nullptr,
+              const geo::Box* cull = nullptr) const;
 
-    double tolerance_for(double metres_per_pixel) const;  // the LOD tolerance drawn at that zoom
+    double tolerance_for(double metres_per_pixel) const;  // the LOD tolerance of lines and fills at that zoom
+    double point_tolerance_for(double metres_per_pixel, const layers::Style& style) const;  // and of points
 
 private:
     struct Ranges {
@@ -59,6 +67,7 @@ private:
     };
     struct Lod {
         double tolerance = 0;  // metres
+        bool built = false;    // buffers made (ensure_level)
         GLuint fill_vao = 0, fill_vbo = 0;
         Ranges fill;
         GLuint line_vao = 0, line_vbo = 0;
@@ -70,6 +79,7 @@ private:
         GLuint point_vao = 0, point_vbo = 0;
         Ranges points;
     };
+    void build_level(const layers::Layer& layer, const layers::SceneLayer& scene, Lod* level);
     // Contiguous runs of the visible features' ranges (all of them when the view holds the layer).
     void visible_runs(const Ranges& r, const layers::Layer& layer, const geo::Box& view,
                       std::vector<GLint>* first, std::vector<GLsizei>* count) const;

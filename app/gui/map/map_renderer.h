@@ -1,9 +1,11 @@
 // Draws the workspace's layers into the map rectangle with OpenGL, keeping one
 // GlLayerBuffers per layer and rebuilding it only when AppState::revision() changes; when only
 // the scene's colours changed (coverage as of a new T), the colours are rewritten in place.
+// The drawn map is kept (MapCache): a frame that only pans draws just the strips uncovered.
 #pragma once
 
 #include "app/gui/map/gl_layer_buffers.h"
+#include "app/gui/map/map_cache.h"
 #include "app/gui/map/shaders.h"
 #include "app/gui/map/view_transform.h"
 
@@ -31,6 +33,8 @@ public:
     // `framebuffer_height` and `scale` convert the top-left screen rect to GL's bottom-left pixels.
     DrawStats draw(const AppState& app, int framebuffer_height, float scale = 1.0f);
     const GlLayerBuffers* buffers(const std::string& layer) const;
+    // The next draw() draws the whole map again (e.g. to time it).
+    void invalidate_cache() { cache_.invalidate(); }
 
 private:
     struct Entry {
@@ -43,6 +47,7 @@ private:
     MapShaders shaders_;
     SharedQuads quads_;
     std::map<std::string, Entry> layers_;
+    MapCache cache_;
 };
 
 }  // namespace tidemark::gui

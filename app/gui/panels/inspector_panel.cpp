@@ -3,7 +3,7 @@
 #include "app/gui/app_state.h"
 #include "app/gui/feature_summary.h"
 #include "app/gui/last_seen_text.h"
-#include "layers/track_store.h"
+#include "app/gui/value_text.h"
 
 #include <imgui.h>
 
@@ -21,8 +21,9 @@ std::optional<geo::UnixTime> run_window_end(const layers::Workspace& ws) {
     return ws.window_to;
 }
 
-// A segment's sightings are a long list: their count here, the list on hover.
-void value_cell(const layers::Field& field, const layers::Value& v) {
+// A segment's sightings are a long list: their count here, the list on hover. Other values as
+// people read them (value_text.h), the stored value on hover.
+void value_cell(const layers::Field& field, const layers::Value& v, const ForceNames& forces) {
     const std::string text = layers::to_string(v);
     if (field.name == "sightings" && !text.empty()) {
         const std::size_t n = static_cast<std::size_t>(std::count(text.begin(), text.end(), ';')) + 1;
@@ -30,15 +31,9 @@ void value_cell(const layers::Field& field, const layers::Value& v) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
         return;
     }
-    // A leg's packed per-fix values (layers/track_store.h) run to megabytes: wrapping them each
-    // frame would stall the app. Their count and first values here.
-    if ((field.name == layers::kFixTimesField || field.name == layers::kFixSpeedsField ||
-         field.name == layers::kFixCoursesField) && !text.empty()) {
-        const std::size_t n = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
-        ImGui::Text("%zu value%s: %s%s", n, n == 1 ? "" : "s", text.substr(0, 60).c_str(), text.size() > 60 ? " ..." : "");
-        return;
-    }
-    ImGui::TextWrapped("%s", text.c_str());
+    const ValueText cell = value_text(field.name, v, forces);
+    ImGui::TextWrapped("%s", cell.text.c_str());
+    if (!cell.tooltip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", cell.tooltip.c_str());
 }
 
 }  // namespace
@@ -64,12 +59,13 @@ void InspectorPanel::drawContent(AppState& app) {
         ImGui::TableSetupColumn("field");
         ImGui::TableSetupColumn("value");
         ImGui::TableHeadersRow();
+        const ForceNames forces(*app.workspace);
         for (std::size_t i = 0; i < l->fields.size() && i < f.values.size(); ++i) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             ImGui::TextUnformatted(l->fields[i].name.c_str());
             ImGui::TableSetColumnIndex(1);
-            value_cell(l->fields[i], f.values[i]);
+            value_cell(l->fields[i], f.values[i], forces);
         }
         ImGui::EndTable();
     }

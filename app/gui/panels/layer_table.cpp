@@ -34,9 +34,17 @@ std::size_t draw_layer_table(const char* id, const layers::Layer& layer, const L
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingFixedFit;
     std::size_t shown = 0;
+    static const ForceNames no_forces;
     if (!ImGui::BeginTable(id, static_cast<int>(cols.size()), flags, {0, options.height})) return 0;
     ImGui::TableSetupScrollFreeze(1, 1);
-    for (int c : cols) ImGui::TableSetupColumn(layer.fields[c].name.c_str());
+    for (int c : cols) {
+        const std::string& name = layer.fields[c].name;
+        ImGuiTableColumnFlags column_flags = 0;
+        if (name == options.sort_by)
+            column_flags = ImGuiTableColumnFlags_DefaultSort |
+                    (options.sort_descending ? ImGuiTableColumnFlags_PreferSortDescending : ImGuiTableColumnFlags_PreferSortAscending);
+        ImGui::TableSetupColumn(header_text(name).c_str(), column_flags);
+    }
     ImGui::TableHeadersRow();
     int sort_field = -1;
     bool ascending = true;
@@ -50,17 +58,18 @@ std::size_t draw_layer_table(const char* id, const layers::Layer& layer, const L
         ImGui::TableNextRow();
         for (std::size_t k = 0; k < cols.size(); ++k) {
             ImGui::TableSetColumnIndex(static_cast<int>(k));
-            std::string text = layers::to_string(layer.features[row].values[cols[k]]);
-            if (text.size() > 200) text = text.substr(0, 200) + " ...";  // a packed leg's fix values: megabytes
+            const ValueText cell = value_text(layer.fields[cols[k]].name, layer.features[row].values[cols[k]],
+                                              options.forces ? *options.forces : no_forces);
             if (k == 0) {
                 ImGui::PushID(static_cast<int>(row));
-                if (ImGui::Selectable(text.empty() ? "-" : text.c_str(), options.highlighted == static_cast<std::int64_t>(row),
+                if (ImGui::Selectable(cell.text.empty() ? "-" : cell.text.c_str(), options.highlighted == static_cast<std::int64_t>(row),
                                       ImGuiSelectableFlags_SpanAllColumns) && options.clicked)
                     options.clicked(row);
                 ImGui::PopID();
             } else {
-                ImGui::TextUnformatted(text.c_str());
+                ImGui::TextUnformatted(cell.text.c_str());
             }
+            if (!cell.tooltip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", cell.tooltip.c_str());
         }
     }
     ImGui::EndTable();

@@ -1,7 +1,10 @@
 // A sortable ImGui table of a layer's attributes, shared by the Gaps, Forces, Fleet and
-// Reports panels. Sorting is by the clicked column (numbers numerically, text by text).
+// Reports panels. Cells read as people read them (value_text.h: durations, km, force names,
+// times); the stored value on hover. Sorting is by the clicked column on the stored values
+// (numbers numerically, text by text).
 #pragma once
 
+#include "app/gui/value_text.h"
 #include "layers/layer.h"
 
 #include <functional>
@@ -16,6 +19,9 @@ struct LayerTableOptions {
     std::function<void(std::size_t)> clicked;  // row click
     std::int64_t highlighted = -1;             // feature index drawn selected
     float height = 0;                          // 0: fill the remaining space
+    const ForceNames* forces = nullptr;        // names for force codes; codes shown without
+    std::string sort_by;                       // column sorted on first ("" = table order)
+    bool sort_descending = false;
 };
 
 // Returns how many rows passed the filter.

@@ -120,7 +120,9 @@ void LayersPanel::drawAdd(AppState& app) {
             if (ImGui::Selectable(layers::role_name(kRoles[i]), i == add_role_)) add_role_ = i;
         ImGui::EndCombo();
     }
-    if (ImGui::Button("Add layer")) {
+    if (app.adding.busy()) {
+        ImGui::TextDisabled("Reading %s ...", add_path_);  // the panel stays usable meanwhile
+    } else if (ImGui::Button("Add layer")) {
         std::string name = add_name_;
         if (name.empty()) {
             std::string p = add_path_;
@@ -128,10 +130,10 @@ void LayersPanel::drawAdd(AppState& app) {
             name = name.substr(0, name.find('.'));
         }
         add_error_.clear();
-        if (!app.add_layer(add_path_, kRoles[add_role_], name, &add_error_)) {}
-        else add_path_[0] = add_name_[0] = 0;
+        app.start_add_layer(add_path_, kRoles[add_role_], name, &add_error_);
     }
-    if (!add_error_.empty()) ImGui::TextColored({0.9f, 0.2f, 0.2f, 1}, "%s", add_error_.c_str());
+    const std::string& error = add_error_.empty() ? app.add_layer_error : add_error_;
+    if (!error.empty()) ImGui::TextColored({0.9f, 0.2f, 0.2f, 1}, "%s", error.c_str());
 }
 
 }  // namespace tidemark::gui
