@@ -64,8 +64,6 @@ TEST(ValueText, HeadersDropTheUnit) {
     EXPECT_EQ(header_text("gap_id"), "gap id");
 }
 
-}  // namespace
-}  // namespace tidemark::gui
 
 TEST(ValueText, APackedLegsFixValuesAreCountedNotPrinted) {
     std::string times;  // 1,000 times as track_legs stores them: 10 characters and a space each
@@ -75,3 +73,6 @@ TEST(ValueText, APackedLegsFixValuesAreCountedNotPrinted) {
     EXPECT_EQ(cell.tooltip, "");
     EXPECT_EQ(value_text("fix_speeds_kn", layers::Value(std::string("12.5")), ForceNames()).text, "1 value: 12.5");
 }
+
+}  // namespace
+}  // namespace tidemark::gui
