@@ -64,7 +64,6 @@ TEST(ValueText, HeadersDropTheUnit) {
     EXPECT_EQ(header_text("gap_id"), "gap id");
 }
 
-
 TEST(ValueText, APackedLegsFixValuesAreCountedNotPrinted) {
     std::string times;  // 1,000 times as track_legs stores them: 10 characters and a space each
     for (int i = 0; i < 1000; ++i) times += (i ? " " : "") + std::to_string(1772366400 + 10 * i);
