@@ -168,7 +168,7 @@ void AppState::land_added_layer() {
         return;
     }
     const std::string name = outcome->layer->name;
-    const bool tracks = outcome->layer->role == layers::LayerRole::Tracks;
+    const bool tracks = outcome->layer->role == layers::LayerRole::Tracks || outcome->layer->role == layers::LayerRole::TrackLegs;
     workspace->put(std::move(*outcome->layer));
     touch(name);
     if (tracks) rebuild_timeline();
