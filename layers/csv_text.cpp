@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include <cctype>
 #include <charconv>
@@ -28,7 +29,10 @@ std::string trim(std::string_view s) {
 }
 
 std::optional<double> parse_number(std::string_view s) {
-    std::string t = trim(s);
+    // Trimmed as a view: called for every cell of million-row tables, where a copy per cell showed.
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    const std::string_view t = s;
     if (t.empty()) return std::nullopt;
     const char* b = t.data();
     if (*b == '+') ++b;
@@ -54,52 +58,70 @@ int CsvTable::column(std::initializer_list<std::string_view> names) const {
     return -1;
 }
 
-CsvTable parse_csv(std::string_view text) {
-    CsvTable table;
+void scan_csv(std::string_view text, const std::function<void(long line, const std::vector<std::string>& cells)>& row) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::size_t i = 0;
+    const char* p = text.data();
+    const char* const end = p + text.size();
     long line = 1;
-    bool have_header = false;
-    while (i < text.size()) {
-        CsvRow row;
-        row.line = line;
-        if (text[i] == '#' || text[i] == '\n' || text[i] == '\r') {  // comment or blank line
-            while (i < text.size() && text[i] != '\n') ++i;
-            ++i, ++line;
+    std::vector<std::string> cells;  // reused row after row: no allocation once the widest row is seen
+    while (p < end) {
+        const long first_line = line;
+        if (*p == '#' || *p == '\n' || *p == '\r') {  // comment or blank line
+            const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+            p = nl ? static_cast<const char*>(nl) + 1 : end;
+            ++line;
             continue;
         }
-        std::string cell;
+        std::size_t n = 0;
+        auto next_cell = [&]() -> std::string& {
+            if (n == cells.size()) cells.emplace_back();
+            std::string& c = cells[n++];
+            c.clear();
+            return c;
+        };
+        std::string* cell = &next_cell();
         bool quoted = false, row_done = false;
-        while (i < text.size() && !row_done) {
-            char c = text[i++];
+        while (p < end && !row_done) {
+            if (!quoted) {  // the common case: a run of plain characters appended at once
+                const char* run = p;
+                while (p < end && *p != ',' && *p != '\n' && *p != '"' && *p != '\r') ++p;
+                cell->append(run, p);
+                if (p == end) break;
+            }
+            const char c = *p++;
             if (quoted) {
                 if (c == '"') {
-                    if (i < text.size() && text[i] == '"') cell += '"', ++i;
+                    if (p < end && *p == '"') *cell += '"', ++p;
                     else quoted = false;
                 } else {
                     if (c == '\n') ++line;
-                    cell += c;
+                    *cell += c;
                 }
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
-                row.cells.push_back(std::move(cell));
-                cell.clear();
+                cell = &next_cell();
             } else if (c == '\n') {
                 row_done = true;
                 ++line;
-            } else if (c != '\r') {
-                cell += c;
-            }
+            }  // '\r' outside quotes is dropped
         }
-        row.cells.push_back(std::move(cell));
+        cells.resize(n);
+        row(first_line, cells);
+    }
+}
+
+CsvTable parse_csv(std::string_view text) {
+    CsvTable table;
+    bool have_header = false;
+    scan_csv(text, [&](long line, const std::vector<std::string>& cells) {
         if (!have_header) {
-            for (auto& h : row.cells) table.header.push_back(trim(h));
+            for (const auto& h : cells) table.header.push_back(trim(h));
             have_header = true;
         } else {
-            table.rows.push_back(std::move(row));
+            table.rows.push_back({line, cells});
         }
-    }
+    });
     return table;
 }
 

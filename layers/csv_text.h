@@ -3,6 +3,7 @@
 // quotes and line breaks inside quotes; a UTF-8 BOM is skipped.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,9 @@ struct CsvTable {
 };
 
 CsvTable parse_csv(std::string_view text);
+// The same reading without holding the table: `row` gets each record (the header first) with the
+// 1-based line it starts on; `cells` is reused for the next record. For files of millions of rows.
+void scan_csv(std::string_view text, const std::function<void(long line, const std::vector<std::string>& cells)>& row);
 // The whole file, read (never memory-mapped: a mapped file truncated meanwhile raises SIGBUS),
 // each line ended by '\n'. nullopt with `error` naming the file when it is unreadable or has a
 // line longer than LineReader::kMaxLine (a 10-million-column header is no table anyone meant,

@@ -3,9 +3,11 @@
 #include "layers/export_atomic.h"
 #include "layers/export_kml.h"
 #include "layers/export_layer_writer.h"
+#include "layers/track_store.h"
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <strings.h>
 
 namespace tidemark::layers {
@@ -96,11 +98,16 @@ const char* export_extension(ExportFormat format) { return info(format).extensio
 
 bool export_layers(const Workspace& ws, const ExportRequest& request, std::string* error) {
     std::vector<const Layer*> chosen;
+    std::optional<Layer> fix_points;  // one point per fix, made from the packed legs when asked for by name
     if (request.layers.empty()) {
         for (const Layer& l : ws.layers) chosen.push_back(&l);
     } else {
         for (const auto& name : request.layers) {
             const Layer* l = ws.find(name);
+            if (!l && name == kTrackPointsLayer && has_packed_tracks(ws)) {
+                fix_points = track_points_layer(load_tracks(ws));
+                l = &*fix_points;
+            }
             if (!l) {
                 std::string names;
                 for (const Layer& k : ws.layers) names += (names.empty() ? "" : ", ") + k.name;

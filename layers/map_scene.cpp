@@ -1,5 +1,7 @@
 #include "layers/map_scene.h"
 
+#include "layers/track_store.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -152,10 +154,11 @@ Rgba vessel_colour(const SceneLayer& tracks, const std::string& vessel, std::siz
 }
 
 std::vector<SceneVessel> scene_vessels(const Workspace& ws, geo::UnixTime t) {
-    const Layer* tracks = ws.find_role(LayerRole::Tracks);
-    if (!tracks || tracks->geometry_kind() != geo::GeometryKind::Point) return {};
+    const Layer* tracks = ws.find_role(LayerRole::Tracks);  // vessel colours: the fixes' layer, else the legs'
+    if (!tracks) tracks = ws.find_role(LayerRole::TrackLegs);
+    if (!tracks) return {};
     const SceneLayer look = scene_layer(ws, *tracks);
-    const auto all = fixes_by_vessel(*tracks);  // sorted by name
+    const auto all = fixes_by_vessel(ws);  // the stored tracks, sorted by name
     std::vector<SceneVessel> out;
     for (std::size_t i = 0; i < all.size(); ++i)
         if (auto p = position_at(all[i].second, t))

@@ -6,6 +6,7 @@
 #include "geo/crs.h"
 #include "geo/problem.h"
 #include "geo/track_builder.h"
+#include "layers/csv_text.h"
 
 #include <string>
 #include <string_view>
@@ -19,6 +20,14 @@ struct CsvPositions {
     bool ok = true;     // false: the table cannot be used at all (no time column, ...), see `error`
     std::string error;  // names the file
 };
+
+struct TrackCsvColumns {  // column indexes, -1 when absent
+    int vessel = -1, mmsi = -1, time = -1, lat = -1, lon = -1, x = -1, y = -1, speed = -1, course = -1;
+    std::string crs;  // of x/y, from --columns crs=
+};
+
+// The columns a table of fixes has under their common names (the header is what counts).
+TrackCsvColumns detect_track_columns(const CsvTable& table);
 
 // `columns`: "vessel=boat,time=ts,lat=y_deg,lon=x_deg" (keys: vessel, mmsi, time, lat, lon, x,
 // y, crs, speed, course); empty to detect them from the header. `lonlat_to_working` takes

@@ -1,10 +1,11 @@
-// Reading vessel tracks from AIS NMEA logs, GPX and CSV, and keeping them in the workspace
-// as two layers QGIS shows: "track_points" (one point per fix) and "track_legs" (one line per leg).
+// Reading vessel tracks from AIS NMEA logs, GPX and CSV. Keeping them in the workspace is
+// layers/track_store.h (included here for the callers that do both).
 #pragma once
 
 #include "geo/crs.h"
 #include "geo/problem.h"
 #include "geo/track.h"
+#include "layers/track_store.h"
 #include "layers/workspace.h"
 
 #include <string>
@@ -31,15 +32,5 @@ struct TrackReadResult {
 // Positions end up in `working` (metres). AIS logs need a time per line (tag block c: or a
 // leading timestamp column); lines without one are reported and skipped.
 TrackReadResult read_tracks(const std::string& path, const geo::Crs& working, const TrackReadOptions& options = {});
-
-inline constexpr const char* kTrackPointsLayer = "track_points";
-inline constexpr const char* kTrackLegsLayer = "track_legs";
-
-// Replaces both layers with `tracks`. Points: vessel, mmsi, time (ISO), unix_time (exact
-// seconds), speed_kn, course_deg, leg, planned, synthetic. Legs: vessel, mmsi, leg, start,
-// end, fixes, planned, synthetic.
-void store_tracks(Workspace& ws, const std::vector<geo::Track>& tracks);
-// Inverse of store_tracks (from track_points), exact on times and positions.
-std::vector<geo::Track> load_tracks(const Workspace& ws);
 
 }  // namespace tidemark::layers

@@ -2,6 +2,7 @@
 
 #include "layers/row_merge.h"
 #include "layers/store_location.h"
+#include "layers/track_store.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -68,6 +69,17 @@ std::optional<Workspace> Workspace::open(std::unique_ptr<WorkspaceStore> store, 
     // The revisions were read before the features: a save that committed in between makes them
     // older than the features, which can only turn a later save into a reported conflict.
     ws.baseline_ = baseline_of(ws.view(), path, state->identity, std::move(state->revisions));
+    // After the baseline, so that the next save writes the converted layers.
+    if (const std::size_t fixes = convert_old_track_points(ws)) {
+        geo::Problem note;
+        note.severity = geo::Problem::Severity::Info;
+        note.source = path;
+        note.layer = kTrackPointsLayer;
+        note.reason = "tracks read once from the old one-row-per-fix layer (" + std::to_string(fixes) +
+                      " fixes) and now held as packed legs in " + kTrackLegsLayer +
+                      "; the next save stores them so and drops " + kTrackPointsLayer;
+        ws.open_problems_.push_back(std::move(note));
+    }
     return ws;
 }
 

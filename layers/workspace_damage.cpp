@@ -5,7 +5,7 @@
 #include "layers/fleet.h"
 #include "layers/report_store.h"
 #include "layers/reports.h"
-#include "layers/track_io.h"
+#include "layers/track_store.h"
 #include "layers/workspace.h"
 #include "layers/workspace_store.h"
 
@@ -63,6 +63,23 @@ public:
             } else if (auto why = time_problem(parsed, text); !why.empty()) {
                 row(l, f, "time", why + (text.empty() ? " (unix_time is NULL too)" : " and unix_time is NULL"));
             }
+        }
+    }
+
+    // A packed leg (track_store.h) is one row: damage anywhere in it names that row and field.
+    void track_legs(const Layer& l) {
+        std::string field, why;
+        for (const Feature& f : l.features) {
+            const auto leg = decode_leg(l, f, &field, &why);
+            if (!leg) {
+                row(l, f, field, why);
+                continue;
+            }
+            for (const geo::Fix& fix : leg->fixes)
+                if (auto bad = time_problem(fix.t, {}); !bad.empty()) {
+                    row(l, f, kFixTimesField, bad);
+                    break;
+                }
         }
     }
 
@@ -176,7 +193,8 @@ WorkspaceDamage find_damage(const Workspace& ws) {
     find.crs();
     find.window();
     find.coverage_settings();
-    if (const Layer* l = ws.find(kTrackPointsLayer)) find.track_points(*l);
+    if (const Layer* l = ws.find(kTrackPointsLayer)) find.track_points(*l);  // an old workspace's, when damaged
+    if (const Layer* l = ws.find(kTrackLegsLayer); l && has_packed_tracks(ws)) find.track_legs(*l);
     if (const Layer* l = ws.find(kFleetLayer)) find.fleet(*l);
     const Layer* reports = ws.find(kReportsLayer);
     if (!reports) reports = ws.find_role(LayerRole::Reports);

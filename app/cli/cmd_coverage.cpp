@@ -85,7 +85,7 @@ bool add_tracks_from(const std::string& path, const geo::Crs& crs, const Coverag
         layers::DamageHidden hidden(*ws, damage);
         auto t = layers::load_tracks(*ws);
         if (t.empty()) {
-            *error = path + ": workspace has no tracks (layer track_points); import some with `tidemark tracks import`";
+            *error = path + ": workspace has no tracks (layer track_legs); import some with `tidemark tracks import`";
             return false;
         }
         in.tracks.insert(in.tracks.end(), t.begin(), t.end());

@@ -3,11 +3,13 @@
 #include "app/cli/problem_printer.h"
 #include "geo/time.h"
 #include "layers/ais_log.h"
+#include "layers/csv_summary.h"
 #include "layers/ogr_reader.h"
 #include "layers/workspace.h"
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <set>
 #include <iostream>
 
@@ -68,7 +70,40 @@ int info_ais(const std::string& path, const InfoOptions& opt) {
     return kOk;
 }
 
+// A CSV of positions: one streamed pass of the project's own reader (layers/csv_summary.h).
+int info_csv(const std::string& path, const InfoOptions& opt) {
+    std::string error;
+    const auto s = layers::summarise_csv(path, &error);
+    if (!s) return fail(error);
+    const auto column = [&](int i) { return i >= 0 && i < static_cast<int>(s->header.size()) ? s->header[i] : std::string(); };
+    std::cout << path << " (CSV, read by Tidemark's CSV reader)\n";
+    std::cout << "  layer " << std::filesystem::path(path).stem().string() << ": " << s->rows << " feature(s), Point from columns "
+              << column(s->columns.lon) << "/" << column(s->columns.lat) << ", CRS WGS 84 (lon/lat by convention)\n";
+    if (!s->lonlat_extent.empty()) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "    extent (WGS 84 lon/lat): %.5f, %.5f - %.5f, %.5f\n", s->lonlat_extent.min_x,
+                      s->lonlat_extent.min_y, s->lonlat_extent.max_x, s->lonlat_extent.max_y);
+        std::cout << buf;
+    }
+    std::cout << "    fields:";
+    for (const auto& f : s->header) std::cout << " " << f;
+    std::cout << "\n    track columns:";
+    const std::pair<const char*, int> roles[] = {{"vessel", s->columns.vessel}, {"mmsi", s->columns.mmsi},
+                                                 {"time", s->columns.time},     {"lat", s->columns.lat},
+                                                 {"lon", s->columns.lon},       {"speed", s->columns.speed},
+                                                 {"course", s->columns.course}};
+    for (const auto& [role, i] : roles)
+        if (i >= 0) std::cout << " " << role << "=" << column(i);
+    std::cout << "\n";
+    if (s->first) std::cout << "    time: " << geo::format_iso8601(*s->first) << " .. " << geo::format_iso8601(*s->last) << " (" << s->timed << " row(s) timed)\n";
+    if (s->columns.vessel >= 0 || s->columns.mmsi >= 0) std::cout << "    vessels: " << s->vessels << "\n";
+    print_problems(std::cout, s->problems, opt.all_problems ? 0 : 20);
+    if (s->problems.empty()) std::cout << "problems: none\n";
+    return kOk;
+}
+
 int info_one(const std::string& path, const InfoOptions& opt) {
+    if (layers::csv_summary_applies(path)) return info_csv(path, opt);
     layers::ReadOptions read_options;
     read_options.working_crs = geo::Crs::wgs84();
     layers::ReadResult r = layers::read_vector(path, read_options);

@@ -32,8 +32,8 @@ int import_tracks(const TrackImportOptions& opt) {
     problems.insert(problems.end(), read.problems.begin(), read.problems.end());
     const layers::TracksAdded added = layers::add_tracks(*ws, std::move(read.tracks), opt.replace);
     if (!ws->save(&error)) return fail(error);
-    std::cout << opt.workspace << ": " << added.stored << " track(s) stored in layers " << layers::kTrackPointsLayer << " and "
-              << layers::kTrackLegsLayer << "\n";
+    std::cout << opt.workspace << ": " << added.stored << " track(s) stored in layer " << layers::kTrackLegsLayer
+              << " (one row per leg; `export --layer " << layers::kTrackPointsLayer << "` gives one point per fix)\n";
     print_unknown_vessels(added.unknown);
     print_problems(std::cerr, problems, opt.all_problems ? 0 : 20);
     return code;

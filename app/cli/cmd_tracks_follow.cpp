@@ -111,8 +111,8 @@ public:
 
     void print_summary(std::ostream& out) const {
         out << opt_.workspace << ": " << build_stats_.kept << " fix(es) of " << vessels_ << " vessel(s) in " << legs_
-            << " leg(s) from this log; " << tracks_stored_ << " track(s) stored in layers " << layers::kTrackPointsLayer
-            << " and " << layers::kTrackLegsLayer << " (" << commits_ << " commit(s))\n";
+            << " leg(s) from this log; " << tracks_stored_ << " track(s) stored in layer " << layers::kTrackLegsLayer
+            << " (" << commits_ << " commit(s))\n";
         if (already_stored_)
             out << already_stored_ << " fix(es) were already in the workspace (same MMSI and time) and were not stored again\n";
         print_unknown_vessels(unknown_);

@@ -4,6 +4,7 @@
 #include "layers/coverage_store.h"
 #include "layers/import.h"
 #include "layers/store_location.h"
+#include "layers/track_store.h"
 
 #include <algorithm>
 #include <fstream>
@@ -162,7 +163,7 @@ bool AppState::add_layer(const std::string& path, layers::LayerRole role, const 
     if (!layer) return false;
     workspace->put(std::move(*layer));
     touch(name);
-    if (role == layers::LayerRole::Tracks) rebuild_timeline();
+    if (role == layers::LayerRole::Tracks || role == layers::LayerRole::TrackLegs) rebuild_timeline();
     status = "Added layer " + name + " from " + path;
     return true;
 }
@@ -190,7 +191,7 @@ void AppState::land_added_layer() {
         return;
     }
     const std::string name = outcome->layer->name;
-    const bool tracks = outcome->layer->role == layers::LayerRole::Tracks;
+    const bool tracks = outcome->layer->role == layers::LayerRole::Tracks || outcome->layer->role == layers::LayerRole::TrackLegs;
     workspace->put(std::move(*outcome->layer));
     touch(name);
     if (tracks) rebuild_timeline();
@@ -361,7 +362,7 @@ void AppState::select(const std::string& layer, std::int64_t feature) { selectio
 void AppState::rebuild_timeline() {
     timeline = {};
     if (!workspace) return;
-    if (const layers::Layer* tracks = workspace->find_role(layers::LayerRole::Tracks)) timeline.load(*tracks);
+    timeline.load(layers::fixes_by_vessel(*workspace));  // the stored tracks (layers/track_store.h)
     if (time_t < window_from() || time_t > window_to()) time_t = window_from();
 }
 

@@ -10,8 +10,10 @@ std::optional<geo::UnixTime> time_of(const layers::Value& v) {
     return layers::to_number(v);
 }
 
-void TimelineModel::load(const layers::Layer& layer) {
-    vessels_ = layers::fixes_by_vessel(layer);
+void TimelineModel::load(const layers::Layer& layer) { load(layers::fixes_by_vessel(layer)); }
+
+void TimelineModel::load(std::vector<std::pair<std::string, std::vector<layers::TimedFix>>> vessels) {
+    vessels_ = std::move(vessels);
     first_ = INFINITY;
     last_ = -INFINITY;
     for (const auto& [name, fixes] : vessels_) {

@@ -34,6 +34,8 @@ class TimelineModel {
 public:
     // Collects fixes per vessel from `layer` (role Tracks); fixes without time are skipped.
     void load(const layers::Layer& layer);
+    // Takes fixes already grouped per vessel and time-sorted (layers::fixes_by_vessel of a workspace).
+    void load(std::vector<std::pair<std::string, std::vector<layers::TimedFix>>> vessels);
     bool empty() const { return vessels_.empty(); }
     geo::UnixTime first() const { return first_; }
     geo::UnixTime last() const { return last_; }

@@ -2,9 +2,11 @@
 
 #include "app/gui/feature_summary.h"
 #include "app/gui/plan_format.h"
+#include "layers/track_store.h"
 #include "geo/duration.h"
 #include "geo/time.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -46,6 +48,13 @@ std::string ForceNames::name(const std::string& code) const {
 ValueText value_text(const std::string& field, const layers::Value& value, const ForceNames& forces) {
     const std::string stored = layers::to_string(value);
     if (stored.empty()) return {};
+    // A leg's packed per-fix values (layers/track_store.h) run to megabytes: their count and the
+    // first of them, no tooltip (wrapping megabytes each frame would stall the app).
+    if (field == layers::kFixTimesField || field == layers::kFixSpeedsField || field == layers::kFixCoursesField) {
+        const auto n = static_cast<std::size_t>(std::count(stored.begin(), stored.end(), ' ')) + 1;
+        return {std::to_string(n) + (n == 1 ? " value: " : " values: ") + stored.substr(0, 60) + (stored.size() > 60 ? " ..." : ""),
+                ""};
+    }
     const std::optional<double> number = layers::to_number(value);
     if (field == "force_codes") {  // a gap's list; a single force_code has force_name beside it
         std::string names, code;

@@ -88,7 +88,7 @@ TEST(TracksCli, ImportWithFleetAndPlan) {
 
     auto info = run_tidemark({"info", dir.file("ws.gpkg")});
     ASSERT_EQ(info.exit_code, 0);
-    EXPECT_NE(info.out.find("layer track_points"), std::string::npos);
+    EXPECT_EQ(info.out.find("layer track_points"), std::string::npos);  // fixes are packed in their legs
     EXPECT_NE(info.out.find("layer track_legs"), std::string::npos);
     EXPECT_NE(info.out.find("layer fleet"), std::string::npos);
 }

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 
 using namespace tidemark;
@@ -123,4 +124,24 @@ TEST(Cli, GuiPanelNamesAreCheckedBeforeAnyWindowOpens) {
     auto r = run_tidemark({"gui", "--panel", "Gapz"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("Gapz not in {Layers,Inspector,Fleet,Coverage,Plan,Gaps,Forces,Reports,Problems}"), std::string::npos) << r.err;
+}
+
+// `info` on a CSV of positions reads it with Tidemark's own CSV reader: rows, extent and times
+// against the values the rows were made from (lat 50.0 + i/1000, lon 1.5 - i/500, a fix a minute).
+TEST(Cli, InfoOnACsvOfFixesCountsRowsExtentAndTimes) {
+    ScratchDir dir;
+    std::string csv = "vessel,time,lat,lon\n";
+    char row[96];
+    for (int i = 0; i < 600; ++i) {
+        std::snprintf(row, sizeof row, "V%d,%d,%.3f,%.3f\n", i % 4, 1772366400 + 60 * i, 50.0 + i / 1000.0, 1.5 - i / 500.0);
+        csv += row;
+    }
+    auto r = run_tidemark({"info", dir.write("fixes.csv", csv)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("600 feature(s)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("extent (WGS 84 lon/lat): 0.30200, 50.00000 - 1.50000, 50.59900"), std::string::npos) << r.out;
+    // 1772366400 is 2026-03-01T12:00:00Z (date -u -d @1772366400); + 599 min is 21:59.
+    EXPECT_NE(r.out.find("time: 2026-03-01T12:00:00Z .. 2026-03-01T21:59:00Z"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("vessels: 4"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("problems: none"), std::string::npos) << r.out;
 }

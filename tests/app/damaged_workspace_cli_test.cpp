@@ -13,7 +13,7 @@
 namespace tidemark::test {
 namespace {
 
-constexpr int kVessels = 2, kFixesEach = 51;
+constexpr int kVessels = 3, kFixesEach = 51;  // one leg each: track_legs fids 1-3
 
 struct DamageFixture {
     ScratchDir dir;
@@ -25,7 +25,8 @@ struct DamageFixture {
         EXPECT_EQ(run_tidemark({"workspace", "new", ws, "--coast", coast}).exit_code, 0);
         const std::string fleet = dir.write("fleet.csv",
             "name,mmsi,agency,class,antenna_height_m,visual_range_nm\n"
-            "V0,235000001,Border Force,cutter,12,8\nV1,235000002,Border Force,cutter,12,8\n");
+            "V0,235000001,Border Force,cutter,12,8\nV1,235000002,Border Force,cutter,12,8\n"
+            "V2,235000003,Border Force,cutter,12,8\n");
         std::string csv = "vessel,time,lat,lon\n";
         char row[96];
         for (int k = 0; k < kFixesEach; ++k)
@@ -65,14 +66,15 @@ std::string query(const std::string& path, const std::string& sql) {
 
 TEST(DamagedWorkspaceCli, CoverageNamesEachDamagedRowAndRefusesThenSkipsThemWhenAsked) {
     DamageFixture f;
-    run_sql(f.ws, "UPDATE track_points SET geom = X'00112233' WHERE fid = 3");
-    run_sql(f.ws, "UPDATE track_points SET time = NULL, unix_time = NULL WHERE fid = 5");
+    run_sql(f.ws, "UPDATE track_legs SET geom = X'00112233' WHERE fid = 1");
+    run_sql(f.ws, "UPDATE track_legs SET fix_times = 'x' || substr(fix_times, 11) WHERE fid = 2");
     run_sql(f.ws, "UPDATE fleet SET visual_range_nm = 5000 WHERE fid = 2");
     const std::string before = read_file(f.ws);
 
     auto refused = run_tidemark({"coverage", f.ws});
     EXPECT_EQ(refused.exit_code, 1);
-    for (const char* named : {"layer track_points: feature 3: field geom:", "layer track_points: feature 5: field time: NULL",
+    for (const char* named : {"layer track_legs: feature 1: field geom:",
+                              "layer track_legs: feature 2: field fix_times: value 1 'x' is not a number",
                               "layer fleet: feature 2: field visual_range_nm: 5000 is not a sensor range",
                               "3 damaged row(s)", "--skip-damaged"})
         EXPECT_NE(refused.err.find(named), std::string::npos) << named << "\nin:\n" << refused.err;
@@ -82,14 +84,14 @@ TEST(DamagedWorkspaceCli, CoverageNamesEachDamagedRowAndRefusesThenSkipsThemWhen
     auto skipped = run_tidemark({"coverage", f.ws, "--skip-damaged", "--radius-nm", "5"});
     ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
     EXPECT_NE(skipped.err.find("--skip-damaged: 3 damaged row(s)"), std::string::npos) << skipped.err;
-    // Every fix written but the two damaged ones.
-    const int expected_fixes = kVessels * kFixesEach - 2;
+    // Every fix written but those of the two damaged legs.
+    const int expected_fixes = (kVessels - 2) * kFixesEach;
     EXPECT_NE(skipped.out.find(std::to_string(expected_fixes) + " fixes"), std::string::npos) << skipped.out;
     // The results were stored; the damaged rows are in the file as they were.
     EXPECT_NE(query(f.ws, "SELECT count(*) FROM segments"), "0");
-    EXPECT_EQ(query(f.ws, "SELECT hex(geom) FROM track_points WHERE fid = 3"), "00112233");
-    EXPECT_EQ(query(f.ws, "SELECT count(*) FROM track_points WHERE fid = 5 AND time IS NULL AND unix_time IS NULL"), "1");
-    EXPECT_EQ(query(f.ws, "SELECT count(*) FROM track_points"), std::to_string(kVessels * kFixesEach));
+    EXPECT_EQ(query(f.ws, "SELECT hex(geom) FROM track_legs WHERE fid = 1"), "00112233");
+    EXPECT_EQ(query(f.ws, "SELECT substr(fix_times, 1, 2) FROM track_legs WHERE fid = 2"), "x ");
+    EXPECT_EQ(query(f.ws, "SELECT count(*) FROM track_legs"), std::to_string(kVessels));
     EXPECT_EQ(query(f.ws, "SELECT visual_range_nm FROM fleet WHERE fid = 2"), "5000");
 }
 
@@ -118,7 +120,7 @@ TEST(DamagedWorkspaceCli, ACrsSettingContradictingTheLayersIsRefusedEvenWithSkip
         if (skip) args.push_back("--skip-damaged");
         auto r = run_tidemark(args);
         EXPECT_EQ(r.exit_code, 1);
-        EXPECT_NE(r.err.find("layer 'track_points' is stored in OSGB36 / British National Grid but the crs setting says "
+        EXPECT_NE(r.err.find("layer 'track_legs' is stored in OSGB36 / British National Grid but the crs setting says "
                              "WGS 84 / UTM zone 31N"),
                   std::string::npos)
             << r.err;

@@ -64,5 +64,14 @@ TEST(ValueText, HeadersDropTheUnit) {
     EXPECT_EQ(header_text("gap_id"), "gap id");
 }
 
+TEST(ValueText, APackedLegsFixValuesAreCountedNotPrinted) {
+    std::string times;  // 1,000 times as track_legs stores them: 10 characters and a space each
+    for (int i = 0; i < 1000; ++i) times += (i ? " " : "") + std::to_string(1772366400 + 10 * i);
+    const ValueText cell = value_text("fix_times", layers::Value(times), ForceNames());
+    EXPECT_EQ(cell.text, "1000 values: " + times.substr(0, 60) + " ...");
+    EXPECT_EQ(cell.tooltip, "");
+    EXPECT_EQ(value_text("fix_speeds_kn", layers::Value(std::string("12.5")), ForceNames()).text, "1 value: 12.5");
+}
+
 }  // namespace
 }  // namespace tidemark::gui

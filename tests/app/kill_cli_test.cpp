@@ -3,6 +3,7 @@
 // be gone after the next run (which says so on stderr). Kill moments come from a fixed seed
 // and span one uninterrupted run, so they land before, during and after the write.
 #include "layers/gdal_handles.h"
+#include "layers/track_store.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 
@@ -124,13 +125,19 @@ struct Fixture {
     }
 };
 
+std::size_t fixes_in(const layers::Workspace& ws) {
+    std::size_t n = 0;
+    for (const auto& t : layers::load_tracks(ws))
+        for (const auto& leg : t.legs) n += leg.fixes.size();
+    return n;
+}
+
 std::size_t track_points_in(const std::string& ws_path) {
     std::string error;
     auto ws = layers::Workspace::open(ws_path, &error);
     EXPECT_TRUE(ws) << error;
     if (!ws) return static_cast<std::size_t>(-1);
-    const layers::Layer* l = ws->find("track_points");
-    return l ? l->features.size() : 0;
+    return fixes_in(*ws);
 }
 
 TEST(KillCli, TracksImportKilledLeavesTheOldOrNewWorkspaceAndNoStrays) {
@@ -178,8 +185,8 @@ TEST(KillCli, CoverageIntoTheWorkspaceKilledLeavesOldOrNewResultsAndNoStrays) {
         std::string error;
         auto ws = layers::Workspace::open(f.ws, &error);
         ASSERT_TRUE(ws) << error;
-        ASSERT_TRUE(ws->find("track_points"));
-        EXPECT_EQ(ws->find("track_points")->features.size(), f.fixes);
+        ASSERT_TRUE(ws->find("track_legs"));
+        EXPECT_EQ(fixes_in(*ws), f.fixes);
         const layers::Layer* seg = ws->find("segments");
         ASSERT_TRUE(seg) << "the results of the completed first run are gone";
         if (segments == 0) segments = seg->features.size();

@@ -3,6 +3,7 @@
 // follows it; the test then sends SIGINT and checks that the workspace holds every fix written,
 // with the times and positions the writer chose.
 #include "layers/ais_encode.h"
+#include "layers/track_store.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 
@@ -164,8 +165,10 @@ TEST(TracksFollowCli, ImportsEveryFixAppendedWhileFollowingThroughARotationAndSt
     std::string error;
     auto w = layers::Workspace::open(ws, &error);
     ASSERT_TRUE(w) << error;
-    const layers::Layer* pts = w->find("track_points");
-    ASSERT_NE(pts, nullptr);
+    ASSERT_TRUE(layers::has_packed_tracks(*w));
+    // One point per fix, as `export --layer track_points` makes them from the stored legs.
+    const layers::Layer fixes = layers::track_points_layer(layers::load_tracks(*w));
+    const layers::Layer* pts = &fixes;
     ASSERT_EQ(written.size(), 102u);
     ASSERT_EQ(pts->features.size(), written.size());
     // Stored positions are British National Grid metres: back to WGS 84 with GDAL's own
@@ -217,8 +220,8 @@ TEST(TracksFollowCli, FollowingAgainDoesNotStoreTheSameFixesTwice) {
     std::string error;
     auto w = layers::Workspace::open(ws, &error);
     ASSERT_TRUE(w) << error;
-    ASSERT_NE(w->find("track_points"), nullptr);
-    EXPECT_EQ(w->find("track_points")->features.size(), 10u);
+    ASSERT_TRUE(layers::has_packed_tracks(*w));
+    EXPECT_EQ(layers::track_points_layer(layers::load_tracks(*w)).features.size(), 10u);
 }
 
 TEST(TracksFollowCli, FollowTakesOneAisLog) {

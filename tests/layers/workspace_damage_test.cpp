@@ -2,7 +2,7 @@
 // through GDAL (which provides the ST_ functions the GeoPackage's triggers call).
 #include "layers/fleet.h"
 #include "layers/gdal_handles.h"
-#include "layers/track_io.h"
+#include "layers/track_store.h"
 #include "layers/workspace.h"
 #include "layers/workspace_damage.h"
 #include "support/test_support.h"
@@ -20,8 +20,12 @@ namespace {
 
 constexpr double kT0 = 1772366400;  // 2026-03-01T12:00:00Z
 
-// Two vessels, 10 fixes each a minute apart (fids 1-10 and 11-20), and a register of both.
-std::string saved_workspace(const ScratchDir& dir) {
+enum class Layout { Packed, OldTrackPoints };
+
+// Two vessels, 10 fixes each a minute apart, and a register of both. Packed: a track_legs row per
+// vessel (fids 1, 2). OldTrackPoints: the layout before 30 Nov 2026, a track_points row per fix
+// (fids 1-10 and 11-20), which opening converts only when no row of it is damaged.
+std::string saved_workspace(const ScratchDir& dir, Layout layout = Layout::OldTrackPoints) {
     Workspace ws;
     std::vector<geo::Track> tracks(2);
     for (int v = 0; v < 2; ++v) {
@@ -30,7 +34,8 @@ std::string saved_workspace(const ScratchDir& dir) {
         auto& leg = tracks[v].legs.emplace_back().fixes;
         for (int k = 0; k < 10; ++k) leg.push_back({kT0 + 60 * k, {500000.0 + 100 * k, 100000.0 + 1000 * v}});
     }
-    store_tracks(ws, tracks);
+    if (layout == Layout::Packed) store_tracks(ws, tracks);
+    else ws.put(track_points_layer(tracks));
     std::vector<Vessel> fleet(2);
     for (int v = 0; v < 2; ++v) {
         fleet[v].name = "V" + std::to_string(v);
@@ -72,10 +77,58 @@ std::string said(const geo::Problems& problems) {
 }  // namespace
 
 TEST(WorkspaceDamage, AnUntouchedWorkspaceHasNone) {
+    for (Layout layout : {Layout::Packed, Layout::OldTrackPoints}) {
+        ScratchDir dir;
+        const Workspace ws = open(saved_workspace(dir, layout));
+        const WorkspaceDamage d = find_damage(ws);
+        EXPECT_TRUE(d.empty()) << said(d.problems);
+        EXPECT_TRUE(has_packed_tracks(ws));  // the old layout, undamaged, is converted on opening
+    }
+}
+
+TEST(WorkspaceDamage, EachDamagedLegIsNamedByLayerFidAndField) {
     ScratchDir dir;
-    const Workspace ws = open(saved_workspace(dir));
+    const std::string path = saved_workspace(dir, Layout::Packed);
+    // V0's second time made unreadable; V1's first time 1e20 s.
+    run_sql(path, "UPDATE track_legs SET fix_times = '1772366400 17723x6460' || substr(fix_times, 22) WHERE fid = 1");
+    run_sql(path, "UPDATE track_legs SET fix_times = '1e20' || substr(fix_times, 11) WHERE fid = 2");
+    const Workspace ws = open(path);
     const WorkspaceDamage d = find_damage(ws);
-    EXPECT_TRUE(d.empty()) << said(d.problems);
+    const std::string text = said(d.problems);
+    EXPECT_EQ(d.rows.at("track_legs"), (std::set<std::int64_t>{1, 2})) << text;
+    for (const char* expected : {"layer track_legs: feature 1: field fix_times: value 2 '17723x6460' is not a number",
+                                 "layer track_legs: feature 2: field fix_times: 1e+20 refused"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\nin:\n" << text;
+}
+
+TEST(WorkspaceDamage, ALegWhoseCountsDisagreeIsNamed) {
+    ScratchDir dir;
+    const std::string path = saved_workspace(dir, Layout::Packed);
+    run_sql(path, "UPDATE track_legs SET fixes = 11 WHERE fid = 1");
+    run_sql(path, "UPDATE track_legs SET fix_speeds_kn = '1 2 3' WHERE fid = 2");
+    const Workspace ws = open(path);
+    const std::string text = said(find_damage(ws).problems);
+    for (const char* expected : {"layer track_legs: feature 1: field geom: 10 vertices for 11 fix(es)",
+                                 "layer track_legs: feature 2: field fix_speeds_kn: holds 3 value(s), expected 10"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\nin:\n" << text;
+}
+
+TEST(WorkspaceDamage, HidingADamagedLegLeavesTheOtherVesselsFixes) {
+    ScratchDir dir;
+    const std::string path = saved_workspace(dir, Layout::Packed);
+    run_sql(path, "UPDATE track_legs SET fix_times = '-5e9' || substr(fix_times, 11) WHERE fid = 2");
+    Workspace ws = open(path);
+    const WorkspaceDamage d = find_damage(ws);
+    ASSERT_EQ(d.row_count(), 1u) << said(d.problems);
+    {
+        DamageHidden hidden(ws, d);
+        const auto tracks = load_tracks(ws);
+        ASSERT_EQ(tracks.size(), 1u);
+        EXPECT_EQ(tracks[0].vessel, "V0");
+        EXPECT_EQ(tracks[0].legs.at(0).fixes.size(), 10u);
+    }
+    EXPECT_EQ(ws.find("track_legs")->features.size(), 2u);
+    EXPECT_TRUE(ws.unsaved_changes().empty());
 }
 
 TEST(WorkspaceDamage, EachDamagedRowIsNamedByLayerFidAndField) {

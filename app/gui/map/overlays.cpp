@@ -56,6 +56,7 @@ void draw_north_arrow(ImDrawList* list, const ViewTransform& view) {
 void draw_vessels_at_time(ImDrawList* list, const AppState& app) {
     if (app.timeline.empty() || !app.workspace) return;
     const layers::Layer* tracks = app.workspace->find_role(layers::LayerRole::Tracks);
+    if (!tracks) tracks = app.workspace->find_role(layers::LayerRole::TrackLegs);
     if (!tracks) return;
     const layers::SceneLayer& look = app.scene_layer(*tracks);  // vessel colours, as the tracks and exports
     const geo::Box visible = app.view.visible_box();

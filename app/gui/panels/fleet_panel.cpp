@@ -2,6 +2,7 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/panels/layer_table.h"
+#include "layers/track_store.h"
 
 #include <imgui.h>
 
@@ -17,14 +18,14 @@ void FleetPanel::drawContent(AppState& app) {
     } else {
         ImGui::TextWrapped("No fleet table in this workspace: import the register with `%s`.", kFleetImportCommand);
     }
-    const layers::Layer* tracks = app.workspace->find_role(layers::LayerRole::Tracks);
+    const layers::Layer* tracks = app.workspace->find(layers::kTrackLegsLayer);
+    if (!tracks) tracks = app.workspace->find_role(layers::LayerRole::Tracks);
     if (!tracks) { ImGui::TextDisabled("No tracks layer: import AIS, GPX or CSV tracks to see vessels."); return; }
     if (counted_revision_ != app.revision(tracks->name)) {
         counts_.clear();
-        const int vessel = tracks->field_index("vessel"), planned = tracks->field_index("planned");
-        for (const auto& f : tracks->features) {
-            Counts& c = counts_[vessel >= 0 ? layers::to_string(f.values[vessel]) : ""];
-            (planned >= 0 && layers::to_number(f.values[planned]).value_or(0) != 0 ? c.planned : c.observed)++;
+        for (const geo::Track& t : layers::load_tracks(*app.workspace)) {  // the one reader of stored tracks
+            Counts& c = counts_[t.vessel];
+            for (const geo::TrackLeg& leg : t.legs) (t.planned ? c.planned : c.observed) += leg.fixes.size();
         }
         counted_revision_ = app.revision(tracks->name);
     }
