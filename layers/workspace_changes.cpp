@@ -2,6 +2,7 @@
 
 #include "layers/layer_hash.h"
 #include "layers/row_merge.h"
+#include "layers/row_versions.h"
 
 #include <algorithm>
 #include <map>
@@ -25,18 +26,6 @@ std::vector<std::string> names(const std::vector<Layer>& layers) {
     std::vector<std::string> out;
     for (const Layer& l : layers) out.push_back(l.name);
     return out;
-}
-
-bool has_versions(const Layer& l) {
-    const int i = l.field_index(kVersionField);
-    return i >= 0 && l.fields[static_cast<std::size_t>(i)].type == FieldType::Integer;
-}
-
-bool same_fields(const Layer& a, const Layer& b) {
-    if (a.fields.size() != b.fields.size()) return false;
-    for (std::size_t i = 0; i < a.fields.size(); ++i)
-        if (a.fields[i].name != b.fields[i].name || a.fields[i].type != b.fields[i].type) return false;
-    return true;
 }
 
 void keep_rows(Baseline& base, const std::vector<Layer>& layers) {

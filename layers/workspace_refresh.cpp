@@ -5,6 +5,7 @@
 
 #include "layers/layer_hash.h"
 #include "layers/row_merge.h"
+#include "layers/row_versions.h"
 #include "layers/store_location.h"
 
 #include <algorithm>
@@ -13,18 +14,6 @@
 
 namespace tidemark::layers {
 namespace {
-
-bool has_versions(const Layer& l) {
-    const int i = l.field_index(kVersionField);
-    return i >= 0 && l.fields[static_cast<std::size_t>(i)].type == FieldType::Integer;
-}
-
-bool same_fields(const Layer& a, const Layer& b) {
-    if (a.fields.size() != b.fields.size()) return false;
-    for (std::size_t i = 0; i < a.fields.size(); ++i)
-        if (a.fields[i].name != b.fields[i].name || a.fields[i].type != b.fields[i].type) return false;
-    return true;
-}
 
 // What the store says but a reader does not: kept from the layer held here.
 void keep_metadata(Layer& to, const Layer& from) {
