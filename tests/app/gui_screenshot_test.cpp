@@ -287,6 +287,72 @@ TEST(GuiScreenshot, SceneClassesAndVesselAgreeWithTheExport) {
     expect_colour(at_world(350000, 200000), kSea, "export: the same sea as the app");
 }
 
+// Two reports in the sea, graded B2 (north of the island) and C1 (east of it), with the heat layer
+// on; the view kept in the workspace filters grading B2. The app draws the B2 report and its heat
+// cell; where the C1 report is there is only sea: neither its symbol nor its heat (issue 14).
+TEST(GuiScreenshot, AFilteredReportLeavesNoSymbolAndNoHeat) {
+    REQUIRE_XVFB();
+    ScratchDir dir;
+    const std::string path = test::make_island_workspace(dir);
+    auto save_with_filter = [&](const std::string& grading) {
+        AppState app;
+        app.view.rect = {0, 0, 1000, 800};
+        std::string error;
+        ASSERT_TRUE(app.open(path, &error)) << error;
+        if (!app.workspace->find("reports")) {
+            layers::Layer l;
+            l.name = "reports";
+            l.role = layers::LayerRole::Reports;
+            l.fields = {{"reported_at", layers::FieldType::DateTime}, {"category", layers::FieldType::String},
+                        {"source_evaluation", layers::FieldType::String}, {"assessment", layers::FieldType::String}};
+            for (auto [x, y, src, as] : {std::tuple{200000.0, 350000.0, "2", "B"}, std::tuple{350000.0, 200000.0, "1", "C"}}) {
+                layers::Feature f;
+                f.fid = static_cast<std::int64_t>(l.features.size() + 1);
+                f.geometry.kind = geo::GeometryKind::Point;
+                f.geometry.points = {{x, y}};
+                f.values = {std::string("2026-03-02T10:00:00Z"), std::string("small boat"), std::string(src), std::string(as)};
+                l.features.push_back(f);
+            }
+            app.workspace->put(std::move(l));
+        }
+        app.heat_layer = true;
+        app.report_filter = {};
+        app.report_filter.grading = grading;
+        ASSERT_TRUE(app.save(&error)) << error;
+    };
+    auto is_sea = [](Rgb p) {
+        return std::abs(p.r - kSea.r) <= 3 && std::abs(p.g - kSea.g) <= 3 && std::abs(p.b - kSea.b) <= 3;
+    };
+    // A point of the report's heat disc (radius 32 px round the centre of its 32 px screen cell)
+    // 12 px past the cell's centre, away from the report, so clear of the report's symbol.
+    auto in_heat_disc = [](const Shot& shot, double x, double y) {
+        const double sx = shot.rect_x + shot.rect_w / 2 + (x - shot.cx) / shot.mpp;
+        const double sy = shot.rect_y + shot.rect_h / 2 - (y - shot.cy) / shot.mpp;
+        const double kx = (std::floor(sx / 32) + 0.5) * 32, ky = (std::floor(sy / 32) + 0.5) * 32;
+        double dx = kx - sx, dy = ky - sy;
+        const double len = std::hypot(dx, dy);
+        if (len < 1) dx = 1, dy = 0; else dx /= len, dy /= len;
+        const double px = kx + 12 * dx, py = ky + 12 * dy;
+        return std::pair{shot.cx + (px - shot.rect_x - shot.rect_w / 2) * shot.mpp,
+                         shot.cy - (py - shot.rect_y - shot.rect_h / 2) * shot.mpp};
+    };
+    save_with_filter("");
+    const Shot all = screenshot(dir, path, "heat_all.png");
+    ASSERT_FALSE(all.pixels.empty());
+    EXPECT_FALSE(is_sea(all.at_world(350000, 200000))) << "unfiltered, the C1 report is drawn";
+    EXPECT_FALSE(is_sea(all.at_world(200000, 350000))) << "unfiltered, the B2 report is drawn";
+    const auto [hx, hy] = in_heat_disc(all, 350000, 200000);
+    EXPECT_FALSE(is_sea(all.at_world(hx, hy))) << "unfiltered, the C1 report's heat is drawn";
+
+    save_with_filter("B2");
+    const Shot b2 = screenshot(dir, path, "heat_b2.png");
+    ASSERT_FALSE(b2.pixels.empty());
+    EXPECT_FALSE(is_sea(b2.at_world(200000, 350000))) << "the B2 report stays";
+    expect_colour(b2.at_world(350000, 200000), kSea, "the C1 report filtered out: no symbol");
+    const auto [fx, fy] = in_heat_disc(b2, 350000, 200000);
+    expect_colour(b2.at_world(fx, fy), kSea, "the C1 report filtered out: no heat");
+}
+
 // An off-screen GL 3.3 context with a `width` x `height` RGBA target standing in for the window.
 class GlTarget {
 public:
