@@ -18,7 +18,12 @@ bool AppState::open(const std::string& path, std::string* error) {
     return true;
 }
 
-bool AppState::start_open(const std::string& path, std::string* error) {
+bool AppState::start_open(const std::string& path, std::string* error, bool drop_unsaved) {
+    if (dirty() && !drop_unsaved) {
+        *error = workspace->path() + " has unsaved changes: save them first (File > Save), or open " + path +
+                 " anyway and drop them";
+        return false;
+    }
     if (!opening.start(path, error)) return false;
     status = "Opening " + path + " ...";
     return true;

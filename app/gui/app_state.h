@@ -43,7 +43,8 @@ public:
     bool open(const std::string& path, std::string* error);
     // The same off the UI thread (OpenJob): the workspace is adopted by poll_background, and
     // `status` says what happened. false with `error` while another open is going.
-    bool start_open(const std::string& path, std::string* error);
+    // Refused, saying so, while the open workspace has unsaved changes, unless `drop_unsaved`.
+    bool start_open(const std::string& path, std::string* error, bool drop_unsaved = false);
     // Both keep the current view in the workspace's settings first (one setting, "view").
     // A save refused because another person changed the same fields of rows changed here fills
     // `conflict` (the dialog shows base / theirs / mine); the edits stay unsaved.

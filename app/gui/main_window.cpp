@@ -102,9 +102,14 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
         bool enter = ImGui::InputText("##path", path_, sizeof path_, ImGuiInputTextFlags_EnterReturnsTrue);
         enter |= browser_.draw(path_, sizeof path_, {".gpkg"});
         if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
+        const bool open = std::string(title) == "Open workspace";
         if (ImGui::Button("OK") || enter) {
-            const bool open = std::string(title) == "Open workspace";
             if (open ? app.start_open(path_, &dialog_error_) : app.save_as(path_, &dialog_error_)) ImGui::CloseCurrentPopup();
+        }
+        if (open && app.dirty()) {
+            ImGui::SameLine();
+            if (ImGui::Button("Open anyway (drop unsaved changes)") && app.start_open(path_, &dialog_error_, true))
+                ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();

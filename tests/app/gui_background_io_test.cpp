@@ -67,6 +67,26 @@ TEST(OpenJob, ASecondOpenWhileOneIsGoingIsRefusedNamingBoth) {
     EXPECT_TRUE(app.has_workspace());
 }
 
+TEST(OpenJob, UnsavedChangesAreNeverDroppedWithoutBeingAsked) {
+    ScratchDir dir;
+    const std::string first = test::make_island_workspace(dir);
+    test::ScratchDir other_dir;
+    const std::string second = test::make_island_workspace(other_dir);
+    AppState app;
+    std::string error;
+    ASSERT_TRUE(app.open(first, &error)) << error;
+    app.set_visible("coastline", false);  // an unsaved change
+    ASSERT_TRUE(app.dirty());
+    EXPECT_FALSE(app.start_open(second, &error));
+    EXPECT_NE(error.find("unsaved changes"), std::string::npos) << error;
+    EXPECT_NE(error.find(first), std::string::npos) << error;
+    EXPECT_FALSE(app.opening.busy());
+    ASSERT_TRUE(app.start_open(second, &error, /*drop_unsaved=*/true)) << error;
+    land(app);
+    EXPECT_EQ(app.workspace->path(), second);
+    EXPECT_FALSE(app.dirty());
+}
+
 TEST(AddLayerJob, TheLayerLandsProjectedAndAMissingFileIsNamed) {
     ScratchDir dir;
     AppState app;
