@@ -39,14 +39,9 @@ std::string LineReader::head(std::size_t n) const {
 
 bool LineReader::fill() {
     if (eof_ || fd_ < 0) return false;
-    if (begin_ > 0) {
-        std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
-        end_ -= begin_;
-        begin_ = 0;
-    }
-    if (buf_.size() < end_ + chunk_) buf_.resize(end_ + chunk_);
+    char* to = lines_.room(chunk_);
     ssize_t n;
-    do n = ::read(fd_, buf_.data() + end_, chunk_);
+    do n = ::read(fd_, to, chunk_);
     while (n < 0 && errno == EINTR);
     if (n < 0) {
         what_ = std::string("reading stopped after ") + std::to_string(offset_) + " bytes (" + std::strerror(errno) +
@@ -60,7 +55,7 @@ bool LineReader::fill() {
         check_at_end();
         return false;
     }
-    end_ += static_cast<std::size_t>(n);
+    lines_.added(static_cast<std::size_t>(n));
     offset_ += static_cast<std::uint64_t>(n);
     return true;
 }
@@ -82,45 +77,24 @@ void LineReader::check_at_end() {
 // Said once the last line is out, so the count is that of the lines actually handed over.
 void LineReader::finish(bool dropped_torn_line) {
     if (what_.empty() || !fault_.empty()) return;
-    fault_ = path_ + ": " + what_ + "; the " + std::to_string(number_) + " lines read up to then are kept";
+    fault_ = path_ + ": " + what_ + "; the " + std::to_string(lines_.lines()) + " lines read up to then are kept";
     if (dropped_torn_line) fault_ += " and the incomplete line after them is dropped";
 }
 
 bool LineReader::next(Line& line) {
     for (;;) {
-        const char* from = buf_.data() + begin_;
-        const std::size_t pending = end_ - begin_;
-        const char* nl = pending ? static_cast<const char*>(std::memchr(from, '\n', pending)) : nullptr;
-        if (nl) {
-            const auto len = static_cast<std::size_t>(nl - from);
-            begin_ += len + 1;
-            if (skipping_) {  // the rest of a line already handed out cut
-                skipping_ = false;
-                continue;
-            }
-            line = {std::string_view(from, len), ++number_, false};
+        if (lines_.next(line)) return true;
+        if (fill()) continue;
+        const bool unterminated = lines_.pending() > 0 && !lines_.skipping();
+        // A last line with no '\n' is a line, unless the file was cut short under us: then
+        // it is torn ("51.1234" cut to "51.1"), and a torn value must not pass as data.
+        if (unterminated && !cut_short_) {
+            line = lines_.take_tail();
             return true;
         }
-        if (skipping_) {
-            begin_ = end_ = 0;
-        } else if (pending >= kMaxLine) {
-            line = {std::string_view(from, kMaxLine), ++number_, true};
-            begin_ = end_;  // the bytes stay in buf_ until the next fill(), after the caller is done
-            skipping_ = true;
-            return true;
-        }
-        if (!fill()) {
-            const bool unterminated = end_ > begin_ && !skipping_;
-            begin_ = end_;
-            // A last line with no '\n' is a line, unless the file was cut short under us: then
-            // it is torn ("51.1234" cut to "51.1"), and a torn value must not pass as data.
-            if (unterminated && !cut_short_) {
-                line = {std::string_view(buf_.data() + end_ - pending, pending), ++number_, false};
-                return true;
-            }
-            finish(unterminated);
-            return false;
-        }
+        lines_.drop_tail();
+        finish(unterminated);
+        return false;
     }
 }
 

@@ -4,6 +4,8 @@
 // copytruncate rotation raised SIGBUS, and a 2 GB sparse file became 2 GB of resident pages.)
 #pragma once
 
+#include "layers/line_splitter.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -13,15 +15,8 @@ namespace tidemark::layers {
 
 class LineReader {
 public:
-    // Longer lines are cut here and flagged: no text format Tidemark reads has lines that long,
-    // and a file with no newline at all must not be held whole.
-    static constexpr std::size_t kMaxLine = 1 << 20;
-
-    struct Line {
-        std::string_view text;  // without its '\n'; valid until the next call of next()
-        long number = 0;        // 1-based
-        bool cut = false;       // longer than kMaxLine: text holds its first kMaxLine bytes
-    };
+    static constexpr std::size_t kMaxLine = LineSplitter::kMaxLine;  // longer lines are cut and flagged
+    using Line = LineSplitter::Line;
 
     LineReader() = default;
     LineReader(const LineReader&) = delete;
@@ -51,12 +46,10 @@ private:
 
     int fd_ = -1;
     std::string path_;
-    std::string buf_;
-    std::size_t begin_ = 0, end_ = 0;  // unconsumed bytes in buf_
+    LineSplitter lines_;
     std::size_t chunk_ = 0;
     std::uint64_t offset_ = 0, size_at_open_ = 0;
-    long number_ = 0;
-    bool eof_ = false, skipping_ = false;
+    bool eof_ = false;
     bool cut_short_ = false;  // the file shrank or a read failed: an unterminated last line is torn
     std::string what_;   // what happened to the file, once known
     std::string fault_;  // what_ with the count of lines kept, once the end is reached

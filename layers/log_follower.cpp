@@ -39,15 +39,8 @@ bool LogFollower::reopen() {
         dev_ = st.st_dev;
         ino_ = st.st_ino;
     }
-    reset_position();
+    lines_.reset();
     return true;
-}
-
-void LogFollower::reset_position() {
-    begin_ = end_ = 0;
-    consumed_ = 0;
-    number_ = 0;
-    skipping_ = false;
 }
 
 std::uint64_t LogFollower::size_now() const {
@@ -56,48 +49,19 @@ std::uint64_t LogFollower::size_now() const {
 }
 
 bool LogFollower::fill() {
-    if (fd_ < 0) return false;
-    if (begin_ > 0) {
-        std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
-        end_ -= begin_;
-        begin_ = 0;
-    }
-    if (buf_.size() < end_ + kChunk) buf_.resize(end_ + kChunk);
+    char* to = lines_.room(kChunk);
     ssize_t n;
-    do n = ::read(fd_, buf_.data() + end_, kChunk);
+    do n = ::read(fd_, to, kChunk);
     while (n < 0 && errno == EINTR);
     if (n <= 0) return false;  // at the end for now; a read error is retried at the next poll
-    end_ += static_cast<std::size_t>(n);
+    lines_.added(static_cast<std::size_t>(n));
     return true;
 }
 
 bool LogFollower::next(Line& line) {
+    // An unterminated tail stays in the splitter: the writer has not finished that line yet.
     for (;;) {
-        const char* from = buf_.data() + begin_;
-        const std::size_t pending = end_ - begin_;
-        const char* nl = pending ? static_cast<const char*>(std::memchr(from, '\n', pending)) : nullptr;
-        if (nl) {
-            const auto len = static_cast<std::size_t>(nl - from);
-            begin_ += len + 1;
-            consumed_ += len + 1;
-            if (skipping_) {  // the rest of a line already handed out cut
-                skipping_ = false;
-                continue;
-            }
-            line = {std::string_view(from, len), ++number_, false};
-            return true;
-        }
-        if (skipping_) {
-            consumed_ += pending;
-            begin_ = end_ = 0;
-        } else if (pending >= kMaxLine) {
-            line = {std::string_view(from, kMaxLine), ++number_, true};
-            consumed_ += pending;
-            begin_ = end_;  // the bytes stay in buf_ until the next fill(), after the caller is done
-            skipping_ = true;
-            return true;
-        }
-        // An unterminated tail stays in buf_: the writer has not finished that line yet.
+        if (lines_.next(line)) return true;
         if (!fill()) return false;
     }
 }
@@ -122,12 +86,12 @@ std::string LogFollower::check_file() {
         if (dropped) note += " (an unfinished last line of " + std::to_string(dropped) + " bytes in the old file is dropped)";
         return note;
     }
-    const std::uint64_t read_so_far = consumed_ + pending();
+    const std::uint64_t read_so_far = lines_.consumed() + pending();
     const std::uint64_t size = static_cast<std::uint64_t>(at_path.st_size);
     if (size < read_so_far) {
         // Copytruncate rotation (or an editor rewriting the file): what was read stays read.
         ::lseek(fd_, 0, SEEK_SET);
-        reset_position();
+        lines_.reset();
         ++restarts_;
         return path_ + ": the file shrank from " + std::to_string(read_so_far) + " to " + std::to_string(size) +
                " bytes (truncated by log rotation?); reading it again from the start";

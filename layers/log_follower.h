@@ -5,6 +5,8 @@
 // between any two calls.
 #pragma once
 
+#include "layers/line_splitter.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,14 +17,8 @@ namespace tidemark::layers {
 
 class LogFollower {
 public:
-    // Same cap as LineReader: no log Tidemark follows has lines this long (NMEA: 82 characters).
-    static constexpr std::size_t kMaxLine = 1 << 20;
-
-    struct Line {
-        std::string_view text;  // without its '\n'; valid until the next call of next()
-        long number = 0;        // 1-based, counted from the start of the current file
-        bool cut = false;       // longer than kMaxLine: text holds its first kMaxLine bytes
-    };
+    static constexpr std::size_t kMaxLine = LineSplitter::kMaxLine;  // NMEA lines are 82 characters
+    using Line = LineSplitter::Line;  // numbered from the start of the current file
 
     LogFollower() = default;
     LogFollower(const LogFollower&) = delete;
@@ -43,8 +39,8 @@ public:
     std::string check_file();
 
     // Bytes of the current file handed out as complete lines, and held as an unfinished line.
-    std::uint64_t consumed() const { return consumed_; }
-    std::size_t pending() const { return end_ - begin_; }
+    std::uint64_t consumed() const { return lines_.consumed(); }
+    std::size_t pending() const { return lines_.pending(); }
     // The current file's size now (0 when it cannot be asked).
     std::uint64_t size_now() const;
     // How many times the file was truncated or replaced and read again from its start.
@@ -53,15 +49,10 @@ public:
 private:
     bool fill();  // one read(2) after the unconsumed bytes; false when nothing new
     bool reopen();
-    void reset_position();
 
     int fd_ = -1;
     std::string path_;
-    std::string buf_;
-    std::size_t begin_ = 0, end_ = 0;  // unconsumed bytes in buf_
-    std::uint64_t consumed_ = 0;       // bytes before buf_[begin_] in the current file
-    long number_ = 0;
-    bool skipping_ = false;            // inside a line already handed out cut
+    LineSplitter lines_;               // the current file's bytes read so far
     bool gone_noted_ = false;          // "the file is gone" said once per disappearance
     dev_t dev_ = 0;
     ino_t ino_ = 0;
