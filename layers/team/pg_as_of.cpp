@@ -70,13 +70,7 @@ public:
             layer.name = l.name;  // read through the temporary copy: named after it
             layer.role = options.role.value_or(LayerRole::Generic);
             layer.source = where();
-            LayerSummary summary;
-            summary.name = l.name;
-            summary.geometry_type = shape->geom_type.empty() ? "None" : shape->geom_type;
-            summary.source_crs = state->crs.name();
-            summary.features = layer.features.size();
-            result.layers.push_back(std::move(layer));
-            result.summaries.push_back(std::move(summary));
+            add_read_layer(result, std::move(layer), *shape, state->crs.name());
         }
         result.ok = true;
         return result;

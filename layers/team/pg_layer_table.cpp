@@ -360,4 +360,14 @@ bool read_table(PgConnection& conn, const TableShape& s, Layer& out, std::string
     return true;
 }
 
+void add_read_layer(ReadResult& result, Layer layer, const TableShape& shape, const std::string& crs_name) {
+    LayerSummary summary;
+    summary.name = layer.name;
+    summary.geometry_type = shape.geom_type.empty() ? "None" : shape.geom_type;
+    summary.source_crs = crs_name;
+    summary.features = layer.features.size();
+    result.layers.push_back(std::move(layer));
+    result.summaries.push_back(std::move(summary));
+}
+
 }  // namespace tidemark::layers::team

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "layers/layer.h"
+#include "layers/ogr_reader.h"
 #include "layers/team/pg_connection.h"
 
 #include <optional>
@@ -65,6 +66,9 @@ bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& shape,
 // all) limits the rows; `for_update` locks them until the transaction ends.
 bool read_table(PgConnection& conn, const TableShape& shape, Layer& out, std::string* error,
                 const std::string& where = {}, bool for_update = false);
+
+// Hands a table read into a Layer to `result`, with the summary `tidemark info` prints.
+void add_read_layer(ReadResult& result, Layer layer, const TableShape& shape, const std::string& crs_name);
 
 // `g` as a parameter for the table's geometry column (hex EWKB in its type and SRID; single
 // parts as one-part multis where the column is multi); nullopt (NULL) for no geometry.

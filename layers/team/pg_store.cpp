@@ -123,13 +123,7 @@ ReadResult PgStore::read_layers(const ReadOptions& options) {
         if (!read_table(*conn, *shape, layer, &result.error)) return result;
         layer.role = options.role.value_or(LayerRole::Generic);
         layer.source = redact_url(url_);
-        LayerSummary summary;
-        summary.name = name;
-        summary.geometry_type = shape->geom_type.empty() ? "None" : shape->geom_type;
-        summary.source_crs = state->crs.name();
-        summary.features = layer.features.size();
-        result.layers.push_back(std::move(layer));
-        result.summaries.push_back(std::move(summary));
+        add_read_layer(result, std::move(layer), *shape, state->crs.name());
     }
     result.ok = true;
     return result;
