@@ -8,6 +8,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
 namespace tidemark::geo {
 namespace {
@@ -130,57 +131,87 @@ Crs choose_working_crs(const Box& lonlat) {
 namespace {
 
 // proj_create_crs_to_crs searches the EPSG database (~100 ms); proj_clone of the result
-// takes ~1 ms. So each (from, to) pair is built once per process and cloned into every
-// Transformer's own context. The prototypes live in one context guarded by the mutex.
-PjPtr clone_operation(PJ_CONTEXT* target, const Crs& from, const Crs& to) {
-    static std::mutex mutex;
-    static ContextPtr cache_ctx = new_context();
-    static std::map<std::pair<std::string, std::string>, PjPtr> prototypes;
-    std::lock_guard lock(mutex);
+// takes ~1 ms, a new context more (it opens proj.db). So each (from, to) pair is built once per
+// process as a prototype, cloned into a context of its own for each Transformer, and a
+// Transformer's context and operation go back to a pool when it ends, for the next one of the
+// same pair: readers that make a Transformer per file then pay neither cost again. The
+// prototypes and the pool live under one mutex; a pooled operation is used by one Transformer
+// at a time.
+struct Prototypes {
+    std::mutex mutex;
+    ContextPtr ctx = new_context();
+    std::map<std::pair<std::string, std::string>, PjPtr> by_pair;
+    std::map<const PJconsts*, std::vector<std::pair<ContextPtr, PjPtr>>> idle;
+    static constexpr std::size_t kIdlePerPair = 8;
+};
+
+Prototypes& prototypes() {
+    static Prototypes* p = new Prototypes;  // never destroyed: Transformers may end after main
+    return *p;
+}
+
+const PJconsts* prototype_for(Prototypes& p, const Crs& from, const Crs& to) {
     auto key = std::make_pair(from.definition(), to.definition());
-    auto it = prototypes.find(key);
-    if (it == prototypes.end()) {
-        PjPtr raw(proj_create_crs_to_crs(cache_ctx.get(), key.first.c_str(), key.second.c_str(), nullptr));
-        if (!raw) {
-            std::string why = last_error(cache_ctx.get(), "PROJ found no transformation");
-            for (const Crs* c : {&from, &to})
-                if (is_local(cache_ctx.get(), c->definition()))
-                    why = c->name() + " is a local (engineering) CRS with no link to the Earth; "
-                          "reproject the data into a georeferenced CRS such as EPSG:27700 or EPSG:4326";
-            throw std::runtime_error("cannot transform from " + from.name() + " to " + to.name() + ": " + why);
-        }
-        PjPtr norm(proj_normalize_for_visualization(cache_ctx.get(), raw.get()));
-        if (!norm) throw std::runtime_error("cannot normalise axis order from " + from.name() + " to " + to.name());
-        it = prototypes.emplace(key, std::move(norm)).first;
+    auto it = p.by_pair.find(key);
+    if (it != p.by_pair.end()) return it->second.get();
+    PjPtr raw(proj_create_crs_to_crs(p.ctx.get(), key.first.c_str(), key.second.c_str(), nullptr));
+    if (!raw) {
+        std::string why = last_error(p.ctx.get(), "PROJ found no transformation");
+        for (const Crs* c : {&from, &to})
+            if (is_local(p.ctx.get(), c->definition()))
+                why = c->name() + " is a local (engineering) CRS with no link to the Earth; "
+                      "reproject the data into a georeferenced CRS such as EPSG:27700 or EPSG:4326";
+        throw std::runtime_error("cannot transform from " + from.name() + " to " + to.name() + ": " + why);
     }
-    PjPtr copy(proj_clone(target, it->second.get()));
-    if (!copy) throw std::runtime_error("cannot copy the transformation from " + from.name() + " to " + to.name());
-    return copy;
+    PjPtr norm(proj_normalize_for_visualization(p.ctx.get(), raw.get()));
+    if (!norm) throw std::runtime_error("cannot normalise axis order from " + from.name() + " to " + to.name());
+    return p.by_pair.emplace(std::move(key), std::move(norm)).first->second.get();
 }
 
 }  // namespace
 
 Transformer::Transformer(const Crs& from, const Crs& to) {
     identity_ = from == to;
+    Prototypes& p = prototypes();
+    std::lock_guard lock(p.mutex);
+    prototype_ = prototype_for(p, from, to);
+    auto& idle = p.idle[prototype_];
+    if (!idle.empty()) {
+        ctx_ = idle.back().first.release();
+        op_ = idle.back().second.release();
+        idle.pop_back();
+        proj_errno_reset(op_);  // the last user's failed point must not show as this one's
+        return;
+    }
     ContextPtr ctx = new_context();
-    PjPtr op = clone_operation(ctx.get(), from, to);
+    PjPtr op(proj_clone(ctx.get(), prototype_));
+    if (!op) throw std::runtime_error("cannot copy the transformation from " + from.name() + " to " + to.name());
     ctx_ = ctx.release();
     op_ = op.release();
 }
 
 Transformer::~Transformer() {
-    if (op_) proj_destroy(op_);
-    if (ctx_) proj_context_destroy(ctx_);
+    if (!op_) return;
+    ContextPtr ctx(ctx_);
+    PjPtr op(op_);
+    Prototypes& p = prototypes();
+    std::lock_guard lock(p.mutex);
+    auto& idle = p.idle[prototype_];
+    if (idle.size() < Prototypes::kIdlePerPair) idle.emplace_back(std::move(ctx), std::move(op));
 }
 
 Transformer::Transformer(Transformer&& o) noexcept
-    : ctx_(std::exchange(o.ctx_, nullptr)), op_(std::exchange(o.op_, nullptr)), identity_(o.identity_) {}
+    : ctx_(std::exchange(o.ctx_, nullptr)),
+      op_(std::exchange(o.op_, nullptr)),
+      prototype_(o.prototype_),
+      identity_(o.identity_) {}
 
 Transformer& Transformer::operator=(Transformer&& o) noexcept {
     if (this != &o) {
         this->~Transformer();
         ctx_ = std::exchange(o.ctx_, nullptr);
         op_ = std::exchange(o.op_, nullptr);
+        prototype_ = o.prototype_;
         identity_ = o.identity_;
     }
     return *this;

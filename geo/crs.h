@@ -70,6 +70,7 @@ private:
     void apply(XY* points, std::size_t count, bool inverse) const;
     pj_ctx* ctx_ = nullptr;
     PJconsts* op_ = nullptr;
+    const PJconsts* prototype_ = nullptr;  // the pool's key: op_ goes back to it at the end
     bool identity_ = false;
 };
 

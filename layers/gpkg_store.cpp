@@ -4,6 +4,7 @@
 #include "layers/gpkg_settings.h"
 #include "layers/store_messages.h"
 #include "layers/ogr_writer.h"
+#include "layers/temp_files.h"
 
 #include <sys/stat.h>
 
@@ -163,6 +164,9 @@ ReadResult GpkgStore::read_layers(const ReadOptions& options) {
 
 bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) {
     if (changes.empty()) return true;
+    // A Save as over this file that was killed left its temporary beside it: saving here is
+    // the next run that can tell it is stale.
+    remove_stale_temporaries(path_);
     const std::string not_saved = path_ + ": not saved: ";
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         DatasetPtr ds = open_gpkg(path_, true);

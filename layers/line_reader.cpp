@@ -1,5 +1,6 @@
 #include "layers/line_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -39,9 +40,13 @@ std::string LineReader::head(std::size_t n) const {
 
 bool LineReader::fill() {
     if (eof_ || fd_ < 0) return false;
-    char* to = lines_.room(chunk_);
+    // A small file needs no full-size chunk (a Kraken CSV of 2 KB read with 1 MiB of buffer);
+    // one byte more than is left sees the end, or a file that grew, in the same read.
+    const std::uint64_t left = size_at_open_ > offset_ ? size_at_open_ - offset_ : 0;
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_, std::max<std::uint64_t>(left + 1, 4096)));
+    char* to = lines_.room(want);
     ssize_t n;
-    do n = ::read(fd_, to, chunk_);
+    do n = ::read(fd_, to, want);
     while (n < 0 && errno == EINTR);
     if (n < 0) {
         what_ = std::string("reading stopped after ") + std::to_string(offset_) + " bytes (" + std::strerror(errno) +

@@ -57,11 +57,20 @@ std::optional<std::map<std::string, int>> detect(const std::vector<std::string>&
                                                  std::string* error) {
     std::map<std::string, int> by_normalised_column;
     for (int i = static_cast<int>(header.size()) - 1; i >= 0; --i) by_normalised_column[normalised(header[i])] = i;
+    // The aliases normalised once: every file's header is compared with the same ~90 names.
+    static const std::vector<std::pair<const char*, std::vector<std::string>>> normalised_aliases = [] {
+        std::vector<std::pair<const char*, std::vector<std::string>>> v;
+        for (const Alias& a : aliases()) {
+            v.push_back({a.canonical, {}});
+            for (const char* n : a.names) v.back().second.push_back(normalised(n));
+        }
+        return v;
+    }();
     std::map<std::string, int> found;
-    for (const Alias& a : aliases())
-        for (const char* n : a.names)
-            if (auto it = by_normalised_column.find(normalised(n)); it != by_normalised_column.end()) {
-                found[a.canonical] = it->second;
+    for (const auto& [canonical, names] : normalised_aliases)
+        for (const std::string& n : names)
+            if (auto it = by_normalised_column.find(n); it != by_normalised_column.end()) {
+                found[canonical] = it->second;
                 break;
             }
     // Overrides: "canonical=Column" pairs separated by commas.
