@@ -3,8 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/json_lines_sink.h"
 #include "app/cli/output_files.h"
-#include "layers/ais_json.h"
-#include "layers/ais_log.h"
+#include "layers/ais_json_lines.h"
 
 #include <iostream>
 
@@ -33,19 +32,12 @@ int decode(const AisDecodeOptions& opt) {
         }
         layers::ais::LogStats stats;
         std::size_t shown = 0;
-        layers::ais::JsonWriter json;
-        layers::ais::scan_log(
-            file, stats,
-            [&](const layers::ais::Message& m, const layers::ais::Assembled& a) {
-                char* end = json.write(m, a, sink.room(layers::ais::kMaxJsonBytes + 1));
-                *end++ = '\n';
-                sink.commit(end);
-            },
+        layers::ais::decode_to_json_lines(
+            file, stats, [&](std::string_view text) { sink.write(text); },
             [&](long line, layers::ais::LineOutcome o, const char* reason) {
                 if (!opt.quiet && shown++ < 20)
                     std::cerr << path << ":" << line << ": " << layers::ais::outcome_name(o) << ": " << reason << "\n";
             });
-        sink.flush();
         std::cerr << path << ": " << stats.summary() << "\n";
         // What was decoded before the file changed is kept and written; the exit code says so.
         if (!file.fault().empty()) code = fail(file.fault());

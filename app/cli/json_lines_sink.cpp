@@ -22,8 +22,6 @@ JsonLinesSink::~JsonLinesSink() {
 
 bool JsonLinesSink::open(const std::string& out, std::string* error) {
     out_ = out;
-    capacity_ = 2 * kPiece;
-    buffer_ = std::make_unique<char[]>(capacity_);
     if (out.empty()) {
         fd_ = STDOUT_FILENO;
         return true;
@@ -39,53 +37,44 @@ bool JsonLinesSink::open(const std::string& out, std::string* error) {
     return true;
 }
 
-void JsonLinesSink::write_out(const char* data, std::size_t n) {
-    while (n > 0 && !failed_) {
+void JsonLinesSink::write(std::string_view text) {
+    const char* data = text.data();
+    std::size_t n = text.size();
+    while (n > 0 && write_errno_ == 0) {
         const ssize_t w = ::write(fd_, data, n);
         if (w < 0) {
-            if (errno == EINTR) continue;
-            failed_ = true;
-            write_errno_ = errno;
-            return;
+            if (errno != EINTR) write_errno_ = errno;
+            continue;
+        }
+        if (w == 0) {  // nothing written and no error: do not spin
+            write_errno_ = EIO;
+            break;
         }
         data += w;
         n -= static_cast<std::size_t>(w);
         written_ += static_cast<unsigned long long>(w);
     }
     // Start the disk write of what is complete; it runs while the next piece is decoded.
-    if (!temp_.empty() && written_ - synced_ >= kPiece) {
+    constexpr unsigned long long kSyncEvery = 1 << 20;
+    if (!temp_.empty() && written_ - synced_ >= kSyncEvery) {
         ::sync_file_range(fd_, static_cast<off_t>(synced_), static_cast<off_t>(written_ - synced_), SYNC_FILE_RANGE_WRITE);
         synced_ = written_;
     }
 }
 
-void JsonLinesSink::append(const char* data, std::size_t n) {
-    if (used_ + n > capacity_) flush();
-    if (n >= capacity_) return write_out(data, n);
-    std::memcpy(buffer_.get() + used_, data, n);
-    used_ += n;
-}
-
-void JsonLinesSink::flush() {
-    write_out(buffer_.get(), used_);
-    used_ = 0;
-}
-
 bool JsonLinesSink::close(std::string* error) {
-    flush();
     if (temp_.empty()) {
-        if (failed_ && error) *error = std::string("standard output: write failed (") + std::strerror(write_errno_) + ")";
-        return !failed_;
+        if (write_errno_) *error = std::string("standard output: write failed (") + std::strerror(write_errno_) + ")";
+        return write_errno_ == 0;
     }
-    bool ok = !failed_ && ::fsync(fd_) == 0;
-    if (!ok && !failed_) write_errno_ = errno;
-    ok = ::close(fd_) == 0 && ok;
+    if (write_errno_ == 0 && ::fsync(fd_) != 0) write_errno_ = errno;
+    bool ok = ::close(fd_) == 0 && write_errno_ == 0;
     fd_ = -1;
     std::error_code ec;
     if (ok) std::filesystem::rename(temp_, out_, ec);
     if (!ok || ec) {
         *error = out_ + ": write failed (" +
-                 (ec ? ec.message() : write_errno_ ? std::string(std::strerror(write_errno_)) : std::string("disk full?")) + ")";
+                 (ec ? ec.message() : std::string(write_errno_ ? std::strerror(write_errno_) : "closing the file failed")) + ")";
         std::filesystem::remove(temp_, ec);
         temp_.clear();
         return false;
