@@ -106,26 +106,23 @@ private:
 long long nearest_third(long long n) { return n >= 0 ? (n + 1) / 3 : -((-n + 1) / 3); }
 
 // gpsd's scaling of rate of turn: ROT[deg/min] = (raw / 4.733)^2 with the sign of raw, whole
-// degrees, for raw -126..126 (-128 not available, -127/127 turning fast with no value).
-const std::array<int, 256>& turn_table() {
-    static const std::array<int, 256> table = [] {
-        std::array<int, 256> t{};
-        for (int raw = -128; raw < 128; ++raw) {
-            const double r = raw / 4.733;
-            const double rot = std::round(r * r);
-            t[static_cast<std::size_t>(raw + 128)] = static_cast<int>(raw < 0 ? -rot : rot);
-        }
-        return t;
-    }();
-    return table;
+// degrees (raw -126..126; -128 is not available, -127/127 turning fast with no value).
+int gpsd_turn(int raw) {
+    const double r = raw / 4.733;
+    const double rot = std::round(r * r);
+    return static_cast<int>(raw < 0 ? -rot : rot);
 }
 
 void turn(Out& w, int t) {
     if (t == -128) return w.null("turn");
     if (t == -127) return w.text("turn", "fastleft");
     if (t == 127) return w.text("turn", "fastright");
-    if (t < -128 || t > 127) return w.integer("turn", t);  // not from an 8-bit field; never decoded
-    w.integer("turn", turn_table()[static_cast<std::size_t>(t + 128)]);
+    static const std::array<int, 256> table = [] {  // every 8-bit value, computed once
+        std::array<int, 256> v{};
+        for (int raw = -128; raw < 128; ++raw) v[static_cast<std::size_t>(raw + 128)] = gpsd_turn(raw);
+        return v;
+    }();
+    w.integer("turn", t >= -128 && t < 128 ? table[static_cast<std::size_t>(t + 128)] : gpsd_turn(t));
 }
 
 // null only for the standard's "not available"; other out-of-range values are shown as sent.
@@ -178,6 +175,30 @@ void dims(Out& w, const Message& m) {
     w.integer("to_stern", m.to_stern);
     w.integer("to_port", m.to_port);
     w.integer("to_starboard", m.to_starboard);
+}
+
+// "YYYY-MM-DDTHH:MM:SSZ" in quotes: the text geo::format_iso8601 gives (fractions dropped toward
+// negative infinity; its own wording beyond years 0000-9999 and for infinities). `day`/`date`
+// keep the last date written, as JsonWriter holds them.
+void write_time(Out& w, double t, long long& day, char (&date)[10]) {
+    if (!(std::abs(t) < 1e15)) return w.string(geo::format_iso8601(t));  // far outside 0000-9999
+    const auto secs = static_cast<long long>(std::floor(t));
+    const long long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    if (days != day) {
+        const auto [y, mo, d] = geo::civil_from_days(days);
+        if (y < 0 || y > 9999) return w.string(geo::format_iso8601(t));
+        Out text(date);
+        text.two(static_cast<int>(y / 100)); text.two(static_cast<int>(y % 100));
+        text.ch('-'); text.two(static_cast<int>(mo)); text.ch('-'); text.two(static_cast<int>(d));
+        day = days;
+    }
+    const long long sod = secs - days * 86400;
+    w.ch('"');
+    w.bytes(date, sizeof date);
+    w.ch('T');
+    w.two(static_cast<int>(sod / 3600)); w.ch(':'); w.two(static_cast<int>(sod / 60 % 60)); w.ch(':');
+    w.two(static_cast<int>(sod % 60));
+    w.raw("Z\"");
 }
 
 }  // namespace
@@ -287,31 +308,7 @@ char* JsonWriter::write(const Message& m, const Assembled& src, char* out) {
     w.integer("line", src.line);
     if (!std::isnan(src.time)) {
         w.key("time");
-        // "YYYY-MM-DDTHH:MM:SSZ", fractions dropped toward negative infinity, as
-        // geo::format_iso8601 writes it; its own text beyond years 0000-9999 (and for infinities).
-        const double t = src.time;
-        const long long secs = std::abs(t) < 1e15 ? static_cast<long long>(std::floor(t)) : 0;
-        const long long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-        if (days != day_ && std::abs(t) < 1e15) {
-            const auto [y, mo, d] = geo::civil_from_days(days);
-            if (y >= 0 && y <= 9999) {
-                Out date(date_);
-                date.two(static_cast<int>(y / 100)); date.two(static_cast<int>(y % 100));
-                date.ch('-'); date.two(static_cast<int>(mo)); date.ch('-'); date.two(static_cast<int>(d));
-                day_ = days;
-            }
-        }
-        if (days == day_ && std::abs(t) < 1e15) {
-            const long long sod = secs - days * 86400;
-            w.ch('"');
-            w.bytes(date_, sizeof date_);
-            w.ch('T');
-            w.two(static_cast<int>(sod / 3600)); w.ch(':'); w.two(static_cast<int>(sod / 60 % 60)); w.ch(':');
-            w.two(static_cast<int>(sod % 60));
-            w.raw("Z\"");
-        } else {
-            w.string(geo::format_iso8601(t));
-        }
+        write_time(w, src.time, day_, date_);
     }
     w.ch('}');
     return w.end();

@@ -32,7 +32,8 @@ public:
     char* write(const Message& m, const Assembled& source, char* out);
 
 private:
-    long long day_ = -1;  // days since 1970 of date_, -1 before the first time
+    long long day_ = kNoDay;  // days since 1970 of date_ (day -1 is 1969-12-31: a real day)
+    static constexpr long long kNoDay = -(1LL << 62);
     char date_[10] = {};
 };
 

@@ -154,6 +154,10 @@ TEST(AisJson, TimesAreFormatIso8601AcrossDaysWithOneWriter) {
     }
     a.time = NAN;
     EXPECT_EQ(field(write(m, a), "time"), "<missing>");
+    for (double first : {-0.5, -86400.0, 0.0}) {  // a new writer's first time, whatever its day
+        a.time = first;
+        EXPECT_EQ(field(write(m, a), "time"), "\"" + tidemark::geo::format_iso8601(first) + "\"") << first;
+    }
 }
 
 TEST(AisJson, TextIsEscapedAndTheWorstCaseFitsTheBound) {
