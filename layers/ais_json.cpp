@@ -29,7 +29,7 @@ public:
         std::memcpy(p_, s, n);
         p_ += n;
     }
-    // ,"key":  (every key but the first, "type", which open() writes)
+    // ,"key":  (every key but the first, "type", which JsonWriter::write opens the object with)
     template <std::size_t N>
     void key(const char (&k)[N]) {
         raw(",\"");
@@ -102,7 +102,8 @@ private:
 // Rounds n/3 to the nearest integer. A value of raw/600000 degrees to 6 decimals is raw*5/3
 // millionths, and raw/600 to 4 decimals raw*50/3 ten-thousandths: a third is never halfway, and
 // the double raw/600000.0 is within 3e-14 of the exact value, so this is the text
-// std::to_chars(fixed) gives for the double (tests compare the two on every value sent).
+// std::to_chars(fixed) gives for the double (compared once on all 2^28 longitudes; the tests
+// compare all 18-bit long-range values and 300,000 others).
 long long nearest_third(long long n) { return n >= 0 ? (n + 1) / 3 : -((-n + 1) / 3); }
 
 // gpsd's scaling of rate of turn: ROT[deg/min] = (raw / 4.733)^2 with the sign of raw, whole
