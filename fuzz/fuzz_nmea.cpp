@@ -22,6 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             append_json(m, a, json);
             if (json.empty() || json.front() != '{' || json.back() != '}' || json.find('\n') != std::string::npos)
                 std::abort();  // a decoded message must become exactly one JSON object on one line
+            if (json.size() > kMaxJsonBytes) std::abort();  // the writer's callers size buffers by it
         },
         [](long, LineOutcome, const char* reason) {
             if (!reason) std::abort();

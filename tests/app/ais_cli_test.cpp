@@ -1,4 +1,6 @@
 // The real `tidemark` binary: ais decode, tracks import/plan.
+#include "layers/ais_json.h"
+#include "layers/ais_log.h"
 #include "layers/fleet.h"
 #include "layers/synthetic_ais_log.h"
 #include "support/test_support.h"
@@ -6,6 +8,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -37,6 +42,45 @@ TEST(AisCli, DecodeWritesJsonLinesAndSummary) {
     EXPECT_EQ(objs[1]["line"], 5);
     EXPECT_NE(r.err.find("bad checksum 1"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(":3: bad checksum"), std::string::npos) << r.err;
+}
+
+// Megabytes of JSON go out in 1 MiB pieces, to --out and to standard output: both must be
+// every decoded message's object in line order, as the library writes each one on its own.
+TEST(AisCli, LargeLogIsEveryMessageInOrderToFileAndStdout) {
+    ScratchDir dir;
+    std::string text;
+    for (int i = 0; i < 12000; ++i) text += kLog;  // 60,000 lines, 24,000 messages, about 6 MB of JSON
+    const std::string in = dir.write("big.nmea", text);
+    std::string expected;
+    tidemark::layers::ais::LogStats stats;
+    tidemark::layers::ais::scan_log(
+        text, stats,
+        [&](const tidemark::layers::ais::Message& m, const tidemark::layers::ais::Assembled& a) {
+            tidemark::layers::ais::append_json(m, a, expected);
+            expected += '\n';
+        },
+        [](long, tidemark::layers::ais::LineOutcome, const char*) {});
+    ASSERT_EQ(stats.messages, 24000u);
+    ASSERT_GT(expected.size(), 3u << 20);
+
+    auto r = run_tidemark({"ais", "decode", in, "--out", dir.file("out.jsonl"), "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(read_file(dir.file("out.jsonl")) == expected);
+    auto to_stdout = run_tidemark({"ais", "decode", in, "-q"});
+    ASSERT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
+    EXPECT_TRUE(to_stdout.out == expected);
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))  // no temporary left beside --out
+        EXPECT_EQ(e.path().filename().string().find(".partial"), std::string::npos) << e.path();
+}
+
+TEST(AisCli, StandardOutputThatCannotBeWrittenFailsTheCommand) {
+    ScratchDir dir;
+    const std::string in = dir.write("log.nmea", kLog);
+    const std::string err = dir.file("err.txt");
+    const int status = std::system(("'" TIDEMARK_EXE "' ais decode '" + in + "' > /dev/full 2> '" + err + "'").c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 1);
+    EXPECT_NE(read_file(err).find("standard output: write failed (No space left on device)"), std::string::npos)
+        << read_file(err);
 }
 
 TEST(AisCli, MissingFileIsBadInput) {
