@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <thread>
+#include <vector>
 
 using namespace tidemark::geo;
 
@@ -50,6 +52,32 @@ TEST(Crs, BatchTransformMatchesSinglePoints) {
     for (const Sample& s : kBngSamples) pts.push_back({s.lon, s.lat});
     t.forward(pts.data(), pts.size());
     for (std::size_t i = 0; i < pts.size(); ++i) EXPECT_NEAR(pts[i].x, kBngSamples[i].easting, 0.001);
+}
+
+// Transformers of one CRS pair reuse the PROJ operation of one that ended (crs.cpp's pool): one
+// used after another failed on a point off the Earth, or while another of the pair is alive on
+// another thread, still gives cs2cs's answers.
+TEST(Crs, ATransformerMadeAfterAnotherOfThePairEndedGivesTheSameAnswers) {
+    {
+        Transformer first(Crs::wgs84(), Crs::british_national_grid());
+        const XY off = first.forward(XY{0.0, 95.0});  // latitude 95: no answer
+        EXPECT_TRUE(std::isinf(off.x));
+    }
+    Transformer kept(Crs::wgs84(), Crs::british_national_grid());
+    std::vector<XY> from_thread;
+    std::thread other([&] {
+        Transformer t(Crs::wgs84(), Crs::british_national_grid());
+        for (const Sample& s : kBngSamples) from_thread.push_back(t.forward(XY{s.lon, s.lat}));
+    });
+    other.join();
+    for (std::size_t i = 0; i < std::size(kBngSamples); ++i) {
+        const Sample& s = kBngSamples[i];
+        const XY p = kept.forward(XY{s.lon, s.lat});
+        EXPECT_NEAR(p.x, s.easting, 0.001) << s.place;
+        EXPECT_NEAR(p.y, s.northing, 0.001) << s.place;
+        EXPECT_NEAR(from_thread[i].x, s.easting, 0.001) << s.place;
+        EXPECT_NEAR(from_thread[i].y, s.northing, 0.001) << s.place;
+    }
 }
 
 TEST(Crs, UtmZone30MatchesCs2cs) {
