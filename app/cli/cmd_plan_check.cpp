@@ -2,6 +2,7 @@
 // engine, and after, against the tracks.
 #include "app/cli/plan_commands.h"
 #include "app/cli/workspace_option.h"
+#include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "geo/duration.h"
 #include "layers/plan/plan_check.h"
@@ -9,6 +10,7 @@
 #include "layers/plan/plan_forecast.h"
 #include "layers/plan/plan_reconcile.h"
 #include "layers/plan/plan_store.h"
+#include "layers/store_location.h"
 
 #include <cstdio>
 #include <iostream>
@@ -19,14 +21,16 @@ namespace {
 using namespace layers::plan;
 
 struct CheckOptions {
-    std::string workspace, plan;
+    std::string workspace, plan, as_of;
     std::size_t limit = 40;
     bool strict = false, store = false;
 };
 
 int run_check(const CheckOptions& opt) {
     std::string error;
-    auto s = PlanSession::open(opt.workspace, &error);
+    if (!opt.as_of.empty() && opt.store)
+        return fail("--store with --as-of: a check of the workspace as it was known then is reported, not stored");
+    auto s = PlanSession::open(opt.workspace, &error, opt.as_of);
     if (!s) return fail(error);
     const Plan* p = s->plan(opt.plan, &error);
     if (!p) return fail(error);
@@ -112,7 +116,14 @@ std::string compliance_row(const ComplianceRow& r) {
 
 int run_reconcile(const ReconcileCliOptions& opt) {
     std::string error;
-    auto s = PlanSession::open(opt.workspace, &error);
+    // On a team workspace --as-of also reads the workspace as it was known then (tracks that
+    // arrived later, task edits made later left out), so Monday's reconciliation is reproduced
+    // exactly; that is reported, not stored. A GeoPackage keeps no history: there it only
+    // limits the fixes by their own time.
+    const bool in_past = !opt.as_of.empty() && layers::is_server_location(opt.workspace);
+    if (in_past && opt.apply)
+        return fail("--apply with --as-of on a team workspace: the workspace as it was known then cannot be changed");
+    auto s = PlanSession::open(opt.workspace, &error, in_past ? opt.as_of : std::string());
     if (!s) return fail(error);
     const Plan* p = s->plan(opt.plan, &error);
     if (!p) return fail(error);
@@ -148,7 +159,7 @@ int run_reconcile(const ReconcileCliOptions& opt) {
     std::snprintf(unplanned, sizeof unplanned, "observed %.1f km of coast in the plan period; %.1f km of it no task asked for\n",
                   r.observed_m / 1000, r.unplanned_m / 1000);
     std::cout << unplanned << "(compliance: done / judged tasks; columns: tasks, done, partly done, missed, not judged)\n";
-    if (!opt.store && !opt.apply) return kOk;
+    if ((!opt.store && !opt.apply) || in_past) return kOk;
     if (opt.apply) {
         int changed = 0;
         if (auto e = apply_earned_statuses(s->book, s->context(p->segment_m), r, &changed); !e.empty()) return fail(e);
@@ -171,6 +182,7 @@ void add_plan_check_commands(CLI::App& plan, Context& ctx) {
     cmd->add_option("--limit", copt->limit, "Findings to print in full (0: all)")->capture_default_str();
     cmd->add_flag("--strict", copt->strict, "Exit 1 when there are errors");
     cmd->add_flag("--store", copt->store, "Also store the findings as layer plan_findings (lines on the coast, for maps and exports)");
+    cmd->add_option("--as-of", copt->as_of, std::string(kAsOfHelp) + "; reported, not stored");
     cmd->callback([copt, &ctx] { ctx.exit_code = run_check(*copt); });
 
     auto fopt = std::make_shared<ForecastOptions>();
@@ -185,7 +197,9 @@ void add_plan_check_commands(CLI::App& plan, Context& ctx) {
     cmd = plan.add_subcommand("reconcile", "Planned vs actual: what each task achieved according to the tracks");
     cmd->add_option("workspace", ropt->workspace, "The workspace (.gpkg)")->required()->check(workspace_location());
     cmd->add_option("--plan", ropt->plan, "Plan name")->required();
-    cmd->add_option("--as-of", ropt->as_of, "Use only the fixes known at this time (ISO 8601)");
+    cmd->add_option("--as-of", ropt->as_of,
+                    "Use only the fixes known at this time (ISO 8601); on a team workspace also read it as it was known "
+                    "then (later tracks and edits left out), reported, not stored");
     cmd->add_option("--threshold", ropt->threshold_pct, "Percent of a stretch observed for done")->capture_default_str();
     cmd->add_flag("--apply", ropt->apply, "Set accepted tasks' statuses to the ones they earned");
     cmd->add_flag("!--no-store", ropt->store, "Do not store the plan_reconciliation layer");

@@ -1,5 +1,5 @@
 // `tidemark render WS.gpkg -o map.{png,pdf,tif} [--size WxH] [--dpi N] [--bbox minx,miny,maxx,maxy]
-//   [--time ISO [--coverage-as-of]] [--title TEXT] [--marking TEXT]`
+//   [--time ISO [--coverage-as-of]] [--as-of ISO] [--title TEXT] [--marking TEXT]`
 #include "app/cli/commands.h"
 #include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
@@ -13,7 +13,7 @@ namespace tidemark::cli {
 namespace {
 
 struct RenderArgs {
-    std::string workspace, output, size, bbox, time, title, marking;
+    std::string workspace, output, size, bbox, time, title, marking, as_of;
     double dpi = 150;
     bool coverage_as_of = false;
 };
@@ -38,7 +38,8 @@ int run_render(const RenderArgs& a) {
     if (!a.title.empty()) o.title = a.title;
     o.marking = a.marking;
     std::string error;
-    auto ws = open_workspace(a.workspace, &error);
+    if (!a.as_of.empty()) o.known_at = geo::parse_iso8601(a.as_of);  // checked by open_workspace
+    auto ws = open_workspace(a.workspace, &error, a.as_of);
     if (!ws) return fail(error);
     if (!a.bbox.empty()) {
         o.bbox = render::parse_bbox(a.bbox, ws->crs(), &error);
@@ -76,6 +77,7 @@ void add_render_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--time", a->time, "ISO 8601 time: vessel positions then, reports up to then");
     cmd->add_flag("--coverage-as-of", a->coverage_as_of,
                   "Colour the coast by the time since each segment was last seen before --time (against the revisit target)");
+    cmd->add_option("--as-of", a->as_of, kAsOfHelp);
     cmd->add_option("--title", a->title, "Map title");
     cmd->add_option("--marking", a->marking, "Protective marking printed top and bottom, e.g. OFFICIAL-SENSITIVE");
     cmd->callback([a, &ctx] { ctx.exit_code = run_render(*a); });

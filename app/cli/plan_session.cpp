@@ -17,8 +17,8 @@ std::string current_user() {
     return "unknown";
 }
 
-std::optional<PlanSession> PlanSession::open(const std::string& path, std::string* error) {
-    auto ws = open_workspace(path, error);
+std::optional<PlanSession> PlanSession::open(const std::string& path, std::string* error, const std::string& as_of) {
+    auto ws = open_workspace(path, error, as_of);
     if (!ws) return std::nullopt;
     PlanSession s;
     s.ws = std::move(*ws);

@@ -19,8 +19,9 @@ struct PlanSession {
     std::vector<layers::Vessel> fleet;
     layers::plan::PlanBook book;
 
-    // nullopt with `error` when the workspace cannot be opened.
-    static std::optional<PlanSession> open(const std::string& path, std::string* error);
+    // nullopt with `error` when the workspace cannot be opened. `as_of` (--as-of, "" for now): the
+    // team workspace as it was known then, read-only (open_workspace.h).
+    static std::optional<PlanSession> open(const std::string& path, std::string* error, const std::string& as_of = {});
     // The named plan, or nullptr with `error` listing the plans there are.
     const layers::plan::Plan* plan(const std::string& name, std::string* error) const;
     const layers::plan::PlanCoast& coast(double segment_m);

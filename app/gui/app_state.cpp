@@ -14,6 +14,7 @@ namespace tidemark::gui {
 bool AppState::open(const std::string& path, std::string* error) {
     auto ws = layers::Workspace::open(path, error);
     if (!ws) return false;
+    as_of_.reset();
     adopt(std::move(*ws), path);
     return true;
 }
@@ -36,6 +37,7 @@ void AppState::land_open() {
         status = outcome->summary;
         return;
     }
+    as_of_.reset();
     adopt(std::move(*outcome->workspace), outcome->path);
 }
 
@@ -71,6 +73,10 @@ void AppState::keep_view() {
 
 bool AppState::save(std::string* error) {
     if (!workspace) { *error = "no workspace is open"; return false; }
+    if (as_of_) {
+        *error = as_of_banner() + ": nothing is saved to it; go back to live (File > Back to live) to edit, or Save As a GeoPackage";
+        return false;
+    }
     keep_view();
     if (!workspace->save(error)) {
         conflict.load(*workspace);
@@ -106,6 +112,7 @@ bool AppState::save_as(const std::string& path, std::string* error) {
     keep_view();
     if (!workspace->save(error, path)) return false;
     dirty_ = false;
+    as_of_.reset();  // the copy saved is a workspace of its own, live
     remember(path);
     status = "Saved " + path;
     start_live_updates();  // listens to the store saved to, if it is a team workspace

@@ -114,6 +114,18 @@ public:
     // the plan book is rebuilt when a plan table changed. Returns how many layers took changes.
     std::size_t land_live_updates();
 
+    // --- time travel on a team workspace (app_state_as_of.cpp) ---
+    // View the open team workspace as it was known at `at` (layers/team/pg_as_of.h: only what this
+    // login could see then): read-only — saving and plan edits are refused, live updates stop —
+    // until back_to_live opens the live workspace again. Refused for a GeoPackage (no history), a
+    // time not come yet, and while there are unsaved changes (they would be lost).
+    bool open_as_of(geo::UnixTime at, std::string* error);
+    // Refused while there are unsaved changes made in the past (styles, layers), unless `drop_unsaved`.
+    bool back_to_live(std::string* error, bool drop_unsaved = false);
+    const std::optional<geo::UnixTime>& as_of() const { return as_of_; }
+    // "Viewing <url> as known at T: read-only" while in the past; "" when live.
+    std::string as_of_banner() const;
+
     // --- joint plans (app_state_plan.cpp) ---
     // Every plan change goes through apply_plan_edit: the edit runs on a copy of the book
     // (layers::plan::PlanEditor::apply); when it is accepted the plan tables are written back
@@ -186,6 +198,8 @@ public:
     ExportJob exporting;         // File > Export map; its outcome lands in `status`
 
 private:
+    std::optional<geo::UnixTime> as_of_;  // set while viewing the past (open_as_of)
+    std::string live_url_;                // the live workspace's URL while viewing the past
     void touch(const std::string& layer);
     void redraw(const std::string& layer);  // new content from the store: redrawn, not unsaved
     void start_live_updates();       // on open: listens when the workspace is a team workspace

@@ -14,7 +14,7 @@ namespace tidemark::gui {
 void AppState::start_live_updates() {
     live.stop();
     live_error.clear();
-    if (!workspace || !layers::is_server_location(workspace->path())) return;
+    if (!workspace || as_of_ || !layers::is_server_location(workspace->path())) return;  // the past does not change
     std::string error;
     if (!live.start(workspace->path(), &error)) {
         live_error = error;

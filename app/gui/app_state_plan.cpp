@@ -79,6 +79,7 @@ void AppState::store_plans() {
 
 plan::EditError AppState::apply_plan_edit(const std::string& label, const PlanEdit& edit) {
     if (!workspace) return "open a workspace first";
+    if (as_of_) return as_of_banner() + ": go back to live (File > Back to live) to change the plan";
     plan::EditError e = plan.editor.apply(label, edit);
     if (!e.empty()) return e;
     store_plans();

@@ -14,6 +14,7 @@ struct GuiOptions {
     int width = 1280, height = 800;
     std::string view;        // "minx,miny,maxx,maxy" in the working CRS: show this box (else fit all)
     std::string time;        // ISO 8601 time T for the timeline (else the window start)
+    std::string as_of;       // ISO 8601: a team workspace as it was known then, read-only (File > View as of)
     std::string panel;       // side-bar tab to open first, e.g. "Layers", "Forces"
     bool coverage_as_of = false;  // start with the coast coloured as of T (when the results allow)
     bool print_view = false; // with --screenshot: print the map rectangle and view on stdout

@@ -17,6 +17,7 @@ void add_gui_command(CLI::App& app, cli::Context& ctx) {
     }, "Window size WxH")->default_str("1280x800");
     cmd->add_option("--view", opt->view, "Show this box: minx,miny,maxx,maxy in the working CRS (default: fit all)");
     cmd->add_option("--time", opt->time, "Timeline time T (ISO 8601)");
+    cmd->add_option("--as-of", opt->as_of, "Show the team workspace as it was known at this time (ISO 8601), read-only");
     cmd->add_flag("--coverage-as-of", opt->coverage_as_of,
                   "Colour the coast by the time since each segment was last seen before T (the timeline's switch)");
     cmd->add_option("--panel", opt->panel, "Side-bar panel to open first")

@@ -76,6 +76,14 @@ int run_gui(const GuiOptions& options) {
             return 2;
         }
     }
+    std::optional<double> as_of;
+    if (!options.as_of.empty()) {
+        as_of = geo::parse_iso8601(options.as_of);
+        if (!as_of) {
+            std::cerr << "tidemark: --as-of " << options.as_of << ": expected an ISO 8601 time such as 2026-03-02T09:00:00Z\n";
+            return 2;
+        }
+    }
     std::optional<geo::Box> view_box;
     if (!options.view.empty()) {
         geo::Box b;
@@ -102,8 +110,8 @@ int run_gui(const GuiOptions& options) {
     bool opening_at_launch = false;
     if (!options.workspace.empty()) {
         std::string error;
-        if (capture) {
-            if (!app.open(options.workspace, &error)) {
+        if (capture || as_of) {  // the past is read at once: the window opens on it
+            if (!app.open(options.workspace, &error) || (as_of && !app.open_as_of(*as_of, &error))) {
                 std::cerr << "tidemark: " << error << "\n";
                 return 1;
             }

@@ -1,5 +1,8 @@
 #include "app/gui/main_window.h"
 
+#include "geo/time.h"
+#include "layers/store_location.h"
+
 #include "app/gui/app_state.h"
 #include "app/gui/map/map_renderer.h"
 #include "app/render/map_render.h"
@@ -31,6 +34,15 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
         }
         if (ImGui::MenuItem("Save as...", nullptr, false, app.has_workspace())) { ask_save_as_ = true; path_[0] = 0; }
         if (ImGui::MenuItem("Import tracks...", nullptr, false, app.has_workspace())) { ask_import_ = true; path_[0] = 0; }
+        ImGui::Separator();
+        // Time travel: a team workspace as it was known at T (its history), read-only.
+        const bool team = app.has_workspace() && (app.as_of() || layers::is_server_location(app.workspace->path()));
+        if (ImGui::MenuItem("View as of...", nullptr, false, team)) { ask_as_of_ = true; dialog_error_.clear(); }
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip(team ? "The team workspace as it was known at a past time (read-only)"
+                                   : "Only a team workspace (postgresql://) keeps the history to go back in");
+        if (ImGui::MenuItem("Back to live", nullptr, false, app.as_of().has_value())) go_live(app);
+        ImGui::Separator();
         if (ImGui::MenuItem("Export map...", nullptr, false, app.has_workspace())) { ask_export_ = true; path_[0] = 0; }
         if (ImGui::MenuItem("Brief...", nullptr, false, app.plan.plan() != nullptr)) brief_.open(app);
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -63,8 +75,19 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
     ImGui::Separator();
     map_.draw_tool_buttons();
     ImGui::Separator();
-    ImGui::TextDisabled("%s%s", app.has_workspace() ? app.workspace->path().c_str() : "no workspace",
-                        app.dirty() ? "  (unsaved changes)" : "");
+    if (app.as_of()) {
+        // The banner: in the past, in amber, with the way back beside it.
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.55f, 0.05f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 1));
+        ImGui::Button(("  " + app.as_of_banner() + "  ").c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (ImGui::Button("Back to live")) go_live(app);
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::TextDisabled("%s%s", app.has_workspace() ? app.workspace->path().c_str() : "no workspace",
+                            app.dirty() ? "  (unsaved changes)" : "");
+    }
     ImGui::EndMainMenuBar();
 }
 
@@ -91,6 +114,8 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
         dialog_error_.clear();
         browser_.reset(here);
     }
+    if (ask_as_of_) { ImGui::OpenPopup("View as of"); ask_as_of_ = false; }
+    as_of_dialog(app);
     export_map_dialog(app);
     import_tracks_dialog(app);
     brief_.draw(app);
@@ -127,6 +152,37 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
+}
+
+void MainWindow::go_live(AppState& app) {
+    std::string error;
+    if (!app.back_to_live(&error, /*drop_unsaved=*/false)) {
+        ask_as_of_ = true;  // the dialog says why and offers to drop them
+        dialog_error_ = error;
+    }
+}
+
+void MainWindow::as_of_dialog(AppState& app) {
+    if (!ImGui::BeginPopupModal("View as of", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::Text("Show the team workspace as it was known at (UTC, ISO 8601, e.g. 2026-03-02T09:00:00Z):");
+    ImGui::TextDisabled("Read-only: what you could see then; later changes left out. Back to live returns.");
+    ImGui::SetNextItemWidth(320);
+    const bool enter = ImGui::InputText("##as_of", as_of_text_, sizeof as_of_text_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
+    if (ImGui::Button("View") || enter) {
+        const auto at = geo::parse_iso8601(as_of_text_);
+        if (!at) dialog_error_ = std::string("'") + as_of_text_ + "': expected an ISO 8601 time such as 2026-03-02T09:00:00Z";
+        else if (app.open_as_of(*at, &dialog_error_)) ImGui::CloseCurrentPopup();
+    }
+    if (app.as_of()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Back to live (drop changes made here)")) {
+            if (app.back_to_live(&dialog_error_, true)) ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void MainWindow::export_map_dialog(AppState& app) {

@@ -42,6 +42,11 @@ private:
     char export_marking_[64] = "";
     bool export_current_view_ = true, export_at_time_ = false;
     void export_map_dialog(AppState& app);
+    // File > View as of / Back to live: the team workspace as known at a past time (AppState::open_as_of).
+    void as_of_dialog(AppState& app);
+    void go_live(AppState& app);
+    bool ask_as_of_ = false;
+    char as_of_text_[64] = "";
     // File > Import tracks: AIS NMEA, GPX or CSV read off the UI thread (AppState::track_import).
     void import_tracks_dialog(AppState& app);
     int import_format_ = 0;  // detect, ais, gpx, csv

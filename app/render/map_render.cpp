@@ -72,7 +72,8 @@ FrameText frame_text(const layers::Workspace& ws, const MapScene& scene, const R
     for (const auto& d : scene.layers) shown.push_back(d.layer);
     t.attributions = attributions(shown);
     const geo::UnixTime now = o.generated_at.value_or(static_cast<double>(std::time(nullptr)));
-    t.generated_line = "Generated " + geo::format_iso8601(now) + " by Tidemark 0.1.0";
+    t.generated_line = o.known_at ? "Workspace as known at " + geo::format_iso8601(*o.known_at) + ", by Tidemark 0.1.0"
+                                  : "Generated " + geo::format_iso8601(now) + " by Tidemark 0.1.0";
     return t;
 }
 

@@ -31,6 +31,9 @@ struct RenderOptions {
     std::string title = "Coastal monitoring coverage";
     std::string marking;           // e.g. "OFFICIAL-SENSITIVE", printed top and bottom
     std::optional<geo::UnixTime> generated_at;  // default: now
+    // The team workspace read as it was known then (--as-of): the footer says so instead of when
+    // the map was made, so the same map made again later is the same file, byte for byte.
+    std::optional<geo::UnixTime> known_at;
 };
 
 bool render_map(const layers::Workspace& ws, const RenderOptions& options, const std::string& path, std::string* error);

@@ -104,13 +104,6 @@ private:
         return &*conn_;
     }
 
-    // History is the owner's to read: said plainly instead of "permission denied".
-    std::string explained(const std::string& why) const {
-        if (why.find("permission denied") == std::string::npos) return why;
-        return where() + ": --as-of reads the workspace's history, which only the owner account reads (it holds "
-                         "every agency's rows): " + why;
-    }
-
     std::optional<SettingsRows> now_rows(PgConnection& conn, std::string* error) {
         PgResult r = conn.exec("SELECT key, value FROM tidemark_settings", error);
         if (!r) return std::nullopt;
@@ -121,29 +114,15 @@ private:
 
     // The settings rows at T: each key changed after T as its first change after T found it.
     std::optional<SettingsRows> rows_at(PgConnection& conn, std::string* error) {
-        // Row-level security would show another login no history at all (the present passed off
-        // as the past): only a login that owns the history reads as of a time.
+        // tidemark_settings_after (migration 5) reads the history as its owner: settings rows are everyone's.
         std::string why;
-        auto owner = conn.value("SELECT pg_has_role(current_user, tableowner, 'USAGE')::text FROM pg_tables "
-                                "WHERE schemaname = current_schema() AND tablename = 'tidemark_history'",
-                                &why);
-        if (!owner) {
-            *error = where() + ": " + (why.empty() ? "no history table (run `tidemark team init`)" : why);
-            return std::nullopt;
-        }
-        if (*owner != "true") {
-            *error = explained("permission denied for table tidemark_history (you are " + conn.user() + ")");
-            return std::nullopt;
-        }
         const std::string sql =
-            "WITH later AS (SELECT DISTINCT ON (coalesce(new_row, old_row)->>'key') coalesce(new_row, old_row)->>'key' AS key, "
-            "old_row FROM tidemark_history WHERE table_name = 'tidemark_settings' AND at > to_timestamp($1::float8) "
-            "ORDER BY coalesce(new_row, old_row)->>'key', id) "
+            "WITH later AS (SELECT key, value_then FROM tidemark_settings_after(to_timestamp($1::float8))) "
             "SELECT key, value FROM tidemark_settings WHERE key NOT IN (SELECT key FROM later) "
-            "UNION ALL SELECT old_row->>'key', old_row->>'value' FROM later WHERE old_row IS NOT NULL";
+            "UNION ALL SELECT key, value_then FROM later WHERE value_then IS NOT NULL";
         PgResult r = conn.exec(sql, &why, {seconds_param(at_)});
         if (!r) {
-            *error = explained(why);
+            *error = where() + ": " + why;
             return std::nullopt;
         }
         SettingsRows rows;
@@ -158,21 +137,22 @@ private:
         return rows;
     }
 
-    // The table's rows at T, read through a temporary copy with the changes after T undone.
+    // The table's rows at T, read through a temporary copy of the rows the person sees now with
+    // the changes after T undone. tidemark_changes_after (migration 5) gives each changed row's
+    // version at T only when the person could see that version, so what the copy gets back is
+    // what they could have read at T: nothing of a row that was shared with them only later.
     bool read_rows_at(PgConnection& conn, const TableShape& shape, Layer& out, std::string* error) {
         const std::string t = quote_ident(shape.name), fid = quote_ident(shape.fid_column);
-        const std::string later =
-            "SELECT DISTINCT ON (fid) fid, old_row FROM tidemark_history WHERE table_name = $1 "
-            "AND at > to_timestamp($2::float8) ORDER BY fid, id";
+        const std::string later = "SELECT fid, row_then FROM tidemark_changes_after($1, to_timestamp($2::float8))";
         std::string why;
         const PgParams params{shape.name, seconds_param(at_)};
         if (!conn.run(std::string("DROP TABLE IF EXISTS ") + kTemp, &why) ||
             !conn.run(std::string("CREATE TEMP TABLE ") + kTemp + " AS SELECT * FROM " + t, &why) ||
             !conn.run(std::string("DELETE FROM ") + kTemp + " WHERE " + fid + " IN (SELECT fid FROM (" + later + ") l)", &why, params) ||
-            !conn.run(std::string("INSERT INTO ") + kTemp + " SELECT (jsonb_populate_record(NULL::" + kTemp + ", old_row)).* FROM (" +
-                          later + ") l WHERE old_row IS NOT NULL",
+            !conn.run(std::string("INSERT INTO ") + kTemp + " SELECT (jsonb_populate_record(NULL::" + kTemp + ", row_then)).* FROM (" +
+                          later + ") l WHERE row_then IS NOT NULL",
                       &why, params)) {
-            *error = explained(why);
+            *error = where() + ": " + why;
             return false;
         }
         TableShape past = shape;

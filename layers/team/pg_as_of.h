@@ -11,8 +11,11 @@
 //
 // Limits: history is stamped with the time each row changed inside its transaction, not the
 // commit time, so a transaction open across T counts as before T; geometry in history is
-// GeoJSON with 15 decimals (exact for working-CRS metres). Only the owner account reads the
-// history (it holds every agency's rows), so only the owner reads as of T.
+// GeoJSON with 15 decimals (exact for working-CRS metres).
+//
+// Any member reads as of T, and sees only what they could have seen at T: each past version of a
+// row comes back only when that version (its own owner_agency and shared_with as recorded) was
+// visible to them (tidemark_changes_after, team_schema.cpp migration 5).
 #pragma once
 
 #include "geo/time.h"

@@ -159,12 +159,63 @@ END $$;
                     error);
 }
 
+// Migration 5: history a person may read. tidemark_history itself stays the owner's (it holds
+// every agency's rows); people read the changes after a time through tidemark_changes_after,
+// which runs as the owner but hands back a row's version only when that version, as recorded
+// (its own owner_agency and shared_with then), was visible to the person who connected: a task
+// shared with B only later never shows B what it said before. Rows none of whose versions after
+// the time B could see are not named at all (not even their fid). Settings rows are everyone's.
+// The person is session_user (who connected): inside a SECURITY DEFINER function current_user is
+// the owner.
+bool migration_5(PgConnection& conn, const geo::Crs&, std::string* error) {
+    return conn.run(R"SQL(
+CREATE FUNCTION tidemark_caller_sees(r jsonb) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public AS $$
+  SELECT r IS NOT NULL AND (
+       coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+    OR EXISTS (SELECT 1 FROM tidemark_members WHERE login = session_user AND role = 'admin')
+    OR EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'tidemark_settings' AND schemaname = 'public'
+                 AND pg_has_role(session_user, tableowner, 'USAGE'))
+    OR EXISTS (SELECT 1 FROM tidemark_members m WHERE m.login = session_user
+                 AND (r->>'owner_agency' = m.agency
+                      OR (jsonb_typeof(r->'shared_with') = 'array' AND r->'shared_with' ?| ARRAY[m.agency, 'all'])))) $$;
+-- Per row of `tbl` changed after `t`: its version at `t` (the old row of its first change after
+-- `t`), NULL when it did not exist then or the caller could not see that version.
+CREATE FUNCTION tidemark_changes_after(tbl text, t timestamptz) RETURNS TABLE (fid bigint, row_then jsonb)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  WITH later AS (SELECT h.id, h.fid, h.old_row, h.new_row FROM tidemark_history h
+                 WHERE h.table_name = tbl AND h.at > t AND tbl <> 'tidemark_settings'),
+       first AS (SELECT DISTINCT ON (l.fid) l.fid, l.old_row FROM later l ORDER BY l.fid, l.id)
+  SELECT f.fid, CASE WHEN tidemark_caller_sees(f.old_row) THEN f.old_row END FROM first f
+  WHERE tidemark_caller_sees(f.old_row)
+     OR EXISTS (SELECT 1 FROM later l WHERE l.fid = f.fid AND tidemark_caller_sees(l.new_row)) $$;
+-- Migration 2's default privileges gave every member SELECT on the history table: take it back.
+REVOKE ALL ON tidemark_history FROM PUBLIC;
+DO $$
+DECLARE r text;
+BEGIN
+  FOR r IN SELECT grantee FROM information_schema.role_table_grants
+           WHERE table_schema = current_schema() AND table_name = 'tidemark_history' AND grantee <> current_user
+  LOOP
+    EXECUTE format('REVOKE ALL ON tidemark_history FROM %I', r);
+  END LOOP;
+END $$;
+-- The settings rows changed after `t`, each as its first change after `t` found it (NULL: added later).
+CREATE FUNCTION tidemark_settings_after(t timestamptz) RETURNS TABLE (key text, value_then text)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT DISTINCT ON (coalesce(h.new_row, h.old_row)->>'key') coalesce(h.new_row, h.old_row)->>'key', h.old_row->>'value'
+  FROM tidemark_history h WHERE h.table_name = 'tidemark_settings' AND h.at > t
+  ORDER BY coalesce(h.new_row, h.old_row)->>'key', h.id $$;
+)SQL",
+                    error);
+}
+
 using Migration = std::function<bool(PgConnection&, const geo::Crs&, std::string*)>;
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all = {migration_1, migration_2, migration_3, migration_4};
+    static const std::vector<Migration> all = {migration_1, migration_2, migration_3, migration_4, migration_5};
     return all;
 }
-static_assert(kSchemaVersion == 4, "add the migration to migrations()");
+static_assert(kSchemaVersion == 5, "add the migration to migrations()");
 
 }  // namespace
 
