@@ -154,7 +154,11 @@ TEST(TeamAsOfCli, AsOfIsRefusedWhereThereIsNoHistoryToRead) {
     auto before = run_tidemark({"export", db.url(), "--as-of", "2026-03-01T00:00:00Z", "-l", "all", "-f", "gpkg", "-o", dir.file("y.gpkg")});
     EXPECT_EQ(before.exit_code, 1);
     EXPECT_NE(before.err.find("replaced as a whole"), std::string::npos) << before.err;
-    const std::string now = geo::format_iso8601(std::floor(now_s()));
+    // A whole second after the push (as-of times are whole seconds) that has already come: the
+    // push's own second rounded down would fall before it.
+    const double after_push = std::ceil(now_s());
+    while (now_s() <= after_push) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const std::string now = geo::format_iso8601(after_push);
     // Any member reads as of a time (what they could see then: team_as_of_agency_b_cli_test.cpp).
     auto kent = run_tidemark({"export", db.url_as(db.login("kent")), "--as-of", now, "-l", "all", "-f", "gpkg", "-o", dir.file("z.gpkg")});
     EXPECT_EQ(kent.exit_code, 1);  // the workspace is empty: nothing to export, as for the owner
