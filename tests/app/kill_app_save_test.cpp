@@ -43,18 +43,29 @@ std::string points_geojson() {
 enum class SaveKind { InPlace, SaveAs };
 
 // The app's edit and save, as a user makes them; the save is the last thing the child does.
+// `ready_fd` (when >= 0) hears when the edit is done; `save_s` (when given) how long the save took.
 bool edit_and_save(const std::string& open, const std::string& points, SaveKind kind, const std::string& save_as,
-                   int ready_fd) {
+                   int ready_fd, double* save_s = nullptr) {
     AppState app;
     std::string error;
-    if (!app.open(open, &error)) return false;
+    if (!app.open(open, &error)) {
+        ADD_FAILURE() << error;
+        return false;
+    }
     app.set_visible("coastline", false);
-    if (!app.add_layer(points, layers::LayerRole::Generic, "sightings", &error)) return false;
+    if (!app.add_layer(points, layers::LayerRole::Generic, "sightings", &error)) {
+        ADD_FAILURE() << error;
+        return false;
+    }
     if (ready_fd >= 0) {
         const char go = 1;
         (void)!::write(ready_fd, &go, 1);  // edited: the save starts now
     }
-    return kind == SaveKind::InPlace ? app.save(&error) : app.save_as(save_as, &error);
+    const auto start = std::chrono::steady_clock::now();
+    const bool saved = kind == SaveKind::InPlace ? app.save(&error) : app.save_as(save_as, &error);
+    if (save_s) *save_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_TRUE(saved) << error;
+    return saved;
 }
 
 // "old", "new", or what is wrong with the workspace at `path`.
@@ -98,17 +109,8 @@ Trials kill_saves(const ScratchDir& dir, const std::string& base, const std::str
     fs::copy_file(base, opened, fs::copy_options::overwrite_existing);
     if (kind == SaveKind::SaveAs) fs::copy_file(base, target, fs::copy_options::overwrite_existing);
     double save_s = 0;
-    {
-        AppState app;
-        std::string error;
-        EXPECT_TRUE(app.open(opened, &error)) << error;
-        app.set_visible("coastline", false);
-        EXPECT_TRUE(app.add_layer(points, layers::LayerRole::Generic, "sightings", &error)) << error;
-        const auto start = std::chrono::steady_clock::now();
-        EXPECT_TRUE(kind == SaveKind::InPlace ? app.save(&error) : app.save_as(target, &error)) << error;
-        save_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        EXPECT_EQ(state_of(target), "new");
-    }
+    EXPECT_TRUE(edit_and_save(opened, points, kind, target, -1, &save_s));
+    EXPECT_EQ(state_of(target), "new");
     std::mt19937 random(seed);
     std::uniform_real_distribution<double> moment(0.0, 1.2 * save_s);
     Trials t;
