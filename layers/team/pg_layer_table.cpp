@@ -1,6 +1,7 @@
 #include "layers/team/pg_layer_table.h"
 
 #include "geo/time.h"
+#include "layers/coverage_store.h"
 #include "layers/ogr_geometry.h"
 #include "layers/layer_geometry_type.h"
 #include "layers/team/copy_text.h"
@@ -108,7 +109,12 @@ std::string column_list(const TableShape& shape, const std::string& prefix = "")
 
 bool carries_sharing(const std::string& name, LayerRole role) {
     if (name == "plans" || (name.rfind("plan_", 0) == 0 && name != "plan_agencies")) return true;
-    return role == LayerRole::Reports || role == LayerRole::Tracks || role == LayerRole::TrackLegs;
+    return role == LayerRole::Reports || role == LayerRole::Tracks || role == LayerRole::TrackLegs ||
+           holds_agency_runs(name);
+}
+
+bool holds_agency_runs(const std::string& name) {
+    return name == kSegmentsLayer || name == kGapsLayer || name == kForceSummaryLayer;
 }
 
 bool TableShape::same_structure(const TableShape& o) const {
@@ -149,6 +155,7 @@ TableShape shape_of(const Layer& layer, int srid) {
     }
     s.fields = layer.fields;
     s.sharing = carries_sharing(layer.name, layer.role);
+    s.runs = holds_agency_runs(layer.name);
     return s;
 }
 
@@ -187,6 +194,7 @@ std::optional<TableShape> describe_table(PgConnection& conn, const std::string& 
         }
     }
     s.sharing = owner && shared;
+    s.runs = s.sharing && holds_agency_runs(name);
     if (!s.sharing) {  // a lone column of that name is an ordinary field
         if (owner) s.fields.push_back({kOwnerColumn, FieldType::String});
         if (shared) s.fields.push_back({kSharedColumn, FieldType::String});
@@ -206,10 +214,14 @@ bool create_table(PgConnection& conn, const TableShape& s, const std::string& de
     }
     if (!s.geom_column.empty())
         sql += ", " + quote_ident(s.geom_column) + " geometry(" + s.geom_type + ", " + std::to_string(s.srid) + ")";
-    if (s.sharing)
-        sql += std::string(", ") + kOwnerColumn + " text DEFAULT " +
-               (default_owner.empty() ? std::string("tidemark_my_agency()") : quote_literal(default_owner)) + ", " +
-               kSharedColumn + " text[] NOT NULL DEFAULT '{}'";
+    if (s.sharing) {
+        // A coverage run stored later by a member is their agency's, whoever pushed the workspace.
+        std::string owner = "tidemark_my_agency()";
+        if (!default_owner.empty())
+            owner = s.runs ? "coalesce(" + owner + ", " + quote_literal(default_owner) + ")" : quote_literal(default_owner);
+        sql += std::string(", ") + kOwnerColumn + " text DEFAULT " + owner + ", " + kSharedColumn +
+               " text[] NOT NULL DEFAULT '{}'";
+    }
     sql += ")";
     if (!conn.run(sql, error)) return false;
     if (!s.geom_column.empty() &&
@@ -217,17 +229,22 @@ bool create_table(PgConnection& conn, const TableShape& s, const std::string& de
                       quote_ident(s.geom_column) + ")",
                   error))
         return false;
-    if (!s.sharing) return true;
+    return !s.sharing || secure_agency_rows(conn, s, error);
+}
+
+bool secure_agency_rows(PgConnection& conn, const TableShape& s, std::string* error) {
     const std::string t = quote_ident(s.name);
     // FORCE: the owner's connections are checked too (tidemark_is_admin lets the owner see all).
     // The functions are wrapped in scalar subqueries so each runs once per statement, not per row.
     const std::string me = "(SELECT tidemark_my_agency())", admin = "(SELECT tidemark_is_admin())";
     const std::string see = admin + " OR owner_agency = " + me + " OR shared_with && ARRAY[" + me + ", 'all']";
     const std::string own = admin + " OR owner_agency = " + me;
+    // An agency a plan row is shared with may edit it; a coverage run only its own agency changes.
+    const std::string change = s.runs ? own : see;
     return conn.run("ALTER TABLE " + t + " ENABLE ROW LEVEL SECURITY; ALTER TABLE " + t + " FORCE ROW LEVEL SECURITY;" +
                         "CREATE POLICY see ON " + t + " FOR SELECT USING (" + see + ");" +
                         "CREATE POLICY add ON " + t + " FOR INSERT WITH CHECK (" + own + ");" +
-                        "CREATE POLICY change ON " + t + " FOR UPDATE USING (" + see + ") WITH CHECK (" + see + ");" +
+                        "CREATE POLICY change ON " + t + " FOR UPDATE USING (" + change + ") WITH CHECK (" + change + ");" +
                         "CREATE POLICY remove ON " + t + " FOR DELETE USING (" + own + ");" +
                         "CREATE TRIGGER guard_sharing BEFORE UPDATE ON " + t +
                         " FOR EACH ROW EXECUTE FUNCTION tidemark_guard_sharing()",
@@ -243,7 +260,8 @@ bool record_history(PgConnection& conn, const std::string& table, std::string* e
                     error);
 }
 
-bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& s, std::string* error) {
+bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& s, std::string* error,
+                const std::string& run_shared_with) {
     // The table's geometry type decides single or multi (a multi table takes single parts as multis).
     OGRwkbGeometryType gtype = layer_geometry_type(layer);
     if (s.geom_type.rfind("MULTI", 0) == 0 && !OGR_GT_IsSubClassOf(gtype, wkbGeometryCollection))
@@ -251,7 +269,7 @@ bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& s, std
     std::string data;
     std::set<std::int64_t> used;
     for (const Feature& f : layer.features) {
-        const bool keep = f.fid > 0 && used.insert(f.fid).second;
+        const bool keep = !s.runs && f.fid > 0 && used.insert(f.fid).second;
         append_row(data, layer, f, keep ? f.fid : 0, s, gtype);
     }
     const std::string t = quote_ident(s.name), fid = quote_ident(s.fid_column);
@@ -285,8 +303,23 @@ bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& s, std
     std::string sql = "SELECT setval(" + quote_literal(*seq) + ", greatest((SELECT last_value FROM " + *seq +
                       "), (SELECT coalesce(max(" + fid + "), 0) FROM tm_incoming), (SELECT coalesce(max(" + fid +
                       "), 0) FROM " + t + "), 1));" + "UPDATE tm_incoming SET " + fid + " = nextval(" + quote_literal(*seq) +
-                      ") WHERE " + fid + " IS NULL;" +
-                      "DELETE FROM " + t + " t WHERE NOT EXISTS (SELECT 1 FROM tm_incoming i WHERE i." + fid + " = t." + fid + ");";
+                      ") WHERE " + fid + " IS NULL;";
+    if (s.runs) {
+        // The agency's new run replaces its last one; other agencies' runs stay as they are. The
+        // run's agency is that of its new rows (the owner account stores for the agency the
+        // workspace was pushed for: the column's default), else the person's.
+        sql += "INSERT INTO " + t + " (" + cols + ", " + kSharedColumn + ") SELECT " + column_list(s, "i.") + ", " +
+               quote_literal(run_shared_with) + "::text[] FROM tm_incoming i;" +
+               "DELETE FROM " + t + " WHERE owner_agency IS NOT DISTINCT FROM coalesce((SELECT n.owner_agency FROM " + t +
+               " n WHERE n." + fid + " = (SELECT min(" + fid + ") FROM tm_incoming)), (SELECT tidemark_my_agency())) AND " +
+               fid + " NOT IN (SELECT " + fid + " FROM tm_incoming)";
+        if (!conn.run(sql, error)) {
+            *error = "layer '" + s.name + "': " + *error;
+            return false;
+        }
+        return true;
+    }
+    sql += "DELETE FROM " + t + " t WHERE NOT EXISTS (SELECT 1 FROM tm_incoming i WHERE i." + fid + " = t." + fid + ");";
     if (!set_list.empty())
         sql += "UPDATE " + t + " t SET " + set_list + " FROM tm_incoming i WHERE t." + fid + " = i." + fid + " AND (" +
                (differs.empty() ? "false" : differs) + ");";
@@ -299,6 +332,30 @@ bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& s, std
         return false;
     }
     return true;
+}
+
+std::optional<std::string> run_audience(PgConnection& conn, const std::vector<std::string>& input_tables,
+                                        std::string* error) {
+    // The distinct (owner, sharing) pairs of the rows first: a handful, however many rows.
+    std::string pairs;
+    for (const std::string& name : input_tables) {
+        auto shape = describe_table(conn, name, error);
+        if (!shape) {
+            if (!error->empty()) return std::nullopt;
+            continue;
+        }
+        if (!shape->sharing) continue;
+        pairs += std::string(pairs.empty() ? "" : " UNION ") + "SELECT DISTINCT owner_agency, shared_with FROM " +
+                 quote_ident(name);
+    }
+    if (pairs.empty()) return std::string("{all}");
+    // Candidates: every agency, and 'all' (everyone, agencies added later too).
+    return conn.value("WITH pairs AS (" + pairs + "), fits AS (SELECT c.code FROM (SELECT 'all'::text AS code UNION "
+                      "SELECT code FROM tidemark_agencies) c WHERE NOT EXISTS (SELECT 1 FROM pairs p WHERE NOT ("
+                      "p.owner_agency IS NOT DISTINCT FROM c.code OR p.shared_with && ARRAY[c.code, 'all']))) "
+                      "SELECT CASE WHEN bool_or(code = 'all') THEN '{all}' "
+                      "ELSE coalesce(array_agg(code ORDER BY code), '{}')::text END FROM fits",
+                      error);
 }
 
 std::optional<std::string> geometry_param(const TableShape& shape, const Geometry& g) {
@@ -320,7 +377,16 @@ bool read_table(PgConnection& conn, const TableShape& s, Layer& out, std::string
     std::string sql = "SELECT " + (s.fid_column.empty() ? std::string("0::int8") : quote_ident(s.fid_column) + "::int8") +
                       ", " + (s.geom_column.empty() ? std::string("NULL::bytea") : "ST_AsBinary(" + quote_ident(s.geom_column) + ")");
     for (const Field& f : s.fields) sql += ", " + select_expr(f);
-    sql += " FROM " + quote_ident(s.name) + (where.empty() ? "" : " WHERE " + where) +
+    std::string filter = where;
+    if (s.runs) {
+        // One run: the person's agency's when it has one, else the one shared with them of the lowest code.
+        const std::string t = quote_ident(s.name), mine = "(SELECT tidemark_my_agency())";
+        const std::string run = "owner_agency IS NOT DISTINCT FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM " + t +
+                                " r WHERE r.owner_agency IS NOT DISTINCT FROM " + mine + ") THEN " + mine +
+                                " ELSE (SELECT min(r.owner_agency) FROM " + t + " r) END)";
+        filter = where.empty() ? run : "(" + where + ") AND " + run;
+    }
+    sql += " FROM " + quote_ident(s.name) + (filter.empty() ? "" : " WHERE " + filter) +
            (s.fid_column.empty() ? "" : " ORDER BY 1") + (for_update ? " FOR UPDATE" : "");
     PgResult r = conn.exec(sql, error, {}, /*binary=*/true);
     if (!r) {

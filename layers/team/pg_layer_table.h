@@ -19,8 +19,15 @@ namespace tidemark::layers::team {
 inline constexpr const char* kOwnerColumn = "owner_agency";
 inline constexpr const char* kSharedColumn = "shared_with";
 
-// Plan rows (plan_*, plans), reports and tracks: the tables whose rows belong to an agency.
+// Plan rows (plan_*, plans), reports, tracks and coverage results: the tables whose rows belong
+// to an agency.
 bool carries_sharing(const std::string& name, LayerRole role);
+
+// Coverage results (`segments`, `gaps`, `force_summary`): counts derived from tracks and reports.
+// Each agency's run is its own rows, which only it changes; they are shared with the agencies
+// that see every track and report row the run could read (run_audience). A person reads one run:
+// their agency's, else one shared with them (the lowest agency code).
+bool holds_agency_runs(const std::string& name);
 
 struct TableShape {
     std::string name;
@@ -30,6 +37,7 @@ struct TableShape {
     int srid = 0;
     std::vector<Field> fields;               // in column order, without fid, geom and sharing columns
     bool sharing = false;                    // has owner_agency and shared_with
+    bool runs = false;                       // coverage results, one run per agency (holds_agency_runs)
 
     // Same columns and geometry: rows can be merged into the table without changing its structure.
     bool same_structure(const TableShape& other) const;
@@ -51,6 +59,9 @@ std::optional<TableShape> describe_table(PgConnection& conn, const std::string& 
 // without an owner get the inserting person's agency (or `default_owner` when given).
 bool create_table(PgConnection& conn, const TableShape& shape, const std::string& default_owner, std::string* error);
 
+// Row-level security of a sharing table (create_table; migration 6 for coverage tables made before).
+bool secure_agency_rows(PgConnection& conn, const TableShape& shape, std::string* error);
+
 // Records every later insert, update and delete of the table's rows in tidemark_history, and
 // announces each on the live-update channel (change_listener.h).
 bool record_history(PgConnection& conn, const std::string& table, std::string* error);
@@ -59,11 +70,21 @@ bool record_history(PgConnection& conn, const std::string& table, std::string* e
 // changed rows updated, new rows inserted (fid kept when positive and unique, else a new one).
 // Row-level security limits each step to the rows the person may change; owner_agency and
 // shared_with of kept rows are untouched. Bulk rows go through COPY.
-bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& shape, std::string* error);
+// A table of agency runs (shape.runs) instead gets the layer as the person's agency's new run:
+// that agency's rows replaced, new fids, shared with `run_shared_with` (a text[] literal).
+bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& shape, std::string* error,
+                const std::string& run_shared_with = "{}");
+
+// The agencies that see every row of `input_tables` the person sees, as a text[] literal for
+// merge_rows: "{all}" when every row is shared with all (or there are none). A coverage run of
+// theirs can only have read those rows, so its results may be shown to exactly these agencies.
+std::optional<std::string> run_audience(PgConnection& conn, const std::vector<std::string>& input_tables,
+                                        std::string* error);
 
 // Reads every row the connection may see into a Layer (no role or metadata: that is in the
-// settings). Geometry is read as stored: the table is in the working CRS. `where` (SQL, "" for
-// all) limits the rows; `for_update` locks them until the transaction ends.
+// settings); of a table of agency runs, one run (holds_agency_runs). Geometry is read as stored:
+// the table is in the working CRS. `where` (SQL, "" for all) limits the rows; `for_update` locks
+// them until the transaction ends.
 bool read_table(PgConnection& conn, const TableShape& shape, Layer& out, std::string* error,
                 const std::string& where = {}, bool for_update = false);
 

@@ -1,5 +1,6 @@
 #include "layers/team/pg_store.h"
 
+#include "layers/coverage_store.h"
 #include "layers/gpkg_settings.h"
 #include "layers/store_messages.h"
 #include "layers/team/pg_layer_table.h"
@@ -50,11 +51,13 @@ std::string explained(const std::string& error) {
 
 // Writes `layer` into its table: rows merged when the table has the same structure, otherwise the
 // table made again (owner only), keeping the owning agency and sharing of rows with the same fid.
-bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error) {
+// A coverage run (holds_agency_runs) is stored shared with `run_shared_with`.
+bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error,
+               const std::string& run_shared_with = "{}") {
     const TableShape wanted = shape_of(layer, srid);
     auto existing = describe_table(conn, layer.name, error);
     if (!existing && !error->empty()) return false;
-    if (existing && existing->accepts(wanted)) return merge_rows(conn, layer, *existing, error);
+    if (existing && existing->accepts(wanted)) return merge_rows(conn, layer, *existing, error, run_shared_with);
     const std::string t = quote_ident(layer.name);
     const bool keep_sharing = existing && existing->sharing && wanted.sharing;
     if (keep_sharing && !conn.run("DROP TABLE IF EXISTS tm_sharing; CREATE TEMP TABLE tm_sharing ON COMMIT DROP AS "
@@ -63,11 +66,26 @@ bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::stri
         return false;
     if (existing && !conn.run("DROP TABLE " + t, error)) return false;
     if (!create_table(conn, wanted, owner, error) || (wanted.sharing && !record_history(conn, layer.name, error)) ||
-        !merge_rows(conn, layer, wanted, error))
+        !merge_rows(conn, layer, wanted, error, run_shared_with))
         return false;
     return !keep_sharing || conn.run("UPDATE " + t + " t SET owner_agency = s.owner_agency, shared_with = s.shared_with "
                                      "FROM tm_sharing s WHERE t.fid = s.fid",
                                      error);
+}
+
+// The tables a coverage run reads rows of: tracks, and reports (gaps are ranked by them), as
+// stored and as this change set puts them.
+std::optional<std::vector<std::string>> run_inputs(const SettingsRows& rows, const ChangeSet& changes,
+                                                   const std::string& where, std::string* error) {
+    auto is_input = [](LayerRole r) { return r == LayerRole::Tracks || r == LayerRole::TrackLegs || r == LayerRole::Reports; };
+    auto state = decode_settings(rows, where, error);
+    if (!state) return std::nullopt;
+    std::vector<std::string> names;
+    for (const StoredLayer& l : state->layers)
+        if (is_input(l.role)) names.push_back(l.name);
+    for (const Layer* l : changes.put)
+        if (is_input(l->role)) names.push_back(l->name);
+    return names;
 }
 
 }  // namespace
@@ -110,7 +128,8 @@ ReadResult PgStore::read_layers(const ReadOptions& options) {
     if (!extra) return result;
     for (int i = 0; i < PQntuples(extra.get()); ++i) {
         const std::string n = PQgetvalue(extra.get(), i, 0);
-        if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+        // Coverage results tables made empty by a push are shown once a run lists them.
+        if (std::find(names.begin(), names.end(), n) == names.end() && !holds_agency_runs(n)) names.push_back(n);
     }
     for (const std::string& name : names) {
         if (!options.only_layer.empty() && name != options.only_layer) continue;
@@ -163,13 +182,34 @@ bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* co
         return fail("the team workspace was replaced (a `team push`) since this workspace was opened. "
                     "Nothing was written; open it again and redo the change");
     SettingsRows rows = *now;
+    // Each agency's coverage run is its own rows: another agency's run stored meanwhile changed
+    // none of them, so it is no conflict.
+    Revisions base = changes.base;
+    for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer})
+        if (auto it = base.find(layer_item(name)); it != base.end()) {
+            const std::string key = "revision:" + it->first;
+            it->second = rows.count(key) ? std::strtoll(rows[key].c_str(), nullptr, 10) : 0;
+        }
     Revisions next;
-    const std::string moved = moved_items(rows, changes.base, &next);
+    const std::string moved = moved_items(rows, base, &next);
     if (!moved.empty()) return fail(conflict_message(moved));
     for (const std::string& name : changes.removed)
         if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);
-    for (const Layer* layer : changes.put)
-        if (!put_layer(*conn, *layer, *srid, "", &why)) return fail(why);
+    // Coverage runs last: who may see one follows from the track and report rows as this save leaves them.
+    std::vector<const Layer*> runs;
+    for (const Layer* layer : changes.put) {
+        if (holds_agency_runs(layer->name))
+            runs.push_back(layer);
+        else if (!put_layer(*conn, *layer, *srid, "", &why))
+            return fail(why);
+    }
+    if (!runs.empty()) {
+        auto inputs = run_inputs(rows, changes, redact_url(url_), &why);
+        auto audience = inputs ? run_audience(*conn, *inputs, &why) : std::nullopt;
+        if (!audience) return fail(why);
+        for (const Layer* layer : runs)
+            if (!put_layer(*conn, *layer, *srid, "", &why, *audience)) return fail(why);
+    }
     std::string conflicts;
     std::map<std::string, std::vector<Feature>> written;
     for (const RowEdits& edits : changes.row_edits) {
@@ -225,6 +265,7 @@ bool write_new_pg(const std::string& url, const StoredState& state, const std::v
     if (old)
         for (const StoredLayer& l : old->layers) drop.insert(l.name);
     for (const Layer& l : layers) drop.insert(l.name);
+    for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer}) drop.insert(name);
     for (const std::string& name : drop)
         if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);
     for (const Layer& l : layers) {
@@ -232,6 +273,15 @@ bool write_new_pg(const std::string& url, const StoredState& state, const std::v
         const TableShape shape = shape_of(l, *srid);
         if (!create_table(*conn, shape, owner, &why) || !merge_rows(*conn, l, shape, &why) ||
             (shape.sharing && !record_history(*conn, l.name, &why)))
+            return fail(why);
+    }
+    // Members store coverage runs but may not create tables: the results tables the workspace
+    // lacks are made empty now, so each agency's first run has one to go to (read_layers shows
+    // them once a run lists them).
+    const CoverageLayers empty = coverage_layers({}, {}, {}, {}, {});
+    for (const Layer* results : {&empty.segments, &empty.gaps, &empty.force_summary}) {
+        if (std::any_of(layers.begin(), layers.end(), [&](const Layer& l) { return l.name == results->name; })) continue;
+        if (!create_table(*conn, shape_of(*results, *srid), owner, &why) || !record_history(*conn, results->name, &why))
             return fail(why);
     }
     SettingsRows rows = encode_settings(state);

@@ -1,6 +1,8 @@
 #include "layers/team/team_schema.h"
 
+#include "layers/coverage_store.h"
 #include "layers/gpkg_settings.h"
+#include "layers/team/pg_layer_table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -210,12 +212,49 @@ CREATE FUNCTION tidemark_settings_after(t timestamptz) RETURNS TABLE (key text, 
                     error);
 }
 
+// Migration 6: coverage results per agency (holds_agency_runs), and one row's history as the
+// person may read it. Results stored before carry no owner: they stay for admins only (which
+// tracks they came from is not known any more); each agency's next run is its own.
+bool migration_6(PgConnection& conn, const geo::Crs&, std::string* error) {
+    for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer}) {
+        auto shape = describe_table(conn, name, error);
+        if (!shape) {
+            if (!error->empty()) return false;
+            continue;
+        }
+        if (shape->sharing) continue;
+        shape->sharing = shape->runs = true;
+        const std::string t = quote_ident(name);
+        if (!conn.run("ALTER TABLE " + t + " ADD COLUMN owner_agency text, ADD COLUMN shared_with text[] NOT NULL "
+                      "DEFAULT '{}'; ALTER TABLE " + t + " ALTER owner_agency SET DEFAULT tidemark_my_agency()",
+                      error) ||
+            !secure_agency_rows(conn, *shape, error) || !record_history(conn, name, error))
+            return false;
+    }
+    // Each change of the row, oldest first, with only the sides (old, new) the caller could see
+    // then: a row shared with them later shows that it was changed, not what it said before.
+    return conn.run(R"SQL(
+CREATE FUNCTION tidemark_row_history(tbl text, row_fid bigint)
+  RETURNS TABLE (at timestamptz, who text, agency text, action text, old_row jsonb, new_row jsonb)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT h.at, h.who, (SELECT m.agency FROM tidemark_members m WHERE m.login = h.who), h.action,
+         CASE WHEN tidemark_caller_sees(h.old_row) THEN h.old_row END,
+         CASE WHEN tidemark_caller_sees(h.new_row) THEN h.new_row END
+  FROM tidemark_history h
+  WHERE h.table_name = tbl AND h.fid = row_fid AND tbl <> 'tidemark_settings'
+    AND (tidemark_caller_sees(h.old_row) OR tidemark_caller_sees(h.new_row))
+  ORDER BY h.id $$;
+)SQL",
+                    error);
+}
+
 using Migration = std::function<bool(PgConnection&, const geo::Crs&, std::string*)>;
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all = {migration_1, migration_2, migration_3, migration_4, migration_5};
+    static const std::vector<Migration> all = {migration_1, migration_2, migration_3, migration_4, migration_5,
+                                               migration_6};
     return all;
 }
-static_assert(kSchemaVersion == 5, "add the migration to migrations()");
+static_assert(kSchemaVersion == 6, "add the migration to migrations()");
 
 }  // namespace
 

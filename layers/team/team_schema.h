@@ -17,7 +17,7 @@
 
 namespace tidemark::layers::team {
 
-inline constexpr int kSchemaVersion = 5;  // the newest migration this binary knows
+inline constexpr int kSchemaVersion = 6;  // the newest migration this binary knows
 
 struct SchemaStatus {
     int version = 0;  // 0: not a team workspace yet
