@@ -1,8 +1,10 @@
 #!/bin/sh
-# The screenshots of the app's time travel (docs/img/team_as_of*_1280x800.png), made beside a throwaway
-# server: scripts/pg-throwaway.sh scripts/screenshot-team-as-of.sh [demo/tidemark-demo.gpkg]
+# The screenshots of the app's time travel (docs/img/team_as_of*_1280x800.png) and of a task's
+# history in the Inspector (team_row_history_1280x800.png), made beside a throwaway server:
+# scripts/pg-throwaway.sh scripts/screenshot-team-as-of.sh [demo/tidemark-demo.gpkg]
 # Kent's liaison officer views the demo plan as known at "Monday" (four tasks shared then), after
-# which Kent changed a task and Border Force shared two more; then the live workspace.
+# which Kent changed a task and Border Force shared two more; then the live workspace, and the
+# history of task 19 as Kent reads it.
 set -e
 BUILD=${BUILD:-build}
 DEMO=${1:-demo/tidemark-demo.gpkg}
@@ -28,3 +30,5 @@ $T plan task list "$K" --plan "Demo week (synthetic)" | cut -f1,2 | tr '\n' ' ';
 xvfb-run -a -s "-screen 0 1280x800x24" $T gui "$K" --as-of "$MONDAY" --screenshot docs/img/team_as_of_1280x800.png \
   --size 1280x800 --panel Plan --time 2026-03-03T20:00:00Z
 xvfb-run -a -s "-screen 0 1280x800x24" $T gui "$K" --screenshot docs/img/team_as_of_live_1280x800.png --size 1280x800 --panel Plan --time 2026-03-03T20:00:00Z
+xvfb-run -a -s "-screen 0 1280x800x24" $T gui "$K" --screenshot docs/img/team_row_history_1280x800.png --size 1280x800 \
+  --panel Inspector --select plan_tasks:19 --history --time 2026-03-03T20:00:00Z

@@ -6,6 +6,7 @@
 #include "app/gui/conflict_choice.h"
 #include "app/gui/coverage_job.h"
 #include "app/gui/live_updates.h"
+#include "app/gui/row_history_view.h"
 #include "app/gui/map/scene_cache.h"
 #include "app/gui/map/view_transform.h"
 #include "app/gui/plan_job.h"
@@ -196,6 +197,8 @@ public:
     AddLayerJob adding;          // start_add_layer; lands in poll_background
     std::string add_layer_error;
     ExportJob exporting;         // File > Export map; its outcome lands in `status`
+    RowHistoryView row_history;  // the Inspector's History of the selected row (team workspaces)
+    bool show_history = false;   // the Inspector opens its History tab at its next frame
 
 private:
     std::optional<geo::UnixTime> as_of_;  // set while viewing the past (open_as_of)

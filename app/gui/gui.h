@@ -16,6 +16,8 @@ struct GuiOptions {
     std::string time;        // ISO 8601 time T for the timeline (else the window start)
     std::string as_of;       // ISO 8601: a team workspace as it was known then, read-only (File > View as of)
     std::string panel;       // side-bar tab to open first, e.g. "Layers", "Forces"
+    std::string select;      // "LAYER:FID": the feature selected at start (the Inspector shows it)
+    bool show_history = false;  // with `select` on a team workspace: the Inspector's History tab
     bool coverage_as_of = false;  // start with the coast coloured as of T (when the results allow)
     bool print_view = false; // with --screenshot: print the map rectangle and view on stdout
     int bench_frames = 0;    // > 0: time launch, then this many frames panning, print, quit (frame_bench.h)

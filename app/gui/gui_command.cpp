@@ -22,6 +22,8 @@ void add_gui_command(CLI::App& app, cli::Context& ctx) {
                   "Colour the coast by the time since each segment was last seen before T (the timeline's switch)");
     cmd->add_option("--panel", opt->panel, "Side-bar panel to open first")
         ->transform(CLI::IsMember(panel_titles(), CLI::ignore_case));  // "forces" opens Forces
+    cmd->add_option("--select", opt->select, "Select this feature at start: LAYER:FID (its id in the layer's source)");
+    cmd->add_flag("--history", opt->show_history, "With --select on a team workspace: show the feature's history");
     cmd->add_flag("--print-view", opt->print_view, "With --screenshot: print the map rectangle and view on stdout");
     cmd->add_option("--bench-frames", opt->bench_frames,
                     "Time the launch, then N frames while the view pans; print the figures and quit")

@@ -12,6 +12,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -67,6 +68,7 @@ int run_gui(const GuiOptions& options) {
     app.opening.wake = [] { glfwPostEmptyEvent(); };
     app.adding.wake = [] { glfwPostEmptyEvent(); };
     app.exporting.wake = [] { glfwPostEmptyEvent(); };
+    app.row_history.wake = [] { glfwPostEmptyEvent(); };
     // What the command line asks of the workspace: checked now, applied once it is open.
     std::optional<double> start_time;
     if (!options.time.empty()) {
@@ -102,6 +104,19 @@ int run_gui(const GuiOptions& options) {
                 return 2;
             }
             app.coverage_as_of = true;
+        }
+        if (!options.select.empty()) {
+            const std::size_t colon = options.select.rfind(':');
+            const layers::Layer* l = colon == std::string::npos ? nullptr : app.workspace->find(options.select.substr(0, colon));
+            const std::int64_t fid = colon == std::string::npos ? 0 : std::atoll(options.select.c_str() + colon + 1);
+            auto it = l ? std::find_if(l->features.begin(), l->features.end(), [&](const layers::Feature& f) { return f.fid == fid; })
+                        : std::vector<layers::Feature>::const_iterator{};
+            if (!l || it == l->features.end()) {
+                std::cerr << "tidemark: --select " << options.select << ": expected LAYER:FID naming a feature of the workspace\n";
+                return 2;
+            }
+            app.selection = {l->name, it - l->features.begin()};
+            app.show_history = options.show_history;
         }
         return 0;
     };
