@@ -25,7 +25,12 @@ const std::vector<Alias>& aliases() {
         {"grid_ref", {"grid_ref", "gridref", "grid_reference", "os_grid_ref", "osgr", "ngr", "os_grid_reference"}},
         {"category", {"category", "type", "report_type", "activity", "activity_type"}},
         {"description", {"description", "desc", "details", "detail", "narrative", "text", "notes"}},
-        {"source", {"source", "source_type", "reporter", "reported_by", "informant"}},
+        {"source", {"source", "source_type"}},
+        // Who reported and how to reach them: personal data, kept to the owning agency on a team
+        // workspace (docs/team.md).
+        {"reporter", {"reporter", "reporter_name", "reported_by", "informant", "caller", "caller_name"}},
+        {"reporter_contact", {"reporter_contact", "contact", "contact_details", "phone", "telephone", "email",
+                              "reporter_phone", "reporter_email"}},
         {"source_evaluation", {"source_evaluation", "source_eval", "evaluation", "source_grade", "source_grading"}},
         {"assessment", {"assessment", "intelligence_assessment", "intel_assessment", "int_assessment", "intelligence_grade"}},
         {"handling", {"handling", "handling_code", "handling_condition"}},

@@ -20,7 +20,8 @@ void store_reports(Workspace& ws, const std::vector<Report>& reports) {
                     {col::kHandling, FieldType::String},    {col::kGrading, FieldType::String},
                     {col::kWeight, FieldType::Real},        {col::kPossibleDuplicate, FieldType::Integer},
                     {col::kDuplicateOf, FieldType::String}, {col::kSynthetic, FieldType::Integer},
-                    {col::kFile, FieldType::String},        {col::kLine, FieldType::Integer}};
+                    {col::kFile, FieldType::String},        {col::kLine, FieldType::Integer},
+                    {col::kReporter, FieldType::String},    {col::kReporterContact, FieldType::String}};
     std::int64_t fid = 1;
     for (const Report& r : reports) {
         Feature f;
@@ -43,7 +44,9 @@ void store_reports(Workspace& ws, const std::vector<Report>& reports) {
                     r.duplicate_of.empty() ? Value() : Value(r.duplicate_of),
                     std::int64_t{r.synthetic},
                     r.file,
-                    std::int64_t{r.line}};
+                    std::int64_t{r.line},
+                    r.reporter.empty() ? Value() : Value(r.reporter),
+                    r.reporter_contact.empty() ? Value() : Value(r.reporter_contact)};
         layer.features.push_back(std::move(f));
     }
     ws.put(std::move(layer));
@@ -78,6 +81,8 @@ std::vector<Report> load_reports(const Workspace& ws) {
         r.synthetic = integer(f, col::kSynthetic) != 0;
         r.file = text(f, col::kFile);
         r.line = integer(f, col::kLine);
+        r.reporter = text(f, col::kReporter);
+        r.reporter_contact = text(f, col::kReporterContact);
         out.push_back(std::move(r));
     }
     return out;

@@ -11,6 +11,9 @@ inline constexpr const char* kObservedAt = "observed_at";    // DateTime, UTC
 inline constexpr const char* kCategory = "category";
 inline constexpr const char* kDescription = "description";
 inline constexpr const char* kSource = "source";
+// Personal data: on a team workspace only the owning agency reads them (layers/team/pg_reporters.h).
+inline constexpr const char* kReporter = "reporter";
+inline constexpr const char* kReporterContact = "reporter_contact";
 inline constexpr const char* kSourceEvaluation = "source_evaluation";  // Integer 1..3, null unknown
 inline constexpr const char* kAssessment = "assessment";     // "A".."E", null unknown
 inline constexpr const char* kHandling = "handling";         // "P"/"C", null unknown

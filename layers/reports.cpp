@@ -196,6 +196,8 @@ struct RowParser {
         if (r.report_id.empty())
             r.report_id = std::filesystem::path(path).stem().string() + "-" + (row.line ? std::to_string(row.line) : row.feature);
         r.description = get(row, "description");
+        r.reporter = get(row, "reporter");
+        r.reporter_contact = get(row, "reporter_contact");
         const std::string source = get(row, "source");
         if (auto s = canonical_source(source)) {
             r.source = *s;

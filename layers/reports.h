@@ -26,6 +26,7 @@ struct Report {
     geo::UnixTime reported_at = 0, observed_at = 0;  // UTC
     geo::XY position;                                 // working CRS
     std::string category, description, source;        // category/source: canonical names (report_categories())
+    std::string reporter, reporter_contact;           // who reported, how to reach them ("" unknown): personal data
     int source_evaluation = 0;  // 1..3, 0 unknown (3x5x2 grading, geo/report_grading.h)
     char assessment = 0;        // 'A'..'E', 0 unknown
     char handling = 0;          // 'P' or 'C', 0 unknown

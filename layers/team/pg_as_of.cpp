@@ -3,6 +3,8 @@
 #include "layers/gpkg_settings.h"
 #include "layers/store_messages.h"
 #include "layers/team/pg_layer_table.h"
+#include "layers/team/pg_reporters.h"
+#include "layers/reports.h"
 #include "layers/team/team_schema.h"
 
 #include <cstdio>
@@ -56,6 +58,11 @@ public:
             Layer layer;
             if (shape->sharing) {
                 if (!read_rows_at(*conn, *shape, layer, &result.error)) return result;
+                if (l.name == kReportsLayer) {  // with the reporter details this person could read then
+                    Layer details;
+                    if (!read_rows_at(*conn, reporters_shape(), details, &result.error)) return result;
+                    join_reporters(layer, details);
+                }
             } else {
                 const std::string key = "revision:" + layer_item(l.name);
                 const std::string was = past->count(key) ? (*past)[key] : "0", is = now->count(key) ? (*now)[key] : "0";

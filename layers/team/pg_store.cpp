@@ -2,8 +2,10 @@
 
 #include "layers/coverage_store.h"
 #include "layers/gpkg_settings.h"
+#include "layers/reports.h"
 #include "layers/store_messages.h"
 #include "layers/team/pg_layer_table.h"
+#include "layers/team/pg_reporters.h"
 #include "layers/team/pg_row_edits.h"
 #include "layers/team/team_schema.h"
 
@@ -51,9 +53,20 @@ std::string explained(const std::string& error) {
 
 // Writes `layer` into its table: rows merged when the table has the same structure, otherwise the
 // table made again (owner only), keeping the owning agency and sharing of rows with the same fid.
-// A coverage run (holds_agency_runs) is stored shared with `run_shared_with`.
+bool put_table(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error,
+               const std::string& run_shared_with);
+
+// A coverage run (holds_agency_runs) is stored shared with `run_shared_with`; the reports'
+// reporter details go to their own table (pg_reporters.h).
 bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error,
                const std::string& run_shared_with = "{}") {
+    if (!holds_reporters(layer)) return put_table(conn, layer, srid, owner, error, run_shared_with);
+    auto stored = reports_without_reporters(conn, layer, error);
+    return stored && put_table(conn, *stored, srid, owner, error, run_shared_with) && put_reporters(conn, layer, *stored, error);
+}
+
+bool put_table(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error,
+               const std::string& run_shared_with) {
     const TableShape wanted = shape_of(layer, srid);
     auto existing = describe_table(conn, layer.name, error);
     if (!existing && !error->empty()) return false;
@@ -140,6 +153,11 @@ ReadResult PgStore::read_layers(const ReadOptions& options) {
         }
         Layer layer;
         if (!read_table(*conn, *shape, layer, &result.error)) return result;
+        if (name == kReportsLayer) {  // with the reporter details this person may read
+            Layer details;
+            if (!read_table(*conn, reporters_shape(), details, &result.error)) return result;
+            join_reporters(layer, details);
+        }
         layer.role = options.role.value_or(LayerRole::Generic);
         layer.source = redact_url(url_);
         add_read_layer(result, std::move(layer), *shape, state->crs.name());
@@ -265,16 +283,21 @@ bool write_new_pg(const std::string& url, const StoredState& state, const std::v
     if (old)
         for (const StoredLayer& l : old->layers) drop.insert(l.name);
     for (const Layer& l : layers) drop.insert(l.name);
-    for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer}) drop.insert(name);
+    for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer, kReportersTable}) drop.insert(name);
     for (const std::string& name : drop)
         if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);
+    if (!create_table(*conn, reporters_shape(), "", &why)) return fail(why);
     for (const Layer& l : layers) {
         // History starts after the load: a push is one recorded settings change, not a row per feature.
-        const TableShape shape = shape_of(l, *srid);
-        if (!create_table(*conn, shape, owner, &why) || !merge_rows(*conn, l, shape, &why) ||
-            (shape.sharing && !record_history(*conn, l.name, &why)))
+        std::optional<Layer> split;  // the reports without their reporter details
+        if (holds_reporters(l) && !(split = reports_without_reporters(*conn, l, &why))) return fail(why);
+        const Layer& table = split ? *split : l;
+        const TableShape shape = shape_of(table, *srid);
+        if (!create_table(*conn, shape, owner, &why) || !merge_rows(*conn, table, shape, &why) ||
+            (split && !put_reporters(*conn, l, *split, &why)) || (shape.sharing && !record_history(*conn, l.name, &why)))
             return fail(why);
     }
+    if (!record_reporters_history(*conn, &why)) return fail(why);
     // Members store coverage runs but may not create tables: the results tables the workspace
     // lacks are made empty now, so each agency's first run has one to go to (read_layers shows
     // them once a run lists them).

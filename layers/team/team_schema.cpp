@@ -3,6 +3,7 @@
 #include "layers/coverage_store.h"
 #include "layers/gpkg_settings.h"
 #include "layers/team/pg_layer_table.h"
+#include "layers/team/pg_reporters.h"
 
 #include <algorithm>
 #include <cctype>
@@ -212,8 +213,8 @@ CREATE FUNCTION tidemark_settings_after(t timestamptz) RETURNS TABLE (key text, 
                     error);
 }
 
-// Migration 6: coverage results per agency (holds_agency_runs), and one row's history as the
-// person may read it. Results stored before carry no owner: they stay for admins only (which
+// Migration 6: coverage results per agency (holds_agency_runs), Kraken reporter details kept to
+// the owning agency (pg_reporters.h), and one row's history as the person may read it. Results stored before carry no owner: they stay for admins only (which
 // tracks they came from is not known any more); each agency's next run is its own.
 bool migration_6(PgConnection& conn, const geo::Crs&, std::string* error) {
     for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer}) {
@@ -231,6 +232,8 @@ bool migration_6(PgConnection& conn, const geo::Crs&, std::string* error) {
             !secure_agency_rows(conn, *shape, error) || !record_history(conn, name, error))
             return false;
     }
+    // Reporter details of Kraken reports, the owning agency's only (pg_reporters.h).
+    if (!create_reporters_table(conn, error)) return false;
     // Each change of the row, oldest first, with only the sides (old, new) the caller could see
     // then: a row shared with them later shows that it was changed, not what it said before.
     return conn.run(R"SQL(
