@@ -10,7 +10,15 @@ namespace tidemark::layers::team {
 
 std::optional<ChangeListener> ChangeListener::open(const std::string& url, std::string* error) {
     auto conn = PgConnection::open(url, error);
-    if (!conn || !conn->run(std::string("LISTEN ") + kChangeChannel, error)) return std::nullopt;
+    if (!conn) return std::nullopt;
+    auto me = conn->exec("SELECT coalesce(tidemark_my_agency(), ''), tidemark_is_admin()", error);
+    if (!me) return std::nullopt;
+    const std::string agency = PQgetvalue(me.get(), 0, 0);
+    const bool admin = PQgetvalue(me.get(), 0, 1)[0] == 't';
+    std::string listen = std::string("LISTEN ") + kChangeChannel;
+    if (!agency.empty()) listen += "; LISTEN " + quote_ident(std::string(kChangeChannel) + ":" + agency);
+    if (admin) listen += "; LISTEN " + quote_ident(std::string(kChangeChannel) + ":admin");
+    if (!conn->run(listen, error)) return std::nullopt;
     return ChangeListener(std::move(*conn));
 }
 

@@ -4,8 +4,12 @@
 // change commits. A ChangeListener is its own connection that LISTENs there; the app waits on it
 // in a background thread and wakes its idle loop (no polling of tables).
 //
-// The payload names the table and row id of every change, also of rows the listener's agency may
-// not see (NOTIFY is database-wide); it carries no field values.
+// A change of an agency row is announced only to those who could see the row before or after it
+// (migration 6): on "tidemark_changes:<agency>" for its owner and each agency it is shared with,
+// on "tidemark_changes:admin" for admins, and on kChangeChannel (everyone) for settings rows and
+// rows shared with all. A listener LISTENs on its agency's channel, the admins' when it is one,
+// and kChangeChannel: an agency never hears of rows hidden from it, not even their ids. The
+// payload carries no field values.
 #pragma once
 
 #include "layers/team/pg_connection.h"

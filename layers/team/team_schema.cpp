@@ -214,7 +214,9 @@ CREATE FUNCTION tidemark_settings_after(t timestamptz) RETURNS TABLE (key text, 
 }
 
 // Migration 6: coverage results per agency (holds_agency_runs), Kraken reporter details kept to
-// the owning agency (pg_reporters.h), and one row's history as the person may read it. Results stored before carry no owner: they stay for admins only (which
+// the owning agency (pg_reporters.h), live updates announced only to the agencies that see the
+// row (migration 4 announced every change to everyone), and one row's history as the person may
+// read it. Results stored before carry no owner: they stay for admins only (which
 // tracks they came from is not known any more); each agency's next run is its own.
 bool migration_6(PgConnection& conn, const geo::Crs&, std::string* error) {
     for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer}) {
@@ -232,6 +234,41 @@ bool migration_6(PgConnection& conn, const geo::Crs&, std::string* error) {
             !secure_agency_rows(conn, *shape, error) || !record_history(conn, name, error))
             return false;
     }
+    // Live updates only to those who could see the row before or after the change (change_listener.h).
+    if (!conn.run(R"SQL(
+CREATE OR REPLACE FUNCTION tidemark_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  r jsonb;
+  o jsonb;
+  payload text;
+  audience text[];
+  a text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF;
+  o := CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) ELSE r END;
+  payload := json_build_object('table', TG_TABLE_NAME, 'fid', (r->>'fid')::bigint,
+                               'version', (r->>'version')::bigint, 'who', session_user)::text;
+  IF NOT (r ? 'owner_agency') THEN  -- settings rows are everyone's
+    PERFORM pg_notify('tidemark_changes', payload);
+    RETURN NULL;
+  END IF;
+  SELECT array_agg(DISTINCT x) INTO audience FROM (
+    SELECT o->>'owner_agency' UNION SELECT r->>'owner_agency'
+    UNION SELECT jsonb_array_elements_text(coalesce(o->'shared_with', '[]'))
+    UNION SELECT jsonb_array_elements_text(coalesce(r->'shared_with', '[]'))) s(x) WHERE x IS NOT NULL;
+  IF 'all' = ANY (audience) THEN
+    PERFORM pg_notify('tidemark_changes', payload);
+    RETURN NULL;
+  END IF;
+  PERFORM pg_notify('tidemark_changes:admin', payload);
+  FOREACH a IN ARRAY coalesce(audience, '{}') LOOP
+    PERFORM pg_notify('tidemark_changes:' || a, payload);
+  END LOOP;
+  RETURN NULL;
+END $$;
+)SQL",
+                  error))
+        return false;
     // Reporter details of Kraken reports, the owning agency's only (pg_reporters.h).
     if (!create_reporters_table(conn, error)) return false;
     // Each change of the row, oldest first, with only the sides (old, new) the caller could see
