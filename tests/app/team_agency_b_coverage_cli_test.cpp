@@ -81,14 +81,6 @@ layers::ReadOptions segments_only() {
     return o;
 }
 
-std::string sql(const std::string& url, const std::string& query) {
-    std::string error;
-    auto conn = layers::team::PgConnection::open(url, &error);
-    if (!conn) return "(no connection: " + error + ")";
-    auto v = conn->value(query, &error);
-    return v.value_or(error.empty() ? "(null)" : error);
-}
-
 }  // namespace
 
 // Stored coverage results are counts derived from tracks. Border Force's run is stored shared
@@ -114,13 +106,13 @@ TEST(TeamAgencyBCoverageCli, AStoredRunIsSeenOnlyByAgenciesThatSeeEveryTrackItRe
     auto bf_run = run_tidemark({"coverage", as_bf, "--radius-nm", kRadiusNm});
     ASSERT_EQ(bf_run.exit_code, 0) << bf_run.err;
     // 10 km of coast in 1 km segments (the default length).
-    const std::string all_segments = sql(as_bf, "SELECT count(*) FROM segments");
+    const std::string all_segments = test::pg_value(as_bf, "SELECT count(*) FROM segments");
     ASSERT_EQ(all_segments, "10");
-    EXPECT_EQ(sql(as_bf, "SELECT count(*) FROM segments WHERE owner_agency = 'BFMC' AND shared_with = '{BFMC}'"), "10");
-    std::string bf_observed = sql(as_bf, "SELECT sum(observed_s) FROM segments");
+    EXPECT_EQ(test::pg_value(as_bf, "SELECT count(*) FROM segments WHERE owner_agency = 'BFMC' AND shared_with = '{BFMC}'"), "10");
+    std::string bf_observed = test::pg_value(as_bf, "SELECT sum(observed_s) FROM segments");
     ASSERT_NE(bf_observed, "0");
     for (const char* table : {"segments", "gaps", "force_summary"})
-        EXPECT_EQ(sql(as_kent, std::string("SELECT count(*) FROM ") + table), "0") << table;
+        EXPECT_EQ(test::pg_value(as_kent, std::string("SELECT count(*) FROM ") + table), "0") << table;
     // What Kent's commands read of the workspace: no segments either.
     auto pulled = run_tidemark({"team", "pull", as_kent, dir.file("kent.gpkg")});
     ASSERT_EQ(pulled.exit_code, 0) << pulled.err;
@@ -134,20 +126,20 @@ TEST(TeamAgencyBCoverageCli, AStoredRunIsSeenOnlyByAgenciesThatSeeEveryTrackItRe
     bf_run = run_tidemark({"coverage", as_bf, "--radius-nm", "3.2397408207343412"});  // 6 km
     ASSERT_EQ(bf_run.exit_code, 0) << bf_run.err;
     const std::string first_observed = bf_observed;
-    bf_observed = sql(as_bf, "SELECT sum(observed_s) FROM segments");
+    bf_observed = test::pg_value(as_bf, "SELECT sum(observed_s) FROM segments");
     ASSERT_NE(bf_observed, first_observed);
-    EXPECT_EQ(sql(as_kent, "SELECT count(*) FROM segments"), "10");
-    EXPECT_EQ(sql(as_kent, "SELECT sum(observed_s) FROM segments"), bf_observed);
-    EXPECT_EQ(sql(as_kent, "SELECT DISTINCT shared_with::text FROM segments"), "{BFMC,KENT}");
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT count(*) FROM segments"), "10");
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT sum(observed_s) FROM segments"), bf_observed);
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT DISTINCT shared_with::text FROM segments"), "{BFMC,KENT}");
     // Kent cannot change Border Force's run.
-    EXPECT_EQ(sql(as_kent, "WITH d AS (DELETE FROM segments RETURNING 1) SELECT count(*) FROM d"), "0");
+    EXPECT_EQ(test::pg_value(as_kent, "WITH d AS (DELETE FROM segments RETURNING 1) SELECT count(*) FROM d"), "0");
 
     // Kent's own run with a 1 km range sees less; each agency reads its own run.
     auto kent_run = run_tidemark({"coverage", as_kent, "--radius-nm", "0.5399568034557235"});
     ASSERT_EQ(kent_run.exit_code, 0) << kent_run.err;
-    EXPECT_EQ(sql(as_bf, "SELECT count(*) FROM segments WHERE owner_agency = 'BFMC'"), "10");
-    EXPECT_EQ(sql(as_bf, "SELECT sum(observed_s) FROM segments WHERE owner_agency = 'BFMC'"), bf_observed);
-    EXPECT_EQ(sql(as_kent, "SELECT count(*) FROM segments WHERE owner_agency = 'KENT'"), "10");
+    EXPECT_EQ(test::pg_value(as_bf, "SELECT count(*) FROM segments WHERE owner_agency = 'BFMC'"), "10");
+    EXPECT_EQ(test::pg_value(as_bf, "SELECT sum(observed_s) FROM segments WHERE owner_agency = 'BFMC'"), bf_observed);
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT count(*) FROM segments WHERE owner_agency = 'KENT'"), "10");
     auto bf_info = run_tidemark({"team", "pull", as_bf, dir.file("bf.gpkg")});
     ASSERT_EQ(bf_info.exit_code, 0) << bf_info.err;
     pulled = run_tidemark({"team", "pull", as_kent, dir.file("kent2.gpkg"), "--overwrite"});

@@ -20,15 +20,6 @@
 
 namespace tidemark::test {
 
-// The value of `query` run by `url`'s login, or the server's error.
-inline std::string pg_value(const std::string& url, const std::string& query) {
-    std::string error;
-    auto conn = layers::team::PgConnection::open(url, &error);
-    if (!conn) return "(no connection: " + error + ")";
-    auto v = conn->value(query, &error);
-    return v.value_or(error.empty() ? "(null)" : error);
-}
-
 inline void pg_run(const std::string& url, const std::string& statement) {
     std::string error;
     auto conn = layers::team::PgConnection::open(url, &error);

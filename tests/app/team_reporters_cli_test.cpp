@@ -18,12 +18,6 @@ using test::run_tidemark;
 
 namespace {
 
-std::string sql(const std::string& url, const std::string& query) {
-    std::string error;
-    auto conn = layers::team::PgConnection::open(url, &error);
-    if (!conn) return "(no connection: " + error + ")";
-    return conn->value(query, &error).value_or("(error: " + error + ")");
-}
 
 // Two reports off Dover with their reporters, as Border Force's workspace holds them.
 void border_force_reports(const test::ScratchDir& dir, const std::string& path) {
@@ -62,12 +56,12 @@ TEST(TeamReporters, OnlyTheOwningAgencyReadsWhoReportedAndKentsSaveKeepsThem) {
     }
     const std::string as_bf = db.url_as(bf), as_kent = db.url_as(kent);
     // The reports table has no reporter columns; the details are Border Force's rows only.
-    EXPECT_EQ(sql(db.url(), "SELECT count(*) FROM information_schema.columns WHERE table_name = 'reports' "
+    EXPECT_EQ(test::pg_value(db.url(), "SELECT count(*) FROM information_schema.columns WHERE table_name = 'reports' "
                             "AND column_name IN ('reporter', 'reporter_contact')"),
               "0");
-    EXPECT_EQ(sql(as_kent, "SELECT count(*) FROM reports"), "2");
-    EXPECT_EQ(sql(as_kent, "SELECT count(*) FROM kraken_reporters"), "0");
-    EXPECT_EQ(sql(as_bf, "SELECT string_agg(reporter, ',' ORDER BY fid) FROM kraken_reporters"), "Jane Walker,Tom Price");
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT count(*) FROM reports"), "2");
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT count(*) FROM kraken_reporters"), "0");
+    EXPECT_EQ(test::pg_value(as_bf, "SELECT string_agg(reporter, ',' ORDER BY fid) FROM kraken_reporters"), "Jane Walker,Tom Price");
 
     // What Kent's commands write: the reports, no reporter.
     auto kent_export = run_tidemark({"export", as_kent, "-l", "reports", "-f", "csv", "-o", dir.file("kent.csv")});
@@ -94,8 +88,8 @@ TEST(TeamReporters, OnlyTheOwningAgencyReadsWhoReportedAndKentsSaveKeepsThem) {
     EXPECT_EQ(layers::to_string(reports->value(reports->features[0], "reporter")), "");
     reports->features[0].values[static_cast<std::size_t>(description)] = std::string("Kent: seen from Shakespeare Cliff");
     ASSERT_TRUE(kent_ws->save(&error)) << error;
-    EXPECT_EQ(sql(as_bf, "SELECT description FROM reports WHERE report_id = 'K-1'"), "Kent: seen from Shakespeare Cliff");
-    EXPECT_EQ(sql(as_bf, "SELECT count(*) FROM kraken_reporters"), "2");
+    EXPECT_EQ(test::pg_value(as_bf, "SELECT description FROM reports WHERE report_id = 'K-1'"), "Kent: seen from Shakespeare Cliff");
+    EXPECT_EQ(test::pg_value(as_bf, "SELECT count(*) FROM kraken_reporters"), "2");
 
     // Border Force corrects a phone number: its history is Border Force's to read, not Kent's.
     auto bf_ws = layers::Workspace::open(as_bf, &error);
@@ -107,13 +101,13 @@ TEST(TeamReporters, OnlyTheOwningAgencyReadsWhoReportedAndKentsSaveKeepsThem) {
     ASSERT_GE(contact, 0);
     bf_reports->features[0].values[static_cast<std::size_t>(contact)] = std::string("07700 900999");
     ASSERT_TRUE(bf_ws->save(&error)) << error;
-    const std::string fid = sql(as_bf, "SELECT fid FROM reports WHERE report_id = 'K-1'");
-    EXPECT_EQ(sql(as_bf, "SELECT reporter_contact FROM kraken_reporters WHERE fid = " + fid), "07700 900999");
-    EXPECT_EQ(sql(as_bf, "SELECT count(*) FROM tidemark_row_history('kraken_reporters', " + fid + ")"), "1");
-    EXPECT_EQ(sql(as_kent, "SELECT count(*) FROM tidemark_row_history('kraken_reporters', " + fid + ")"), "0");
+    const std::string fid = test::pg_value(as_bf, "SELECT fid FROM reports WHERE report_id = 'K-1'");
+    EXPECT_EQ(test::pg_value(as_bf, "SELECT reporter_contact FROM kraken_reporters WHERE fid = " + fid), "07700 900999");
+    EXPECT_EQ(test::pg_value(as_bf, "SELECT count(*) FROM tidemark_row_history('kraken_reporters', " + fid + ")"), "1");
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT count(*) FROM tidemark_row_history('kraken_reporters', " + fid + ")"), "0");
     // The report's own history (shared with Kent, Kent's note) holds no reporter detail.
-    EXPECT_EQ(sql(as_kent, "SELECT count(*) FROM tidemark_row_history('reports', " + fid + ")"), "2");
-    EXPECT_EQ(sql(as_kent, "SELECT count(*) FROM tidemark_row_history('reports', " + fid + ") h "
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT count(*) FROM tidemark_row_history('reports', " + fid + ")"), "2");
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT count(*) FROM tidemark_row_history('reports', " + fid + ") h "
                            "WHERE h.new_row::text LIKE '%Jane%' OR h.new_row::text LIKE '%07700%'"),
               "0");
 }

@@ -16,12 +16,6 @@ using namespace tidemark;
 
 namespace {
 
-std::string sql(const std::string& url, const std::string& query) {
-    std::string error;
-    auto conn = layers::team::PgConnection::open(url, &error);
-    if (!conn) return "(no connection: " + error + ")";
-    return conn->value(query, &error).value_or("(error: " + error + ")");
-}
 
 const layers::team::FieldChange* field(const layers::team::RecordedChange& c, const std::string& name) {
     auto it = std::find_if(c.fields.begin(), c.fields.end(), [&](const auto& f) { return f.field == name; });
@@ -37,7 +31,7 @@ TEST(TeamRowHistory, AgencyBReadsTheChangesOfATaskSharedWithItAndNothingOfOneTha
     test::ScratchDir dir;
     test::team_plan(db, dir);  // task 1 (BFMC) shared with KENT after the push; task 2 (F2) not
     const std::string kent = db.login("kent"), as_kent = db.url_as(kent);
-    const std::string status_before = sql(db.url(), "SELECT status FROM plan_tasks WHERE fid = 1");
+    const std::string status_before = test::pg_value(db.url(), "SELECT status FROM plan_tasks WHERE fid = 1");
     ASSERT_EQ(status_before, "proposed");
     const double before_edits = now_s();
     auto edit = test::run_tidemark({"plan", "task", "status", as_kent, "--task", "1", "accepted"});
@@ -80,7 +74,7 @@ TEST(TeamRowHistory, AgencyBReadsTheChangesOfATaskSharedWithItAndNothingOfOneTha
     ASSERT_NE(field((*owner_task2)[0], "status"), nullptr);
     EXPECT_EQ(field((*owner_task2)[0], "status")->after, "accepted");
     // And raw SQL as Kent cannot read the history table itself.
-    EXPECT_NE(sql(as_kent, "SELECT count(*) FROM tidemark_history").find("permission denied"), std::string::npos);
+    EXPECT_NE(test::pg_value(as_kent, "SELECT count(*) FROM tidemark_history").find("permission denied"), std::string::npos);
 }
 
 // The Inspector's History in the app opened as Kent: read off the UI thread, newest change

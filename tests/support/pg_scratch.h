@@ -70,6 +70,15 @@ private:
     std::string server_, name_, error_;
 };
 
+// The value of `query` run by `url`'s login, "(null)" for NULL, or the server's error.
+inline std::string pg_value(const std::string& url, const std::string& query) {
+    std::string error;
+    auto conn = layers::team::PgConnection::open(url, &error);
+    if (!conn) return "(no connection: " + error + ")";
+    auto v = conn->value(query, &error);
+    return v.value_or(error.empty() ? "(null)" : error);
+}
+
 }  // namespace tidemark::test
 
 // Skips the test, saying how to run it, when no PostgreSQL server is given.
