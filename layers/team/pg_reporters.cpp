@@ -41,33 +41,21 @@ bool holds_reporters(const Layer& layer) {
 }
 
 std::optional<Layer> reports_without_reporters(PgConnection& conn, const Layer& reports, std::string* error) {
-    Layer stored;
-    stored.name = reports.name;
-    stored.role = reports.role;
-    stored.source = reports.source;
-    stored.attribution = reports.attribution;
-    stored.empty_kind = reports.empty_kind;
-    stored.force_multi = reports.force_multi;
-    std::vector<std::size_t> kept;
-    for (std::size_t i = 0; i < reports.fields.size(); ++i)
-        if (!is_reporter_field(reports.fields[i])) {
-            kept.push_back(i);
-            stored.fields.push_back(reports.fields[i]);
-        }
+    Layer stored = reports;
+    for (std::size_t i = stored.fields.size(); i-- > 0;) {
+        if (!is_reporter_field(stored.fields[i])) continue;
+        stored.fields.erase(stored.fields.begin() + static_cast<std::ptrdiff_t>(i));
+        for (Feature& f : stored.features)
+            if (i < f.values.size()) f.values.erase(f.values.begin() + static_cast<std::ptrdiff_t>(i));
+    }
     std::set<std::int64_t> used;
     std::vector<std::size_t> unnamed;
-    stored.features.reserve(reports.features.size());
-    for (const Feature& f : reports.features) {
-        Feature s;
-        s.fid = f.fid;
-        s.geometry = f.geometry;
-        for (std::size_t i : kept) s.values.push_back(i < f.values.size() ? f.values[i] : Value{});
-        if (s.fid <= 0 || !used.insert(s.fid).second) unnamed.push_back(stored.features.size());
-        stored.features.push_back(std::move(s));
-    }
+    for (std::size_t i = 0; i < stored.features.size(); ++i)
+        if (stored.features[i].fid <= 0 || !used.insert(stored.features[i].fid).second) unnamed.push_back(i);
     if (unnamed.empty()) return stored;
     // New reports take ids no row has, as merge_rows would have given them.
-    auto seq = conn.value("SELECT pg_get_serial_sequence($1, 'fid')", error, {quote_ident(reports.name)});
+    auto seq = conn.value("SELECT CASE WHEN to_regclass($1) IS NOT NULL THEN pg_get_serial_sequence($1, 'fid') END", error,
+                          {quote_ident(reports.name)});
     if (!seq && !error->empty()) return std::nullopt;
     const std::int64_t largest = used.empty() ? 0 : *used.rbegin();
     if (!seq) {  // the table is made by this save: after the largest id kept

@@ -54,18 +54,6 @@ std::string explained(const std::string& error) {
 // Writes `layer` into its table: rows merged when the table has the same structure, otherwise the
 // table made again (owner only), keeping the owning agency and sharing of rows with the same fid.
 bool put_table(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error,
-               const std::string& run_shared_with);
-
-// A coverage run (holds_agency_runs) is stored shared with `run_shared_with`; the reports'
-// reporter details go to their own table (pg_reporters.h).
-bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error,
-               const std::string& run_shared_with = "{}") {
-    if (!holds_reporters(layer)) return put_table(conn, layer, srid, owner, error, run_shared_with);
-    auto stored = reports_without_reporters(conn, layer, error);
-    return stored && put_table(conn, *stored, srid, owner, error, run_shared_with) && put_reporters(conn, layer, *stored, error);
-}
-
-bool put_table(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error,
                const std::string& run_shared_with) {
     const TableShape wanted = shape_of(layer, srid);
     auto existing = describe_table(conn, layer.name, error);
@@ -84,6 +72,15 @@ bool put_table(PgConnection& conn, const Layer& layer, int srid, const std::stri
     return !keep_sharing || conn.run("UPDATE " + t + " t SET owner_agency = s.owner_agency, shared_with = s.shared_with "
                                      "FROM tm_sharing s WHERE t.fid = s.fid",
                                      error);
+}
+
+// A coverage run (holds_agency_runs) is stored shared with `run_shared_with`; the reports'
+// reporter details go to their own table (pg_reporters.h).
+bool put_layer(PgConnection& conn, const Layer& layer, int srid, const std::string& owner, std::string* error,
+               const std::string& run_shared_with = "{}") {
+    if (!holds_reporters(layer)) return put_table(conn, layer, srid, owner, error, run_shared_with);
+    auto stored = reports_without_reporters(conn, layer, error);
+    return stored && put_table(conn, *stored, srid, owner, error, run_shared_with) && put_reporters(conn, layer, *stored, error);
 }
 
 // The tables a coverage run reads rows of: tracks, and reports (gaps are ranked by them), as
