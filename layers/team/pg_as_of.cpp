@@ -2,6 +2,7 @@
 
 #include "layers/gpkg_settings.h"
 #include "layers/store_messages.h"
+#include "layers/team/pg_coverage_runs.h"
 #include "layers/team/pg_layer_table.h"
 #include "layers/team/pg_reporters.h"
 #include "layers/reports.h"
@@ -33,7 +34,11 @@ public:
         auto rows = rows_at(*conn, error);
         if (!rows) return std::nullopt;
         auto state = decode_settings(*rows, where(), error);
-        if (state) state->identity = (*rows)[kStoreKey];
+        if (!state) return std::nullopt;
+        state->identity = (*rows)[kStoreKey];
+        Layer run;  // the parameters of the coverage run this person could read then
+        if (!read_rows_at(*conn, coverage_runs_shape(), run, error)) return std::nullopt;
+        apply_run_parameters(*state, run);
         return state;
     }
 

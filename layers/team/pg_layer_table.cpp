@@ -5,6 +5,7 @@
 #include "layers/ogr_geometry.h"
 #include "layers/layer_geometry_type.h"
 #include "layers/team/copy_text.h"
+#include "layers/team/pg_coverage_runs.h"
 
 #include <endian.h>
 
@@ -114,7 +115,7 @@ bool carries_sharing(const std::string& name, LayerRole role) {
 }
 
 bool holds_agency_runs(const std::string& name) {
-    return name == kSegmentsLayer || name == kGapsLayer || name == kForceSummaryLayer;
+    return name == kSegmentsLayer || name == kGapsLayer || name == kForceSummaryLayer || name == kCoverageRunsTable;
 }
 
 bool TableShape::same_structure(const TableShape& o) const {

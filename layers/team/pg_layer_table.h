@@ -23,7 +23,8 @@ inline constexpr const char* kSharedColumn = "shared_with";
 // to an agency.
 bool carries_sharing(const std::string& name, LayerRole role);
 
-// Coverage results (`segments`, `gaps`, `force_summary`): counts derived from tracks and reports.
+// Coverage results (`segments`, `gaps`, `force_summary`, and the run's parameters in
+// `coverage_runs`, pg_coverage_runs.h): counts derived from tracks and reports.
 // Each agency's run is its own rows, which only it changes; they are shared with the agencies
 // that see every track and report row the run could read (run_audience). A person reads one run:
 // their agency's, else one shared with them (the lowest agency code).

@@ -4,6 +4,7 @@
 #include "layers/gpkg_settings.h"
 #include "layers/reports.h"
 #include "layers/store_messages.h"
+#include "layers/team/pg_coverage_runs.h"
 #include "layers/team/pg_layer_table.h"
 #include "layers/team/pg_reporters.h"
 #include "layers/team/pg_row_edits.h"
@@ -117,7 +118,11 @@ std::optional<StoredState> PgStore::read_state(std::string* error) {
     auto rows = read_rows(*conn, error);
     if (!rows) return std::nullopt;
     auto state = decode_settings(*rows, redact_url(url_), error);
-    if (state) state->identity = (*rows)[kStoreKey];
+    if (!state) return std::nullopt;
+    state->identity = (*rows)[kStoreKey];
+    Layer run;  // the parameters of the coverage run this person reads
+    if (!read_table(*conn, coverage_runs_shape(), run, error)) return std::nullopt;
+    apply_run_parameters(*state, run);
     return state;
 }
 
@@ -197,9 +202,15 @@ bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* co
         return fail("the team workspace was replaced (a `team push`) since this workspace was opened. "
                     "Nothing was written; open it again and redo the change");
     SettingsRows rows = *now;
+    // A coverage run's parameters and window are its agency's (pg_coverage_runs.h), not settings.
+    const bool run = stores_run(changes);
+    std::optional<Layer> run_row;
+    if (run && !(run_row = run_parameters(*conn, changes, &why))) return fail(why);
+    const ChangeSet settled = run ? without_run_parameters(changes) : ChangeSet{};
+    const ChangeSet& shared = run ? settled : changes;
     // Each agency's coverage run is its own rows: another agency's run stored meanwhile changed
     // none of them, so it is no conflict.
-    Revisions base = changes.base;
+    Revisions base = shared.base;
     for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer})
         if (auto it = base.find(layer_item(name)); it != base.end()) {
             const std::string key = "revision:" + it->first;
@@ -218,7 +229,8 @@ bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* co
         else if (!put_layer(*conn, *layer, *srid, "", &why))
             return fail(why);
     }
-    if (!runs.empty()) {
+    if (run) {
+        runs.push_back(&*run_row);
         auto inputs = run_inputs(rows, changes, redact_url(url_), &why);
         auto audience = inputs ? run_audience(*conn, *inputs, &why) : std::nullopt;
         if (!audience) return fail(why);
@@ -249,7 +261,7 @@ bool PgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* co
     if (!conflicts.empty())
         return fail("another person changed the same field(s) of rows you changed, since you read them:" + conflicts +
                     "\nNothing was written; open the workspace again (it holds their change) and redo yours");
-    merge_into(rows, changes, next);
+    merge_into(rows, shared, next);
     rows[kCommitKey] = std::to_string(std::strtoll(rows[kCommitKey].c_str(), nullptr, 10) + 1);
     if (!write_rows(*conn, *now, rows, &why)) return fail(why);
     if (!conn->commit(&why)) return fail(why);
@@ -280,7 +292,8 @@ bool write_new_pg(const std::string& url, const StoredState& state, const std::v
     if (old)
         for (const StoredLayer& l : old->layers) drop.insert(l.name);
     for (const Layer& l : layers) drop.insert(l.name);
-    for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer, kReportersTable}) drop.insert(name);
+    for (const char* name : {kSegmentsLayer, kGapsLayer, kForceSummaryLayer, kCoverageRunsTable, kReportersTable})
+        drop.insert(name);
     for (const std::string& name : drop)
         if (!conn->run("DROP TABLE IF EXISTS " + quote_ident(name), &why)) return fail(why);
     if (!create_table(*conn, reporters_shape(), "", &why)) return fail(why);
@@ -295,6 +308,13 @@ bool write_new_pg(const std::string& url, const StoredState& state, const std::v
             return fail(why);
     }
     if (!record_reporters_history(*conn, &why)) return fail(why);
+    // The pushed run's parameters: a run row of the owning agency, like its segments.
+    StoredState pushed = state;
+    const std::optional<Layer> run_row = take_run_parameters(pushed);
+    if (!create_table(*conn, coverage_runs_shape(), owner, &why) ||
+        (run_row && !merge_rows(*conn, *run_row, coverage_runs_shape(), &why)) ||
+        !record_history(*conn, kCoverageRunsTable, &why))
+        return fail(why);
     // Members store coverage runs but may not create tables: the results tables the workspace
     // lacks are made empty now, so each agency's first run has one to go to (read_layers shows
     // them once a run lists them).
@@ -304,7 +324,7 @@ bool write_new_pg(const std::string& url, const StoredState& state, const std::v
         if (!create_table(*conn, shape_of(*results, *srid), owner, &why) || !record_history(*conn, results->name, &why))
             return fail(why);
     }
-    SettingsRows rows = encode_settings(state);
+    SettingsRows rows = encode_settings(pushed);
     auto id = conn->value("SELECT gen_random_uuid()::text", &why);
     if (!id) return fail(why);
     rows[kStoreKey] = *id;

@@ -2,6 +2,7 @@
 
 #include "layers/coverage_store.h"
 #include "layers/gpkg_settings.h"
+#include "layers/team/pg_coverage_runs.h"
 #include "layers/team/pg_layer_table.h"
 #include "layers/team/pg_reporters.h"
 
@@ -213,7 +214,7 @@ CREATE FUNCTION tidemark_settings_after(t timestamptz) RETURNS TABLE (key text, 
                     error);
 }
 
-// Migration 6: coverage results per agency (holds_agency_runs), Kraken reporter details kept to
+// Migration 6: coverage results and their parameters per agency (holds_agency_runs), Kraken reporter details kept to
 // the owning agency (pg_reporters.h), live updates announced only to the agencies that see the
 // row (migration 4 announced every change to everyone), and one row's history as the person may
 // read it. Results stored before carry no owner: they stay for admins only (which
@@ -267,6 +268,15 @@ BEGIN
   RETURN NULL;
 END $$;
 )SQL",
+                  error))
+        return false;
+    // Each agency's run parameters (pg_coverage_runs.h); those kept in the settings before, which
+    // every member read, become a run row only admins see.
+    if (!create_table(conn, coverage_runs_shape(), "", error) || !record_history(conn, kCoverageRunsTable, error) ||
+        !conn.run("INSERT INTO coverage_runs (parameters, owner_agency) SELECT (value::jsonb -> 'coverage')::text, NULL "
+                  "FROM tidemark_settings WHERE key = 'settings' AND value::jsonb ? 'coverage'; "
+                  "UPDATE tidemark_settings SET value = (value::jsonb - 'coverage')::text "
+                  "WHERE key = 'settings' AND value::jsonb ? 'coverage'",
                   error))
         return false;
     // Reporter details of Kraken reports, the owning agency's only (pg_reporters.h).

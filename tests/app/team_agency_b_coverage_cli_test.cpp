@@ -111,8 +111,22 @@ TEST(TeamAgencyBCoverageCli, AStoredRunIsSeenOnlyByAgenciesThatSeeEveryTrackItRe
     EXPECT_EQ(test::pg_value(as_bf, "SELECT count(*) FROM segments WHERE owner_agency = 'BFMC' AND shared_with = '{BFMC}'"), "10");
     std::string bf_observed = test::pg_value(as_bf, "SELECT sum(observed_s) FROM segments");
     ASSERT_NE(bf_observed, "0");
-    for (const char* table : {"segments", "gaps", "force_summary"})
+    for (const char* table : {"segments", "gaps", "force_summary", "coverage_runs"})
         EXPECT_EQ(test::pg_value(as_kent, std::string("SELECT count(*) FROM ") + table), "0") << table;
+    // Nor the run's window, which came from Valiant's times: it is the run's, not a setting.
+    std::string error;
+    auto kent_state = layers::Workspace::open(as_kent, &error);
+    ASSERT_TRUE(kent_state) << error;
+    EXPECT_FALSE(kent_state->window_from);
+    EXPECT_FALSE(kent_state->settings.contains("coverage"));
+    auto bf_state = layers::Workspace::open(as_bf, &error);
+    ASSERT_TRUE(bf_state) << error;
+    ASSERT_TRUE(bf_state->window_from);
+    EXPECT_EQ(*bf_state->window_from, kT0);
+    EXPECT_TRUE(bf_state->settings.contains("coverage"));
+    EXPECT_EQ(test::pg_value(as_kent, "SELECT count(*) FROM tidemark_settings WHERE value LIKE '%" +
+                                          geo::format_iso8601(kT0).substr(0, 10) + "%'"),
+              "0");
     // What Kent's commands read of the workspace: no segments either.
     auto pulled = run_tidemark({"team", "pull", as_kent, dir.file("kent.gpkg")});
     ASSERT_EQ(pulled.exit_code, 0) << pulled.err;
