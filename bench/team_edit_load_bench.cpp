@@ -7,8 +7,10 @@
 //   - replaying the accepted edits of each task in commit order (the version each save produced)
 //     on the pushed plan gives exactly the final rows, each task's version is 1 + its accepted
 //     edits, and no two accepted edits produced the same version: 0 lost updates;
-//   - the database's own history holds one UPDATE per accepted edit and nothing for rejected ones.
-// Prints edits/s and the 50th / 99th percentile edit latency (edit + save, connection included).
+//   - the database's own history holds one UPDATE per accepted edit and nothing for rejected ones;
+//   - a connection listening for live updates heard every one of those changes.
+// Prints edits/s, the 50th / 99th percentile edit latency (edit + save, connection included) and
+// the notification delay (from the row's change to the listener hearing it, after the commit).
 //   scripts/pg-throwaway.sh build/bench/team_edit_load_bench [CLIENTS] [EDITS_PER_CLIENT] [TASKS]
 // Defaults 20 x 500 on 50 tasks. The server is TIDEMARK_TEST_PG_URL; the bench works in its own
 // database and drops it at the end. Exit status 1 when any check fails.
@@ -16,6 +18,7 @@
 #include "layers/fleet.h"
 #include "layers/plan/plan_edit.h"
 #include "layers/plan/plan_store.h"
+#include "layers/team/change_listener.h"
 #include "layers/team/pg_connection.h"
 #include "layers/team/team_schema.h"
 #include "layers/workspace.h"
@@ -155,6 +158,29 @@ void run_client(const std::string& url, int client, int edits, int tasks, Client
     }
 }
 
+// Live updates while the clients edit: every plan_tasks change heard, (fid, version) -> when
+// (wall clock), on a connection of its own as the workspace owner (who hears every agency's).
+struct Heard {
+    std::map<std::pair<std::int64_t, std::int64_t>, double> at;
+    std::atomic<bool> stop{false};
+};
+
+double wall_now() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
+
+void listen(const std::string& url, Heard& heard) {
+    std::string error;
+    auto listener = team::ChangeListener::open(url, &error);
+    if (!listener) die("listener: " + error);
+    std::vector<team::RowChange> got;
+    while (!heard.stop) {
+        got.clear();
+        if (!listener->wait(0.05, &got, &error)) die("listener: " + error);
+        const double now = wall_now();
+        for (const team::RowChange& c : got)
+            if (c.table == "plan_tasks") heard.at.emplace(std::pair{c.fid, c.version}, now);
+    }
+}
+
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
     return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5)];
@@ -186,6 +212,9 @@ int main(int argc, char** argv) {
     const PlanBook initial = load_plan_book(*before, problems);
 
     std::vector<ClientResult> results(static_cast<std::size_t>(clients));
+    Heard heard;
+    std::thread listener(listen, url, std::ref(heard));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // listening before the first edit
     const auto t0 = std::chrono::steady_clock::now();
     {
         std::vector<std::thread> threads;
@@ -194,6 +223,9 @@ int main(int argc, char** argv) {
         for (auto& t : threads) t.join();
     }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // the last commits' notifications
+    heard.stop = true;
+    listener.join();
 
     // Replay: per task, the accepted edits in the order their saves committed (the versions they made).
     std::map<std::int64_t, std::vector<const Edit*>> by_task;
@@ -238,6 +270,20 @@ int main(int argc, char** argv) {
     const auto updates = conn->value("SELECT count(*) FROM tidemark_history WHERE table_name = 'plan_tasks' AND action = 'UPDATE'", &error);
     if (!updates) die(error);
     const std::size_t recorded = std::stoul(*updates);
+    // Notification delay: from the row's change (its history time, inside the saving transaction)
+    // to the listener hearing it after the commit.
+    auto changed = conn->exec("SELECT fid, (new_row->>'version')::int8, extract(epoch from at)::float8 FROM tidemark_history "
+                              "WHERE table_name = 'plan_tasks' AND action = 'UPDATE'",
+                              &error);
+    if (!changed) die(error);
+    std::vector<double> delay;
+    std::size_t unheard = 0;
+    for (int i = 0; i < PQntuples(changed.get()); ++i) {
+        const std::pair key{std::stoll(PQgetvalue(changed.get(), i, 0)), std::stoll(PQgetvalue(changed.get(), i, 1))};
+        auto it = heard.at.find(key);
+        if (it == heard.at.end()) ++unheard;
+        else delay.push_back(it->second - std::stod(PQgetvalue(changed.get(), i, 2)));
+    }
 
     const std::size_t total = static_cast<std::size_t>(clients) * static_cast<std::size_t>(edits);
     std::printf("%d clients x %d edits on %d tasks: %zu edits in %.1f s = %.0f edits/s (%.0f accepted/s)\n", clients, edits,
@@ -248,9 +294,15 @@ int main(int argc, char** argv) {
     std::printf("edit latency (edit + save, new connection included): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
                 1000 * percentile(latency, 0.5), 1000 * percentile(latency, 0.99), 1000 * percentile(latency, 1.0));
     std::printf("history: %zu row updates recorded by the database for %zu accepted edits\n", recorded, accepted);
+    if (!delay.empty())
+        std::printf("live updates: %zu of %zu changes heard by a listening connection; delay from the change to the "
+                    "listener: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+                    delay.size(), recorded, 1000 * percentile(delay, 0.5), 1000 * percentile(delay, 0.99),
+                    1000 * percentile(delay, 1.0));
     std::printf("lost updates: %zu (tasks whose final row differs from the replay), version gaps or repeats: %zu\n", lost,
                 wrong_versions);
-    const bool ok = lost == 0 && wrong_versions == 0 && accepted + rejected == total && recorded == accepted;
+    const bool ok = lost == 0 && wrong_versions == 0 && accepted + rejected == total && recorded == accepted && unheard == 0;
+    if (unheard) std::printf("%zu changes were never announced to the listener\n", unheard);
     conn.reset();
     admin->run("DROP DATABASE " + db + " WITH (FORCE)", &error);
     if (!ok) std::printf("FAILED\n");
