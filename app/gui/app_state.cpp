@@ -1,5 +1,7 @@
 #include "app/gui/app_state.h"
 
+#include "app/gui/time_input.h"
+
 #include "app/gui/view_settings.h"
 #include "layers/coverage_store.h"
 #include "layers/import.h"
@@ -386,6 +388,12 @@ geo::UnixTime AppState::window_from() const {
 geo::UnixTime AppState::window_to() const {
     if (workspace && workspace->window_to) return *workspace->window_to;
     return timeline.last();
+}
+
+bool AppState::type_time(const std::string& text, std::string* error) {
+    const auto t = parse_timeline_time(text, window_from(), window_to(), error);
+    if (t) time_t = *t;
+    return t.has_value();
 }
 
 void AppState::advance(double real_seconds) {

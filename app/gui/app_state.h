@@ -163,6 +163,9 @@ public:
     void advance(double real_seconds);  // moves T while playing, wrapping at the window end
     geo::UnixTime window_from() const;
     geo::UnixTime window_to() const;
+    // A time typed into the timeline (ISO 8601, UTC, inside the window): T moves there. Otherwise
+    // T stays where it was and `error` says what was expected (never a silent 1970).
+    bool type_time(const std::string& text, std::string* error);
 
     std::optional<layers::Workspace> workspace;
     ViewTransform view;

@@ -96,7 +96,12 @@ int run_gui(const GuiOptions& options) {
         view_box = b;
     }
     auto apply_start_options = [&]() -> int {  // 0, or the exit code
-        if (start_time) app.time_t = *start_time;
+        // As if typed into the timeline: the same checks (inside the window, never 1970).
+        std::string why;
+        if (start_time && !app.type_time(options.time, &why)) {
+            std::cerr << "tidemark: --time " << options.time << ": " << why << "\n";
+            return 2;
+        }
         if (options.coverage_as_of) {
             if (!app.coverage_as_of_available()) {
                 std::cerr << "tidemark: --coverage-as-of: the workspace's coverage results have no sightings "

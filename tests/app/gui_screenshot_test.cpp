@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <cstring>
 #include <sstream>
 
@@ -285,6 +286,36 @@ TEST(GuiScreenshot, SceneClassesAndVesselAgreeWithTheExport) {
     expect_colour(at_world(280000, 340000), never, "export: segment never observed");
     expect_colour(at_world(220000, 380000), vessel, "export: vessel at 12:30 with its track points hidden");
     expect_colour(at_world(350000, 200000), kSea, "export: the same sea as the app");
+}
+
+// A typed time moves the vessel on the map. HMC Test sails from x = 200 km at 12:00 to 240 km
+// at 13:00: typed 12:15 it is drawn at 210 km, typed 12:45 at 230 km, and not ahead of there
+// (behind it, its tail is in its colour). `--time` goes through the
+// timeline's typed-time path (AppState::type_time): a 1970 typed is refused, not drawn.
+TEST(GuiScreenshot, TheVesselIsDrawnWhereItWasAtTheTypedTime) {
+    REQUIRE_XVFB();
+    ScratchDir dir;
+    const std::string path = scene_workspace(dir);
+    std::string error;
+    auto ws = layers::Workspace::open(path, &error);
+    ASSERT_TRUE(ws) << error;
+    const Rgb vessel = rgb8(layers::build_map_scene(*ws, geo::parse_iso8601("2026-03-02T12:30:00Z")).vessels.at(0).colour);
+    auto is_vessel = [&](Rgb c) { return std::abs(c.r - vessel.r) <= 3 && std::abs(c.g - vessel.g) <= 3 && std::abs(c.b - vessel.b) <= 3; };
+
+    const Shot quarter = screenshot(dir, path, "typed_1215.png", "2026-03-02 12:15");
+    ASSERT_FALSE(quarter.pixels.empty());
+    EXPECT_TRUE(is_vessel(quarter.at_world(210000, 380000))) << "the vessel at 12:15";
+    EXPECT_FALSE(is_vessel(quarter.at_world(230000, 380000))) << "not yet where it is at 12:45";
+
+    const Shot three_quarters = screenshot(dir, path, "typed_1245.png", "2026-03-02T12:45Z");
+    ASSERT_FALSE(three_quarters.pixels.empty());
+    EXPECT_TRUE(is_vessel(three_quarters.at_world(230000, 380000))) << "the vessel at 12:45";
+    EXPECT_FALSE(is_vessel(three_quarters.at_world(238000, 380000))) << "not yet where it is at 12:57";
+
+    auto refused = test::run_tidemark({"gui", path, "--screenshot", dir.file("typed_1970.png"), "--time", "1970-01-01 00:00"});
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.err.find("--time 1970-01-01 00:00: "), std::string::npos) << refused.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("typed_1970.png")));
 }
 
 // Two reports in the sea, graded B2 (north of the island) and C1 (east of it), with the heat layer

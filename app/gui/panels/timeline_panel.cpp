@@ -103,7 +103,7 @@ void TimelinePanel::time_controls(AppState& app, double from, double to) {
     }
     ImGui::SetNextItemWidth(170);
     if (ImGui::InputText("##typed", typed_, sizeof typed_, ImGuiInputTextFlags_EnterReturnsTrue)) {
-        if (auto t = parse_timeline_time(typed_, from, to, &error_)) app.time_t = *t;
+        app.type_time(typed_, &error_);
         typed_for_ = -1;
     }
     editing_ = ImGui::IsItemActive();
