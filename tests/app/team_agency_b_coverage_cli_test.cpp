@@ -8,6 +8,7 @@
 #include "layers/track_store.h"
 #include "layers/team/pg_connection.h"
 #include "layers/workspace.h"
+#include "app/team_two_agencies.h"
 #include "support/pg_scratch.h"
 #include "support/test_support.h"
 
@@ -92,16 +93,7 @@ TEST(TeamAgencyBCoverageCli, AStoredRunIsSeenOnlyByAgenciesThatSeeEveryTrackItRe
     test::ScratchDir dir;
     border_force_workspace(dir, dir.file("ws.gpkg"));
     const std::string bf = db.login("bf"), kent = db.login("kent");
-    for (const std::vector<std::string>& step :
-         {std::vector<std::string>{"team", "init", db.url()},
-          std::vector<std::string>{"team", "agency", "add", db.url(), "BFMC", "Border Force"},
-          std::vector<std::string>{"team", "agency", "add", db.url(), "KENT", "Kent Police"},
-          std::vector<std::string>{"team", "push", dir.file("ws.gpkg"), db.url(), "--owner", "BFMC"},
-          std::vector<std::string>{"team", "user", "add", db.url(), bf, "--agency", "BFMC"},
-          std::vector<std::string>{"team", "user", "add", db.url(), kent, "--agency", "KENT"}}) {
-        auto r = run_tidemark(step);
-        ASSERT_EQ(r.exit_code, 0) << step[1] << " " << step[2] << ": " << r.err;
-    }
+    test::push_as_border_force_with_kent(db, dir.file("ws.gpkg"));
     const std::string as_bf = db.url_as(bf), as_kent = db.url_as(kent);
     auto bf_run = run_tidemark({"coverage", as_bf, "--radius-nm", kRadiusNm});
     ASSERT_EQ(bf_run.exit_code, 0) << bf_run.err;

@@ -8,6 +8,7 @@
 #include "layers/reports.h"
 #include "layers/team/pg_connection.h"
 #include "layers/workspace.h"
+#include "app/team_two_agencies.h"
 #include "support/pg_scratch.h"
 #include "support/test_support.h"
 
@@ -43,17 +44,9 @@ TEST(TeamReporters, OnlyTheOwningAgencyReadsWhoReportedAndKentsSaveKeepsThem) {
     test::ScratchDir dir;
     border_force_reports(dir, dir.file("ws.gpkg"));
     const std::string bf = db.login("bf"), kent = db.login("kent");
-    for (const std::vector<std::string>& step :
-         {std::vector<std::string>{"team", "init", db.url()},
-          std::vector<std::string>{"team", "agency", "add", db.url(), "BFMC", "Border Force"},
-          std::vector<std::string>{"team", "agency", "add", db.url(), "KENT", "Kent Police"},
-          std::vector<std::string>{"team", "push", dir.file("ws.gpkg"), db.url(), "--owner", "BFMC"},
-          std::vector<std::string>{"team", "user", "add", db.url(), bf, "--agency", "BFMC"},
-          std::vector<std::string>{"team", "user", "add", db.url(), kent, "--agency", "KENT"},
-          std::vector<std::string>{"team", "share", db.url(), "reports", "--with", "KENT"}}) {
-        auto r = run_tidemark(step);
-        ASSERT_EQ(r.exit_code, 0) << step[1] << " " << step[2] << ": " << r.err;
-    }
+    test::push_as_border_force_with_kent(db, dir.file("ws.gpkg"));
+    auto share = run_tidemark({"team", "share", db.url(), "reports", "--with", "KENT"});
+    ASSERT_EQ(share.exit_code, 0) << share.err;
     const std::string as_bf = db.url_as(bf), as_kent = db.url_as(kent);
     // The reports table has no reporter columns; the details are Border Force's rows only.
     EXPECT_EQ(test::pg_value(db.url(), "SELECT count(*) FROM information_schema.columns WHERE table_name = 'reports' "
