@@ -78,13 +78,17 @@ bool put_reporters(PgConnection& conn, const Layer& reports, const Layer& stored
     std::string data;
     for (std::size_t i = 0; i < reports.features.size() && i < stored.features.size(); ++i) {
         const Feature& f = reports.features[i];
-        auto text = [&](int c) { return c < 0 || static_cast<std::size_t>(c) >= f.values.size() ? std::string() : to_string(f.values[c]); };
-        const std::string who = text(reporter), how = text(contact);
-        if (who.empty() && how.empty()) continue;
+        // An empty detail is no detail: NULL, as the join gives back where there is none.
+        auto detail = [&](int c) {
+            const std::string text = c < 0 || static_cast<std::size_t>(c) >= f.values.size() ? std::string() : to_string(f.values[c]);
+            return text.empty() ? Value{} : Value(text);
+        };
+        const Value who = detail(reporter), how = detail(contact);
+        if (std::holds_alternative<std::monostate>(who) && std::holds_alternative<std::monostate>(how)) continue;
         data += std::to_string(stored.features[i].fid) + '\t';
-        if (who.empty()) data += "\\N"; else append_copy_escaped(data, who);
+        append_copy_value(data, who, FieldType::String);
         data += '\t';
-        if (how.empty()) data += "\\N"; else append_copy_escaped(data, how);
+        append_copy_value(data, how, FieldType::String);
         data += '\n';
     }
     const std::string t = quote_ident(kReportersTable), r = quote_ident(reports.name);
