@@ -128,6 +128,9 @@ Shot screenshot(const ScratchDir& dir, const std::string& ws, const std::string&
     return s;
 }
 
+// The same colour as the screenshot tests compare them: each channel within 3 of 255.
+bool same_colour(Rgb a, Rgb b) { return std::abs(a.r - b.r) <= 3 && std::abs(a.g - b.g) <= 3 && std::abs(a.b - b.b) <= 3; }
+
 void expect_colour(Rgb got, Rgb want, const char* what) {
     EXPECT_NEAR(got.r, want.r, 3) << what;
     EXPECT_NEAR(got.g, want.g, 3) << what;
@@ -300,7 +303,7 @@ TEST(GuiScreenshot, TheVesselIsDrawnWhereItWasAtTheTypedTime) {
     auto ws = layers::Workspace::open(path, &error);
     ASSERT_TRUE(ws) << error;
     const Rgb vessel = rgb8(layers::build_map_scene(*ws, geo::parse_iso8601("2026-03-02T12:30:00Z")).vessels.at(0).colour);
-    auto is_vessel = [&](Rgb c) { return std::abs(c.r - vessel.r) <= 3 && std::abs(c.g - vessel.g) <= 3 && std::abs(c.b - vessel.b) <= 3; };
+    auto is_vessel = [&](Rgb c) { return same_colour(c, vessel); };
 
     const Shot quarter = screenshot(dir, path, "typed_1215.png", "2026-03-02 12:15");
     ASSERT_FALSE(quarter.pixels.empty());
@@ -351,9 +354,7 @@ TEST(GuiScreenshot, AFilteredReportLeavesNoSymbolAndNoHeat) {
         app.report_filter.grading = grading;
         ASSERT_TRUE(app.save(&error)) << error;
     };
-    auto is_sea = [](Rgb p) {
-        return std::abs(p.r - kSea.r) <= 3 && std::abs(p.g - kSea.g) <= 3 && std::abs(p.b - kSea.b) <= 3;
-    };
+    auto is_sea = [](Rgb p) { return same_colour(p, kSea); };
     // A point of the report's heat disc (radius 32 px round the centre of its 32 px screen cell)
     // 12 px past the cell's centre, away from the report, so clear of the report's symbol.
     auto in_heat_disc = [](const Shot& shot, double x, double y) {
@@ -465,8 +466,8 @@ TEST(GuiMapCache, APannedMapIsTheMapDrawnAfresh) {
         for (int c = 0; c < 3; ++c) same &= std::abs(int(afresh[i + c]) - int(from_cache[i + c])) <= 2;
         differ += !same;
         const Rgb p{afresh[i], afresh[i + 1], afresh[i + 2]};
-        land += std::abs(p.r - kLand.r) <= 3 && std::abs(p.g - kLand.g) <= 3 && std::abs(p.b - kLand.b) <= 3;
-        segment += std::abs(p.r - met.r) <= 3 && std::abs(p.g - met.g) <= 3 && std::abs(p.b - met.b) <= 3;
+        land += same_colour(p, kLand);
+        segment += same_colour(p, met);
     }
     EXPECT_GT(land, 10000u) << "the island is in the picture";
     EXPECT_GT(segment, 200u) << "the segment meeting the target is in the picture";
