@@ -185,7 +185,21 @@ void apply_coverage_as_of(SceneLayer& d, const std::vector<int>& classes, geo::U
     d.legend_notes = {"revisit target " + hours_text(target_s), "sightings of the stored coverage run"};
 }
 
-MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time, const CoverageHistory* as_of) {
+void apply_report_filter(SceneLayer& d, const ReportFilter& filter) {
+    const Layer& l = *d.layer;
+    d.hidden.assign(l.features.size(), 0);
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < l.features.size(); ++i) {
+        const bool keep = report_matches(l, i, filter);
+        d.hidden[i] = keep ? 0 : 1;
+        shown += keep;
+    }
+    d.legend_notes.push_back("filter: " + std::to_string(shown) + " of " + std::to_string(l.features.size()) +
+                             " shown; " + describe(filter));
+}
+
+MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time, const CoverageHistory* as_of,
+                         const ReportFilter* reports) {
     MapScene scene;
     scene.time = time;
     for (const Layer& l : ws.layers) {
@@ -198,6 +212,7 @@ MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time,
             as_of->classes_at(*time, target, classes);
             apply_coverage_as_of(scene.layers.back(), classes, *time, target);
         }
+        if (reports && !reports->empty() && l.role == LayerRole::Reports) apply_report_filter(scene.layers.back(), *reports);
     }
     std::stable_sort(scene.layers.begin(), scene.layers.end(),
                      [](const SceneLayer& a, const SceneLayer& b) { return draw_rank(a.layer->role) < draw_rank(b.layer->role); });

@@ -8,6 +8,7 @@
 
 #include "geo/time.h"
 #include "layers/coverage_as_of.h"
+#include "layers/report_filter.h"
 #include "layers/style.h"
 #include "layers/style_classes.h"
 #include "layers/vessel_positions.h"
@@ -39,8 +40,8 @@ struct SceneLayer {
     std::vector<LegendEntry> legend; // the classes, or one entry in the layer's own colour
     bool synthetic = false;          // labelled "synthetic" in legends
     bool planned = false;            // some features are planned patrols (drawn dashed)
-    // Per feature, when not empty: 1 where a filter leaves the feature out (reports filtered in
-    // the Reports panel): not drawn, not in the heat layer. Empty: every feature is drawn.
+    // Per feature, when not empty: 1 where a filter leaves the feature out (apply_report_filter):
+    // not drawn, not in the heat layer. Empty: every feature is drawn.
     std::vector<char> hidden;
     bool shown(std::size_t i) const { return i >= hidden.size() || !hidden[i]; }
 };
@@ -75,11 +76,16 @@ Rgba vessel_colour(const SceneLayer& tracks, const std::string& vessel, std::siz
 // legend; the style stays.
 void apply_coverage_as_of(SceneLayer& scene, const std::vector<int>& classes, geo::UnixTime t, double target_s);
 
+// Hides the reports of a reports layer's scene that `filter` leaves out, and says in its legend
+// how many are shown and by what filter ("filter: 12 of 300 shown; grading B2").
+void apply_report_filter(SceneLayer& scene, const ReportFilter& filter);
+
 // Every visible layer with geometry, in the export's fixed order by role (sea, land, force
 // areas, gaps, coverage, tracks, ports, reports), and the vessels at `time` when given. With
-// `as_of` (the segments layer's history) and a time, the coast is coloured as of that time.
+// `as_of` (the segments layer's history) and a time, the coast is coloured as of that time;
+// with `reports`, reports layers show only the reports that filter keeps.
 MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time,
-                         const CoverageHistory* as_of = nullptr);
+                         const CoverageHistory* as_of = nullptr, const ReportFilter* reports = nullptr);
 
 // The heading of a layer's legend ("Segments: longest gap between visits"), and for coverage
 // classes the lines that say what they are measured against (the target, the run's window).

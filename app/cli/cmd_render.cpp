@@ -1,13 +1,17 @@
 // `tidemark render WS.gpkg -o map.{png,pdf,tif} [--size WxH] [--dpi N] [--bbox minx,miny,maxx,maxy]
-//   [--time ISO [--coverage-as-of]] [--as-of ISO] [--title TEXT] [--marking TEXT]`
+//   [--time ISO [--coverage-as-of]] [--as-of ISO] [--title TEXT] [--marking TEXT]
+//   [--grading B2] [--category TEXT] [--reports-from ISO] [--reports-to ISO] [--hide-duplicates]`
 #include "app/cli/commands.h"
 #include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/render/map_render.h"
+#include "layers/report_filter.h"
 #include "layers/workspace.h"
 
 #include <iostream>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 namespace tidemark::cli {
 namespace {
@@ -16,7 +20,22 @@ struct RenderArgs {
     std::string workspace, output, size, bbox, time, title, marking, as_of;
     double dpi = 150;
     bool coverage_as_of = false;
+    layers::ReportFilterText reports;  // as typed in the app's Reports panel
 };
+
+// The report filter from the options, each bad value named by its option.
+std::optional<layers::ReportFilter> report_filter(const layers::ReportFilterText& typed, std::string* error) {
+    for (auto [option, value] : {std::pair{"--reports-from", &typed.from}, std::pair{"--reports-to", &typed.to}})
+        if (!value->empty() && !geo::parse_iso8601(*value)) {
+            *error = std::string(option) + " '" + *value + "': expected an ISO 8601 time such as 2026-03-04T12:00Z";
+            return std::nullopt;
+        }
+    if (!layers::parse_grading_query(typed.grading, error)) {
+        *error = "--" + *error;
+        return std::nullopt;
+    }
+    return layers::parse_report_filter(typed, nullptr);
+}
 
 int run_render(const RenderArgs& a) {
     render::RenderOptions o;
@@ -38,6 +57,10 @@ int run_render(const RenderArgs& a) {
     if (!a.title.empty()) o.title = a.title;
     o.marking = a.marking;
     std::string error;
+    if (!a.reports.empty()) {
+        o.reports = report_filter(a.reports, &error);
+        if (!o.reports) return fail(error);
+    }
     if (!a.as_of.empty()) o.known_at = geo::parse_iso8601(a.as_of);  // checked by open_workspace
     auto ws = open_workspace(a.workspace, &error, a.as_of);
     if (!ws) return fail(error);
@@ -78,6 +101,11 @@ void add_render_command(CLI::App& app, Context& ctx) {
     cmd->add_flag("--coverage-as-of", a->coverage_as_of,
                   "Colour the coast by the time since each segment was last seen before --time (against the revisit target)");
     cmd->add_option("--as-of", a->as_of, kAsOfHelp);
+    cmd->add_option("--grading", a->reports.grading, "Only reports of this grading, as users write it: B2, 2B, B, 2B-P");
+    cmd->add_option("--category", a->reports.category, "Only reports whose category contains this text (any case)");
+    cmd->add_option("--reports-from", a->reports.from, "Only reports made at or after this ISO 8601 time");
+    cmd->add_option("--reports-to", a->reports.to, "Only reports made before this ISO 8601 time");
+    cmd->add_flag("--hide-duplicates", a->reports.hide_duplicates, "Leave out reports marked as possible duplicates");
     cmd->add_option("--title", a->title, "Map title");
     cmd->add_option("--marking", a->marking, "Protective marking printed top and bottom, e.g. OFFICIAL-SENSITIVE");
     cmd->callback([a, &ctx] { ctx.exit_code = run_render(*a); });

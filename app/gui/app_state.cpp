@@ -280,10 +280,8 @@ const layers::SceneLayer& AppState::scene_layer(const layers::Layer& layer) cons
         return scene_.layer(*workspace, layer, revision(layer.name), &as_of);
     }
     if (layer.role == layers::LayerRole::Reports && !report_filter.empty()) {
-        const ReportFilter filter = parse_report_filter(report_filter, nullptr);
-        const SceneCache::Filter keep{report_filter.key(),
-                                      [&](std::size_t row) { return report_matches(layer, row, filter); }};
-        return scene_.layer(*workspace, layer, revision(layer.name), nullptr, &keep);
+        const SceneCache::Filter filter{report_filter.key(), layers::parse_report_filter(report_filter, nullptr)};
+        return scene_.layer(*workspace, layer, revision(layer.name), nullptr, &filter);
     }
     return scene_.layer(*workspace, layer, revision(layer.name));
 }

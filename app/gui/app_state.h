@@ -11,13 +11,13 @@
 #include "app/gui/map/view_transform.h"
 #include "app/gui/plan_job.h"
 #include "app/gui/plan_state.h"
-#include "app/gui/report_filter.h"
 #include "app/gui/timeline_model.h"
 #include "app/gui/add_layer_job.h"
 #include "app/gui/export_job.h"
 #include "app/gui/open_job.h"
 #include "app/gui/track_import_job.h"
 #include "geo/problem.h"
+#include "layers/report_filter.h"
 #include "layers/style.h"
 #include "layers/workspace.h"
 
@@ -177,7 +177,7 @@ public:
     double tail_s = 3 * 3600;    // vessel tail length
     std::map<std::string, bool> hidden_vessels;
     bool heat_layer = false;     // reports hotspot heat layer
-    ReportFilterText report_filter;  // the Reports panel's filters: the table, the map's symbols and the heat layer
+    layers::ReportFilterText report_filter;  // the Reports panel's filters: the table, the map's symbols and the heat layer
     bool show_legend = true;     // the legend in the layer list (View > Legend)
     bool full_tracks = false;    // whole track layers; otherwise only each vessel's tail before T
     bool coverage_as_of = false; // colour the coast by the time since last seen before T

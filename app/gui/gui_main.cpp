@@ -5,6 +5,7 @@
 #include "app/gui/map/gl_api.h"
 #include "app/gui/map/map_renderer.h"
 #include "app/gui/frame_bench.h"
+#include "app/gui/imgui_frame.h"
 #include "app/gui/screenshot.h"
 
 #include <GLFW/glfw3.h>
@@ -178,6 +179,10 @@ int run_gui(const GuiOptions& options) {
     if (std::filesystem::exists(kFont)) ImGui::GetIO().Fonts->AddFontFromFileTTF(kFont, 15.0f, nullptr, glyphs.Data);
     ImGui::StyleColorsLight();
     ImGui::GetStyle().WindowRounding = 0;
+    // The side bar, timeline and status bar tile the window around the map edge to edge; a
+    // border would reach a pixel into the map and make every panel count as drawn over it
+    // (app/gui/panel_redraw.h). Menus, pop-ups and tooltips keep theirs (PopupBorderSize).
+    ImGui::GetStyle().WindowBorderSize = 0;
     ImGui_ImplGlfw_InitForOpenGL(ws.window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -193,6 +198,7 @@ int run_gui(const GuiOptions& options) {
     double last_time = glfwGetTime();
     bool quit = false, first_layout = true, bench_ready = false;
     int cleared_w = 0, cleared_h = 0, clear_frames = 0;
+    PanelRedraw panel_redraw;
     while (!quit) {
         // An idle app sleeps: wait for input unless the timeline plays (or a capture runs).
         // While the workspace is read at launch even a bench waits: the reader needs the cores.
@@ -244,7 +250,8 @@ int run_gui(const GuiOptions& options) {
         // clearing every frame would cost llvmpipe a full-window pass for nothing. Cleared for a
         // few frames after the size changed (both buffers, and the layout settling).
         if (fb_w != cleared_w || fb_h != cleared_h) clear_frames = 3, cleared_w = fb_w, cleared_h = fb_h;
-        if (clear_frames > 0) {
+        const bool cleared = clear_frames > 0;  // then every panel is drawn again
+        if (cleared) {
             --clear_frames;
             glClearColor(0.94f, 0.94f, 0.94f, 1);
             glClear(GL_COLOR_BUFFER_BIT);
@@ -253,7 +260,7 @@ int run_gui(const GuiOptions& options) {
         if (bench_ready && frame == 0) bench->mark("map buffers built");
         renderer.draw(app, fb_h, scale);
         glViewport(0, 0, fb_w, fb_h);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        render_imgui(panel_redraw, app.view.rect, cleared ? 0 : back_buffer_age(ws.window));
         if (bench_ready) {
             glFinish();  // llvmpipe rasterises on CPU threads: their work belongs to the frame
             if (frame++ == 0) bench->mark("first map drawn");

@@ -207,6 +207,8 @@ void MainWindow::export_map_dialog(AppState& app) {
         options.fit_orientation = !export_current_view_;
         if (export_current_view_) options.bbox = app.view.visible_box();
         if (export_at_time_) options.time = app.time_t;
+        // The reports the map shows: the Reports panel's filter, stated in the legend.
+        if (!app.report_filter.empty()) options.reports = layers::parse_report_filter(app.report_filter, nullptr);
         // The coast as the map shows it: as of T when that is on.
         if (export_at_time_ && app.coverage_as_of && app.coverage_as_of_available())
             options.coverage_as_of = &app.coverage_history();

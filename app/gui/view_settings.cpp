@@ -19,7 +19,7 @@ geo::Problem view_problem(const AppState& app, const std::string& key, const std
 }  // namespace
 
 nlohmann::json view_to_json(const AppState& app) {
-    const ReportFilterText& f = app.report_filter;
+    const layers::ReportFilterText& f = app.report_filter;
     return {{"centre", {app.view.centre.x, app.view.centre.y}},
             {"metres_per_pixel", app.view.metres_per_pixel},
             {"time", geo::format_iso8601(app.time_t)},
@@ -75,7 +75,7 @@ bool restore_view(AppState& app, const nlohmann::json& v, geo::Problems* problem
         if (!f.is_object()) {
             complain("report_filter", "an object (from, to, category, grading, hide_duplicates)");
         } else {
-            ReportFilterText typed;
+            layers::ReportFilterText typed;
             for (auto [key, text] : {std::pair{"from", &typed.from}, std::pair{"to", &typed.to},
                                      std::pair{"category", &typed.category}, std::pair{"grading", &typed.grading}})
                 if (f.contains(key) && f[key].is_string()) *text = f[key].get<std::string>();

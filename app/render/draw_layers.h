@@ -20,10 +20,11 @@ using DrawnLayer = layers::SceneLayer;
 using MapScene = layers::MapScene;
 using layers::kSeaColour;
 
-// With `as_of` (the segments layer's history) and a time, the coast is coloured as of that time.
+// With `as_of` (the segments layer's history) and a time, the coast is coloured as of that time;
+// with `reports`, only the reports it keeps are drawn.
 inline MapScene build_scene(const layers::Workspace& ws, std::optional<geo::UnixTime> time,
-                            const layers::CoverageHistory* as_of = nullptr) {
-    return layers::build_map_scene(ws, time, as_of);
+                            const layers::CoverageHistory* as_of = nullptr, const layers::ReportFilter* reports = nullptr) {
+    return layers::build_map_scene(ws, time, as_of, reports);
 }
 
 // The extent worth showing by default: coastline and force areas (else every layer), with a margin.

@@ -153,7 +153,7 @@ bool render_map(const layers::Workspace& ws, const RenderOptions& o, const std::
         *error = "map size must be 100–20000 pixels a side and the DPI 10–2400";
         return false;
     }
-    const MapScene scene = build_scene(ws, o.time, o.coverage_as_of);
+    const MapScene scene = build_scene(ws, o.time, o.coverage_as_of, o.reports ? &*o.reports : nullptr);
     RenderOptions fitted = o;
     const geo::Box extent = o.bbox.value_or(default_extent(scene));
     if (o.fit_orientation && (extent.height() > extent.width()) != (o.height_px > o.width_px))

@@ -6,6 +6,7 @@
 
 #include "geo/time.h"
 #include "layers/coverage_as_of.h"
+#include "layers/report_filter.h"
 #include "layers/workspace.h"
 
 #include <optional>
@@ -28,6 +29,8 @@ struct RenderOptions {
     // With `time`: the coast coloured as of that time from this history of the segments layer
     // (layers/coverage_as_of.h) instead of by the window's longest gap.
     const layers::CoverageHistory* coverage_as_of = nullptr;
+    // Only the reports this keeps are drawn, and the legend says so (the Reports panel's filter).
+    std::optional<layers::ReportFilter> reports;
     std::string title = "Coastal monitoring coverage";
     std::string marking;           // e.g. "OFFICIAL-SENSITIVE", printed top and bottom
     std::optional<geo::UnixTime> generated_at;  // default: now

@@ -1,7 +1,6 @@
-// Issue 14's "fix what a user found", where no display is needed: the Inspector's lengths,
-// the grading filter as users write it, a typed timeline time.
+// Issue 14's "fix what a user found", where no display is needed: the Inspector's lengths
+// and a typed timeline time (the grading filter: tests/layers/report_filter_test.cpp).
 #include "app/gui/feature_summary.h"
-#include "app/gui/report_filter.h"
 #include "app/gui/time_input.h"
 
 #include <gtest/gtest.h>
@@ -29,64 +28,6 @@ TEST(FeatureSummary, ALineIsMeasuredOnce) {
     point.kind = geo::GeometryKind::Point;
     point.points = {{1, 2}};
     EXPECT_EQ(geometry_summary(point), "1 vertex");
-}
-
-layers::Layer graded_reports() {
-    layers::Layer l;
-    l.role = layers::LayerRole::Reports;
-    l.fields = {{"reported_at", layers::FieldType::DateTime}, {"category", layers::FieldType::String},
-                {"source_evaluation", layers::FieldType::String}, {"assessment", layers::FieldType::String},
-                {"handling", layers::FieldType::String}};
-    auto add = [&](const char* t, const char* cat, const char* src, const char* as, const char* h) {
-        layers::Feature f;
-        f.geometry.kind = geo::GeometryKind::Point;
-        f.geometry.points = {{0, 0}};
-        f.values = {std::string(t), std::string(cat), std::string(src), std::string(as), std::string(h)};
-        l.features.push_back(f);
-    };
-    add("2026-03-02T10:00:00Z", "small boat", "2", "B", "P");   // 0: graded B2 / 2B
-    add("2026-03-03T10:00:00Z", "small boat", "1", "B", "P");   // 1
-    add("2026-03-04T10:00:00Z", "drugs", "2", "C", "C");        // 2
-    add("2026-03-05T10:00:00Z", "Small Boat", "2", "b", "C");   // 3: lower-case assessment
-    return l;
-}
-
-std::vector<std::size_t> kept(const layers::Layer& l, const ReportFilter& f) {
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < l.features.size(); ++i)
-        if (report_matches(l, i, f)) out.push_back(i);
-    return out;
-}
-
-TEST(ReportFilter, GradingB2AsUsersWriteItInEitherOrder) {
-    const layers::Layer l = graded_reports();
-    std::string error;
-    for (const char* text : {"B2", "2B", "b2", "2/B", " 2 - b "}) {
-        auto q = parse_grading_query(text, &error);
-        ASSERT_TRUE(q) << text << ": " << error;
-        ReportFilter f;
-        f.grading = *q;
-        EXPECT_EQ(kept(l, f), (std::vector<std::size_t>{0, 3})) << text;  // source 2 and assessment B
-    }
-    ReportFilter f;
-    f.grading = *parse_grading_query("B", &error);
-    EXPECT_EQ(kept(l, f), (std::vector<std::size_t>{0, 1, 3}));
-    f.grading = *parse_grading_query("2BC", &error);
-    EXPECT_EQ(kept(l, f), (std::vector<std::size_t>{3}));
-    f.grading = *parse_grading_query("", &error);
-    EXPECT_TRUE(f.grading.empty());
-    EXPECT_EQ(kept(l, f).size(), 4u);
-    EXPECT_FALSE(parse_grading_query("B7", &error));
-    EXPECT_NE(error.find("B7"), std::string::npos) << error;
-}
-
-TEST(ReportFilter, TimeAndCategoryTogether) {
-    const layers::Layer l = graded_reports();
-    ReportFilter f;
-    f.category = "small";
-    f.from = geo::parse_iso8601("2026-03-03T00:00:00Z");
-    f.to = geo::parse_iso8601("2026-03-05T10:00:00Z");  // exclusive
-    EXPECT_EQ(kept(l, f), (std::vector<std::size_t>{1}));
 }
 
 TEST(TimelineTime, TypedTimesAreCheckedAndNeverBecome1970) {

@@ -51,11 +51,15 @@ TEST(ReportFilterOnTheMap, GradingB2HidesTheOtherReportsAndTheirHeat) {
     w.app.report_filter.grading = "B2";
     EXPECT_EQ(w.hidden(), (std::vector<char>{0, 0, 1, 1}));
     EXPECT_EQ(w.heat_total(), 2);
+    // The layer list's legend says it, as the exported map's does (the same scene).
+    EXPECT_EQ(w.app.scene_layer(*w.app.workspace->find("reports")).legend_notes.back(), "filter: 2 of 4 shown; grading B2");
     w.app.report_filter.hide_duplicates = true;
     EXPECT_EQ(w.hidden(), (std::vector<char>{0, 1, 1, 1}));
     EXPECT_EQ(w.heat_total(), 1);
     w.app.report_filter = {};
     EXPECT_TRUE(w.hidden().empty());
+    for (const std::string& note : w.app.scene_layer(*w.app.workspace->find("reports")).legend_notes)
+        EXPECT_EQ(note.find("filter:"), std::string::npos) << note;
     EXPECT_EQ(w.heat_total(), 4);
 }
 
@@ -68,7 +72,7 @@ TEST(ReportFilterOnTheMap, CategoryAndTimeTogether) {
     // A time that cannot be read is named and left out of the filter (the category still applies).
     w.app.report_filter.from = "yesterday";
     std::vector<std::string> errors;
-    parse_report_filter(w.app.report_filter, &errors);
+    layers::parse_report_filter(w.app.report_filter, &errors);
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_NE(errors[0].find("From 'yesterday'"), std::string::npos) << errors[0];
     EXPECT_EQ(w.hidden(), (std::vector<char>{0, 0, 1, 0}));

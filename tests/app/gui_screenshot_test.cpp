@@ -103,10 +103,11 @@ struct Shot {
 };
 
 // Runs `tidemark gui` with a screenshot of the box 0..400 km (the island is 100..300 km).
-Shot screenshot(const ScratchDir& dir, const std::string& ws, const std::string& name, const std::string& time = "") {
+Shot screenshot(const ScratchDir& dir, const std::string& ws, const std::string& name, const std::string& time = "",
+                int frames = 2) {
     Shot s;
     const std::string png = dir.file(name);
-    std::vector<std::string> args = {"gui", ws, "--screenshot", png, "--frames", "2", "--size", "1000x800",
+    std::vector<std::string> args = {"gui", ws, "--screenshot", png, "--frames", std::to_string(frames), "--size", "1000x800",
                                      "--view", "0,0,400000,400000", "--print-view"};
     if (!time.empty()) args.insert(args.end(), {"--time", time});
     const auto r = test::run_tidemark(args);
@@ -159,6 +160,29 @@ TEST(GuiScreenshot, LandAndSeaWhereTheyShouldBe) {
     // The coast line (dark, 1 px) lies on the island's east edge at x = 300 km.
     const Rgb edge = s.at_world(300000, 200000);
     EXPECT_LT(edge.r + edge.g + edge.b, 3 * 150) << "coast outline at the east edge";
+}
+
+// Panels that did not change are left in the kept back buffer, not drawn again
+// (app/gui/panel_redraw.h): after frames of that, the window is what drawing everything gives.
+TEST(GuiScreenshot, PanelsLeftFromEarlierFramesLookAsIfDrawnAgain) {
+    REQUIRE_XVFB();
+    ScratchDir dir;
+    const std::string ws = test::make_island_workspace(dir);
+    const Shot kept = screenshot(dir, ws, "kept.png", "", 12);
+    ::setenv("TIDEMARK_FULL_REDRAW", "1", 1);
+    const Shot drawn = screenshot(dir, ws, "drawn.png", "", 12);
+    ::unsetenv("TIDEMARK_FULL_REDRAW");
+    ASSERT_FALSE(kept.pixels.empty());
+    ASSERT_EQ(kept.pixels.size(), drawn.pixels.size());
+    std::size_t differ = 0, panel = 0;
+    for (std::size_t i = 0; i < kept.pixels.size(); i += 3) {
+        differ += kept.pixels[i] != drawn.pixels[i] || kept.pixels[i + 1] != drawn.pixels[i + 1] ||
+                  kept.pixels[i + 2] != drawn.pixels[i + 2];
+        const int x = static_cast<int>(i / 3) % kept.width;
+        panel += x < kept.rect_x && !same_colour({kept.pixels[i], kept.pixels[i + 1], kept.pixels[i + 2]}, {0, 0, 0});
+    }
+    EXPECT_EQ(differ, 0u);
+    EXPECT_GT(panel, 100000u) << "the side bar is in the picture, not black";
 }
 
 TEST(GuiScreenshot, HiddenLayerIsGone) {

@@ -21,14 +21,12 @@ const layers::SceneLayer& SceneCache::layer(const layers::Workspace& ws, const l
         e.base = {};
         e.filter_key.clear();
     }
-    if (filter && filter->key != e.filter_key) {
-        e.scene.hidden.assign(l.features.size(), 0);
-        for (std::size_t i = 0; i < l.features.size(); ++i) e.scene.hidden[i] = filter->keep(i) ? 0 : 1;
-        e.filter_key = filter->key;
-        e.stamp = ++counter_;
-    } else if (!filter && !e.filter_key.empty()) {
-        e.scene.hidden.clear();
-        e.filter_key.clear();
+    if ((filter ? filter->key : std::string()) != e.filter_key) {  // filtered anew, or no longer
+        e.scene = layers::scene_layer(ws, l);
+        if (filter) layers::apply_report_filter(e.scene, filter->reports);
+        e.as_of = false;
+        e.base = {};
+        e.filter_key = filter ? filter->key : std::string();
         e.stamp = ++counter_;
     }
     if (!as_of || !as_of->history) {

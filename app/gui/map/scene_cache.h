@@ -6,7 +6,6 @@
 #include "layers/map_scene.h"
 
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,11 +20,11 @@ public:
         geo::UnixTime t = 0;
         double target_s = 0;
     };
-    // A filter on the layer's features (the Reports panel's): `key` says what it is (the
-    // layer's `hidden` mask is recomputed when it changes), `keep` whether feature i is drawn.
+    // The Reports panel's filter on a reports layer: `key` says what it is (the layer's
+    // `hidden` mask and legend are recomputed when it changes).
     struct Filter {
         std::string key;
-        std::function<bool(std::size_t)> keep;
+        layers::ReportFilter reports;
     };
     // `revision`: AppState::revision(layer.name), bumped on every geometry or style change.
     // With `as_of`, the layer is recoloured by coverage as of T; a new T changes the stamp

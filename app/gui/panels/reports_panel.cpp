@@ -2,7 +2,6 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/panels/layer_table.h"
-#include "app/gui/report_filter.h"
 
 #include <imgui.h>
 
@@ -29,20 +28,20 @@ void ReportsPanel::drawContent(AppState& app) {
     const layers::Layer* reports = app.workspace ? app.workspace->find_role(layers::LayerRole::Reports) : nullptr;
     if (!reports) { ImGui::TextWrapped("No reports layer: import reports (`tidemark reports import`) to see them here."); return; }
     ImGui::Checkbox("Hotspot heat layer", &app.heat_layer);
-    ReportFilterText& typed = app.report_filter;
+    layers::ReportFilterText& typed = app.report_filter;
     text_field("From (ISO time)", typed.from, 32);
     text_field("To (ISO time)", typed.to, 32);
     text_field("Category contains", typed.category, 64);
     text_field("Grading (e.g. B2 or 2B)", typed.grading, 16);
     ImGui::Checkbox("Hide possible duplicates", &typed.hide_duplicates);
     std::vector<std::string> errors;
-    const ReportFilter filter = parse_report_filter(typed, &errors);
+    const layers::ReportFilter filter = layers::parse_report_filter(typed, &errors);
     for (const std::string& e : errors) ImGui::TextColored({0.85f, 0.15f, 0.1f, 1}, "%s", e.c_str());
     if (!typed.empty()) ImGui::TextDisabled("The map's report symbols and the heat layer show the same reports.");
     LayerTableOptions opt;
     opt.columns = {"report_id", "reported_at", "category", "source_evaluation", "assessment", "handling", "possible_duplicate",
                    "synthetic"};
-    opt.keep = [&](std::size_t row) { return report_matches(*reports, row, filter); };
+    opt.keep = [&](std::size_t row) { return layers::report_matches(*reports, row, filter); };
     const std::string name = reports->name;
     opt.highlighted = app.selection.layer == name ? app.selection.feature : -1;
     opt.clicked = [&app, name](std::size_t row) {

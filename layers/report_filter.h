@@ -1,4 +1,6 @@
-// The Reports panel's filters as a value: a time range, a category substring and a grading.
+// The report filter as a value: a time range, a category substring and a grading — the Reports
+// panel's, applied alike to its table, the map's symbols, the heat layer and map exports
+// (`tidemark render --grading B2 ...`).
 // Gradings are typed as users write them, in either order: "B2", "2B", "2/B", "2-B-P", "b",
 // "2" — under this project's 3x5x2 scheme (geo/report_grading.h) the digit is the source
 // evaluation (1–3) and the letter the intelligence assessment (A–E); a third letter is the
@@ -12,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace tidemark::gui {
+namespace tidemark::layers {
 
 struct GradingQuery {
     std::optional<int> source;       // 1..3
@@ -29,7 +31,12 @@ struct ReportFilter {
     std::string category;                   // case-insensitive substring; "" for any
     GradingQuery grading;
     bool hide_duplicates = false;           // leave out possible duplicates (possible_duplicate = 1)
+    bool empty() const { return !from && !to && category.empty() && grading.empty() && !hide_duplicates; }
 };
+
+// What the filter keeps, as a legend says it: "grading B2, category contains 'small boat',
+// reported 2026-03-02 10:00 – 2026-03-03 00:00 UTC, possible duplicates left out".
+std::string describe(const ReportFilter& filter);
 
 // The filter as typed in the Reports panel; kept in AppState (and the workspace's view
 // settings) so the map, the heat layer and the table apply the same one.
@@ -49,4 +56,4 @@ ReportFilter parse_report_filter(const ReportFilterText& text, std::vector<std::
 // source_evaluation, assessment, handling, possible_duplicate; a missing field never excludes).
 bool report_matches(const layers::Layer& reports, std::size_t row, const ReportFilter& filter);
 
-}  // namespace tidemark::gui
+}  // namespace tidemark::layers

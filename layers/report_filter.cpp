@@ -1,4 +1,4 @@
-#include "app/gui/report_filter.h"
+#include "layers/report_filter.h"
 
 #include "geo/report_grading.h"
 #include "layers/vessel_positions.h"
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace tidemark::gui {
+namespace tidemark::layers {
 namespace {
 
 bool contains_nocase(std::string hay, std::string needle) {
@@ -40,6 +40,31 @@ std::string ReportFilterText::key() const {
     return from + '\x1f' + to + '\x1f' + category + '\x1f' + grading + '\x1f' + (hide_duplicates ? "D" : "d");
 }
 
+std::string describe(const ReportFilter& f) {
+    std::vector<std::string> parts;
+    const GradingQuery& g = f.grading;
+    if (!g.empty()) {
+        std::string grading = "grading ";
+        if (g.assessment) grading += *g.assessment;
+        if (g.source) grading += std::to_string(*g.source);
+        if (g.handling) grading += std::string(" ") + *g.handling;
+        parts.push_back(grading);
+    }
+    if (!f.category.empty()) parts.push_back("category contains '" + f.category + "'");
+    auto minute = [](geo::UnixTime t) {  // "2026-03-02 10:00"
+        std::string text = geo::format_iso8601(t).substr(0, 16);
+        if (text.size() > 10) text[10] = ' ';
+        return text;
+    };
+    if (f.from && f.to) parts.push_back("reported " + minute(*f.from) + " – " + minute(*f.to) + " UTC");
+    else if (f.from) parts.push_back("reported from " + minute(*f.from) + " UTC");
+    else if (f.to) parts.push_back("reported before " + minute(*f.to) + " UTC");
+    if (f.hide_duplicates) parts.push_back("possible duplicates left out");
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
 ReportFilter parse_report_filter(const ReportFilterText& text, std::vector<std::string>* errors) {
     ReportFilter f;
     auto time = [&](const std::string& typed, const char* what) -> std::optional<geo::UnixTime> {
@@ -58,29 +83,29 @@ ReportFilter parse_report_filter(const ReportFilterText& text, std::vector<std::
     return f;
 }
 
-bool report_matches(const layers::Layer& reports, std::size_t row, const ReportFilter& f) {
+bool report_matches(const Layer& reports, std::size_t row, const ReportFilter& f) {
     if (row >= reports.features.size()) return false;
-    const layers::Feature& feat = reports.features[row];
+    const Feature& feat = reports.features[row];
     if (f.from || f.to) {
         const int tf = reports.field_index("reported_at");
-        const auto t = tf >= 0 ? layers::feature_time(reports, feat, tf) : std::nullopt;
+        const auto t = tf >= 0 ? feature_time(reports, feat, tf) : std::nullopt;
         if (tf >= 0 && (!t || (f.from && *t < *f.from) || (f.to && *t >= *f.to))) return false;
     }
     if (!f.category.empty() && reports.field_index("category") >= 0 &&
-        !contains_nocase(layers::to_string(reports.value(feat, "category")), f.category))
+        !contains_nocase(to_string(reports.value(feat, "category")), f.category))
         return false;
     const GradingQuery& g = f.grading;
     if (g.source && reports.field_index("source_evaluation") >= 0 &&
-        geo::parse_source_evaluation(layers::to_string(reports.value(feat, "source_evaluation"))) != g.source)
+        geo::parse_source_evaluation(to_string(reports.value(feat, "source_evaluation"))) != g.source)
         return false;
     if (g.assessment && reports.field_index("assessment") >= 0 &&
-        geo::parse_assessment(layers::to_string(reports.value(feat, "assessment"))) != g.assessment)
+        geo::parse_assessment(to_string(reports.value(feat, "assessment"))) != g.assessment)
         return false;
     if (g.handling && reports.field_index("handling") >= 0 &&
-        geo::parse_handling(layers::to_string(reports.value(feat, "handling"))) != g.handling)
+        geo::parse_handling(to_string(reports.value(feat, "handling"))) != g.handling)
         return false;
-    if (f.hide_duplicates && layers::to_number(reports.value(feat, "possible_duplicate")).value_or(0) != 0) return false;
+    if (f.hide_duplicates && to_number(reports.value(feat, "possible_duplicate")).value_or(0) != 0) return false;
     return true;
 }
 
-}  // namespace tidemark::gui
+}  // namespace tidemark::layers
