@@ -154,7 +154,7 @@ bool Workspace::save_changes(const std::string& target, std::string* error) {
         }
         record(*baseline_, d, view(), committed);
     }
-    path_ = target;
+    if (path_ != target) path_ = target;  // the app's save in place runs beside a UI reading path()
     return true;
 }
 

@@ -186,6 +186,14 @@ std::size_t WorkspaceDamage::row_count() const {
     return n;
 }
 
+std::string WorkspaceDamage::summary() const {
+    std::string what;
+    if (row_count()) what = std::to_string(row_count()) + " damaged row(s)";
+    if (unreadable) what += " (" + std::to_string(unreadable) + " of them unreadable, named when the file was opened)";
+    if (settings) what += (what.empty() ? "" : " and ") + std::to_string(settings) + " damaged setting(s)";
+    return what;
+}
+
 WorkspaceDamage find_damage(const Workspace& ws) {
     WorkspaceDamage d;
     d.unreadable = ws.features_left_out();

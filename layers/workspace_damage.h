@@ -32,6 +32,8 @@ struct WorkspaceDamage {
 
     std::size_t row_count() const;  // rows held plus unreadable rows
     bool empty() const { return row_count() == 0 && settings == 0 && fatal.empty(); }
+    // "3 damaged row(s) (1 of them unreadable, named when the file was opened) and 1 damaged setting(s)"
+    std::string summary() const;
 };
 
 WorkspaceDamage find_damage(const Workspace& ws);

@@ -19,11 +19,7 @@ bool check_damage(const layers::Workspace& ws, bool skip, const std::string& com
     if (damage.empty()) return true;
     // Rows left out on opening were named by open_workspace already; these are the rest.
     print_problems(std::cerr, damage.problems, 50, "sqlite3 or QGIS on the file");
-    std::string what;
-    if (damage.row_count()) what = std::to_string(damage.row_count()) + " damaged row(s)";
-    if (damage.unreadable)
-        what += " (" + std::to_string(damage.unreadable) + " of them unreadable, named when the file was opened)";
-    if (damage.settings) what += (what.empty() ? "" : " and ") + std::to_string(damage.settings) + " damaged setting(s)";
+    const std::string what = damage.summary();
     if (!damage.fatal.empty()) {
         *error = ws.path() + ": its crs setting contradicts its layers or is unusable (listed above): " + command +
                  " cannot compute here, with or without --skip-damaged; correct the crs setting (table " +

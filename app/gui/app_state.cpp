@@ -75,6 +75,7 @@ void AppState::keep_view() {
 
 bool AppState::save(std::string* error) {
     if (!workspace) { *error = "no workspace is open"; return false; }
+    if (saving()) { *error = workspace->path() + " is still being saved"; return false; }
     if (as_of_) {
         *error = as_of_banner() + ": nothing is saved to it; go back to live (File > Back to live) to edit, or Save As a GeoPackage";
         return false;
@@ -96,6 +97,26 @@ bool AppState::save(std::string* error) {
     return true;
 }
 
+bool AppState::start_save(std::string* error) {
+    if (!workspace || as_of_ || saving() || !SaveJob::saves_off_thread(*workspace)) return save(error);
+    keep_view();
+    if (!save_job.start(*workspace, error)) return false;
+    status = "Saving " + workspace->path() + " ...";
+    return true;
+}
+
+void AppState::land_save() {
+    auto outcome = save_job.take_outcome();
+    if (!outcome) return;
+    status = outcome->summary;
+    if (!outcome->saved) {
+        conflict.load(*workspace);
+        return;
+    }
+    conflict.clear();
+    dirty_ = false;
+}
+
 bool AppState::save_with_choices(std::string* error) {
     if (!workspace || !conflict.open()) { *error = "there is no refused save to settle"; return false; }
     if (!workspace->settle_conflicts(conflict.rows(*workspace), error)) return false;
@@ -111,6 +132,7 @@ bool AppState::save_with_choices(std::string* error) {
 
 bool AppState::save_as(const std::string& path, std::string* error) {
     if (!workspace) { *error = "no workspace is open"; return false; }
+    if (saving()) { *error = workspace->path() + " is still being saved"; return false; }
     keep_view();
     if (!workspace->save(error, path)) return false;
     dirty_ = false;
@@ -230,6 +252,8 @@ std::uint64_t AppState::revision(const std::string& layer) const {
 }
 
 void AppState::poll_background() {
+    land_save();
+    if (saving()) return;  // the others change the workspace: they land once the save has
     land_open();
     land_added_layer();
     land_export();

@@ -15,6 +15,7 @@
 #include "app/gui/add_layer_job.h"
 #include "app/gui/export_job.h"
 #include "app/gui/open_job.h"
+#include "app/gui/save_job.h"
 #include "app/gui/track_import_job.h"
 #include "geo/problem.h"
 #include "layers/report_filter.h"
@@ -50,6 +51,12 @@ public:
     // A save refused because another person changed the same fields of rows changed here fills
     // `conflict` (the dialog shows base / theirs / mine); the edits stay unsaved.
     bool save(std::string* error);
+    // File > Save: a GeoPackage saved in place is saved by `save_job` on a worker (its outcome
+    // lands in poll_background); anything else as save() does, here. False with `error` when it
+    // could not start.
+    bool start_save(std::string* error);
+    // A save is running: the workspace must not change until it lands (save_job.h).
+    bool saving() const { return save_job.busy(); }
     // Saves again with the person's choices in `conflict`: the chosen rows are saved over the
     // other person's (layers::Workspace::settle_conflicts), the plan book rebuilt from them (no
     // undo). A new conflict (a third change meanwhile) fills `conflict` again.
@@ -200,6 +207,7 @@ public:
     AddLayerJob adding;          // start_add_layer; lands in poll_background
     std::string add_layer_error;
     ExportJob exporting;         // File > Export map; its outcome lands in `status`
+    SaveJob save_job;            // start_save; lands in poll_background
     RowHistoryView row_history;  // the Inspector's History of the selected row (team workspaces)
     bool show_history = false;   // the Inspector opens its History tab at its next frame
 
@@ -219,6 +227,7 @@ private:
     void land_open();
     void land_added_layer();
     void land_export();
+    void land_save();
     void adopt(layers::Workspace ws, const std::string& path);  // the workspace opened from `path`        // from poll_background
     void remember(const std::string& path);
     void keep_view();  // settings["view"] from the current view

@@ -3,13 +3,29 @@
 #include "geo/coast_segments.h"
 #include "layers/coverage_run.h"
 #include "layers/roles.h"
+#include "layers/workspace_damage.h"
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace tidemark::gui {
 
-bool CoverageJob::start(const layers::Workspace& ws, const CoverageParams& params, std::string* error) {
+namespace {
+
+// The first few damaged rows named, as the CLI names them all on stderr.
+std::string first_problems(const geo::Problems& problems) {
+    constexpr std::size_t kShown = 3;
+    std::string text;
+    for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) text += "\n  " + problems[i].describe();
+    if (problems.size() > kShown) text += "\n  ... and " + std::to_string(problems.size() - kShown) + " more";
+    return text;
+}
+
+}  // namespace
+
+bool CoverageJob::start(layers::Workspace& ws, const CoverageParams& params, std::string* error) {
+    refused_for_damage_ = false;
     if (busy()) {
         *error = "a coverage run is still going: wait for it or Cancel it";
         return false;
@@ -22,8 +38,25 @@ bool CoverageJob::start(const layers::Workspace& ws, const CoverageParams& param
         *error = "revisit target must be > 0 h";
         return false;
     }
+    const layers::WorkspaceDamage damage = layers::find_damage(ws);
+    if (!damage.fatal.empty()) {
+        *error = ws.path() + ": its crs setting contradicts its layers or is unusable: " + damage.fatal.front() +
+                 ". Coverage cannot be computed here; correct the crs setting or re-create the workspace";
+        return false;
+    }
+    if (!damage.empty() && !params.skip_damaged) {
+        refused_for_damage_ = true;
+        *error = ws.path() + ": " + damage.summary() + first_problems(damage.problems) +
+                 "\nCoverage does not compute on data it cannot trust: repair them (in QGIS or sqlite3) and open the "
+                 "workspace again, or tick 'Leave out damaged rows' to compute on the rest";
+        return false;
+    }
     auto in = std::make_shared<layers::CoverageInputs>();
-    layers::gather_workspace_inputs(ws, *in);
+    {
+        std::optional<layers::DamageHidden> hidden;  // the damaged rows come back when it ends
+        if (!damage.empty()) hidden.emplace(ws, damage);
+        layers::gather_workspace_inputs(ws, *in);
+    }
     if (!ws.find_role(layers::LayerRole::Coastline)) {
         *error = "the workspace has no coastline layer: add one in the Layers panel (role coastline)";
         return false;

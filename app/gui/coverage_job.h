@@ -25,6 +25,9 @@ struct CoverageParams {
     double radius_km = 0;  // 0: each vessel's range from the fleet register
     bool line_of_sight = true;
     std::optional<geo::UnixTime> from, to;  // unset: the workspace's window, else the tracks' span
+    // Compute on the undamaged rows when some are damaged (layers/workspace_damage.h); they stay
+    // in the workspace as they are. Off: a damaged workspace is refused, as `tidemark coverage` does.
+    bool skip_damaged = false;
 };
 
 // The parameters of the run stored in the workspace (settings["coverage"] as
@@ -50,8 +53,15 @@ struct CoverageOutcome {
 
 class CoverageJob : public BackgroundJob<CoverageOutcome> {
 public:
-    // false with `error` (fit to show) when an input is missing or a run is going.
-    bool start(const layers::Workspace& ws, const CoverageParams& params, std::string* error);
+    // false with `error` (fit to show) when an input is missing, the workspace holds damaged rows
+    // or settings (unless params.skip_damaged; never when the CRS setting is damaged), or a run is
+    // going. `ws` is changed only while the inputs are copied out (damaged rows hidden, then put back).
+    bool start(layers::Workspace& ws, const CoverageParams& params, std::string* error);
+    // The last start() was refused for damaged rows or settings that skipping would leave out.
+    bool refused_for_damage() const { return refused_for_damage_; }
+
+private:
+    bool refused_for_damage_ = false;
 };
 
 }  // namespace tidemark::gui

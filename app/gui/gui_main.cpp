@@ -69,6 +69,7 @@ int run_gui(const GuiOptions& options) {
     app.opening.wake = [] { glfwPostEmptyEvent(); };
     app.adding.wake = [] { glfwPostEmptyEvent(); };
     app.exporting.wake = [] { glfwPostEmptyEvent(); };
+    app.save_job.wake = [] { glfwPostEmptyEvent(); };
     app.row_history.wake = [] { glfwPostEmptyEvent(); };
     // What the command line asks of the workspace: checked now, applied once it is open.
     std::optional<double> start_time;
@@ -290,6 +291,7 @@ int run_gui(const GuiOptions& options) {
     app.opening.wait();
     app.adding.wait();
     app.exporting.wait();
+    app.save_job.wait();
     app.live.stop();
     renderer.destroy();
     return 0;

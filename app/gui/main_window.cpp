@@ -30,7 +30,7 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
         }
         if (ImGui::MenuItem("Save", "Ctrl+S", false, app.has_workspace())) {
             std::string error;
-            if (!app.save(&error)) app.status = error;
+            if (!app.start_save(&error)) app.status = error;
         }
         if (ImGui::MenuItem("Save as...", nullptr, false, app.has_workspace())) { ask_save_as_ = true; path_[0] = 0; }
         if (ImGui::MenuItem("Import tracks...", nullptr, false, app.has_workspace())) { ask_import_ = true; path_[0] = 0; }
@@ -93,11 +93,11 @@ void MainWindow::menu_bar(AppState& app, bool* quit) {
 
 void MainWindow::dialogs(AppState& app, bool* quit) {
     ImGuiIO& io = ImGui::GetIO();
-    if (!io.WantTextInput && io.KeyCtrl) {
+    if (!io.WantTextInput && io.KeyCtrl && !app.saving()) {  // shortcuts are not disabled items
         if (ImGui::IsKeyPressed('O', false)) { ask_open_ = true; path_[0] = 0; }
         if (ImGui::IsKeyPressed('S', false) && app.has_workspace()) {
             std::string error;
-            if (!app.save(&error)) app.status = error;
+            if (!app.start_save(&error)) app.status = error;
         }
         if (ImGui::IsKeyPressed('Q', false)) { if (app.dirty()) ask_quit_ = true; else *quit = true; }
         if (ImGui::IsKeyPressed('Z', false)) { if (io.KeyShift) app.redo(); else app.undo(); }
@@ -271,6 +271,10 @@ void MainWindow::import_tracks_dialog(AppState& app) {
 
 bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {
     bool quit = false;
+    // While a save runs the workspace must not change (save_job.h): everything but the map is
+    // disabled; the map still pans, zooms and shows what is under the cursor.
+    const bool saving = app.saving();
+    ImGui::BeginDisabled(saving);
     menu_bar(app, &quit);
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     const float top = ImGui::GetFrameHeight(), status_h = ImGui::GetFrameHeight();
@@ -296,7 +300,9 @@ bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {
     const float timeline_h = TimelinePanel::height_for(app);
     const float map_h = size.y - top - status_h - timeline_h;
     timeline_.draw_window(app, side_w, top + map_h, size.x - side_w, timeline_h);
+    ImGui::EndDisabled();
     map_.draw(app, renderer, {side_w, top, size.x - side_w, map_h});
+    ImGui::BeginDisabled(saving);
 
     ImGui::SetNextWindowPos({0, size.y - status_h});
     ImGui::SetNextWindowSize({size.x, status_h});
@@ -311,6 +317,7 @@ bool MainWindow::draw(AppState& app, const MapRenderer& renderer) {
     ImGui::PopStyleVar();
 
     dialogs(app, &quit);
+    ImGui::EndDisabled();
     return quit;
 }
 

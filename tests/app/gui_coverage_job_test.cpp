@@ -4,10 +4,14 @@
 #include "app/gui/app_state.h"
 #include "app/gui/coverage_job.h"
 #include "geo/coverage.h"
+#include "layers/gdal_handles.h"
 #include "layers/ogr_reader.h"
 #include "layers/track_io.h"
+#include "layers/track_store.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
+
+#include <gdal_priv.h>
 
 #include <algorithm>
 #include <atomic>
@@ -277,4 +281,55 @@ TEST(GuiCoverageJob, FleetHintNamesARealCommand) {
     const auto fleet = run_tidemark({"fleet"});
     EXPECT_NE(fleet.exit_code, 0);
     EXPECT_NE(fleet.err.find("not expected: fleet"), std::string::npos) << fleet.err;
+}
+
+// Issue 16: the Coverage panel computed on damaged rows that `tidemark coverage` refuses. Now a
+// run on a workspace with a damaged track leg is refused naming the row, and with "Leave out
+// damaged rows" it runs on the rest and the damaged row stays in the workspace untouched.
+TEST(GuiCoverageJob, ADamagedTrackIsRefusedNamedAndLeftOutOnlyWhenAsked) {
+    ScratchDir dir;
+    layers::Workspace built = coast_and_track_workspace(dir);
+    // A second vessel 100 km off the coast (never within the 5 km range), whose leg is damaged.
+    std::string far = "vessel,time,x,y\n";
+    for (int k = 0; k <= 50; ++k) far += "Far," + geo::format_iso8601(kT0 + 100 * k) + ",400000,200000\n";
+    const auto far_tracks = layers::read_tracks(dir.write("far.csv", far), built.crs());
+    ASSERT_TRUE(far_tracks.ok) << far_tracks.error;
+    std::vector<geo::Track> all = layers::load_tracks(built);
+    all.insert(all.end(), far_tracks.tracks.begin(), far_tracks.tracks.end());
+    layers::store_tracks(built, all);
+    std::string error;
+    const std::string path = dir.file("ws.gpkg");
+    ASSERT_TRUE(built.save(&error, path)) << error;
+    {
+        layers::ensure_gdal_registered();
+        layers::DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+        ASSERT_TRUE(ds);
+        // Far's first time (10 digits) becomes 1e20 s.
+        ds->ReleaseResultSet(ds->ExecuteSQL("UPDATE track_legs SET fix_times = '1e20' || substr(fix_times, 11) WHERE vessel = 'Far'", nullptr, nullptr));
+    }
+    auto ws = layers::Workspace::open(path, &error);
+    ASSERT_TRUE(ws) << error;
+    ASSERT_EQ(ws->find("track_legs")->features.size(), 2u);
+
+    gui::CoverageJob job;
+    EXPECT_FALSE(job.start(*ws, cli_default_params(), &error));
+    EXPECT_TRUE(job.refused_for_damage());
+    EXPECT_FALSE(job.running());
+    for (const char* expected : {"1 damaged row(s)", "layer track_legs: feature", "field fix_times: 1e+20 refused",
+                                 "Leave out damaged rows"})
+        EXPECT_NE(error.find(expected), std::string::npos) << expected << " in: " << error;
+
+    gui::CoverageParams skip = cli_default_params();
+    skip.skip_damaged = true;
+    ASSERT_TRUE(job.start(*ws, skip, &error)) << error;
+    EXPECT_FALSE(job.refused_for_damage());
+    job.wait();
+    auto outcome = job.take_outcome();
+    ASSERT_TRUE(outcome && outcome->layers) << (outcome ? outcome->error : "no outcome");
+    const layers::Layer& segments = outcome->layers->segments;
+    ASSERT_EQ(segments.features.size(), 10u);
+    for (std::size_t i = 0; i < 10; ++i)  // Valiant's hand values (RunStoresTheSameSegmentsAsTheCli)
+        EXPECT_NEAR(number(segments, segments.features[i], "observed_s"), 900, 0.01) << i;
+    EXPECT_EQ(ws->find("track_legs")->features.size(), 2u);  // put back
+    EXPECT_TRUE(ws->unsaved_changes().empty());
 }

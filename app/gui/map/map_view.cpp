@@ -111,7 +111,8 @@ void MapView::draw(AppState& app, const MapRenderer& /*renderer: the legend move
         app.view.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
     in.right_clicked = in.hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right);
     if (in.hovered && io.MouseWheel != 0) app.view.zoom_at(in.mouse, std::pow(1.25, io.MouseWheel));
-    tools_[active_]->handle(app, in);
+    if (!app.saving()) tools_[active_]->handle(app, in);
+    else if (in.dragging) app.view.pan_pixels(in.drag_delta.x, in.drag_delta.y);  // tools may edit: only pan
     keyboard(app);
     if (in.hovered) update_readout(app, app.view.screen_to_world(in.mouse));
     else readout_.clear();

@@ -24,6 +24,7 @@ void CoveragePanel::run_controls(AppState& app, const CoverageParams& params) {
         error_.clear();
         app.coverage_error.clear();
         CoverageParams p = params;
+        p.skip_damaged = skip_damaged_;
         if (from_[0]) {
             p.from = geo::parse_iso8601(from_);
             if (!p.from) error_ = std::string("From ") + from_ + ": expected an ISO 8601 time such as 2026-03-01T00:00Z";
@@ -36,6 +37,8 @@ void CoveragePanel::run_controls(AppState& app, const CoverageParams& params) {
     }
     ImGui::SameLine();
     ImGui::TextDisabled("replaces segments, gaps, force_summary");
+    if (job.refused_for_damage() || skip_damaged_)
+        ImGui::Checkbox("Leave out damaged rows (they stay in the file)", &skip_damaged_);
 }
 
 void CoveragePanel::drawContent(AppState& app) {

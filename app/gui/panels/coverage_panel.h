@@ -25,6 +25,7 @@ private:
     CoverageParams form_;                // what Run will use
     std::string form_source_;            // the stored settings form_ was filled from
     std::string error_;
+    bool skip_damaged_ = false;  // offered once a run was refused for damaged rows
 };
 
 }  // namespace tidemark::gui

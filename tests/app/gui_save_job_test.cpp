@@ -1,0 +1,59 @@
+// File > Save off the UI thread (app/gui/save_job.h): the save of a GeoPackage in place runs on a
+// worker while the app goes on drawing frames from the workspace; nothing may change it meanwhile.
+// Ordered, not timed: another connection holds the file's write lock, so the save cannot finish
+// until the test lets it — were it run on the calling thread, start_save would never return.
+#include "app/gui/app_state.h"
+#include "gui_fixture.h"
+#include "layers/gdal_handles.h"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+
+namespace tidemark::gui {
+namespace {
+
+TEST(SaveJob, TheAppDrawsFramesWhileASaveWaitsAndTheSaveLandsWhole) {
+    test::ScratchDir dir;
+    const std::string path = test::make_island_workspace(dir);
+    AppState app;
+    std::string error;
+    ASSERT_TRUE(app.open(path, &error)) << error;
+    app.set_visible("coastline", false);
+    ASSERT_TRUE(app.dirty());
+
+    // Another writer holds the file's write lock (a transaction with a write in it).
+    layers::ensure_gdal_registered();
+    layers::DatasetPtr other(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+    ASSERT_TRUE(other);
+    ASSERT_EQ(other->StartTransaction(TRUE), OGRERR_NONE);
+    other->ExecuteSQL("UPDATE gpkg_contents SET description = description", nullptr, nullptr);
+
+    ASSERT_TRUE(app.start_save(&error)) << error;
+    EXPECT_TRUE(app.saving());
+    EXPECT_NE(app.status.find("Saving"), std::string::npos) << app.status;
+    // A frame: the map scene of every layer, read while the save waits for the lock.
+    for (const layers::Layer& l : app.workspace->layers) (void)app.scene_layer(l);
+    app.advance(0.1);
+    app.poll_background();
+    EXPECT_TRUE(app.saving()) << "the save cannot have finished while the lock is held";
+    // Nothing that writes the workspace may start meanwhile.
+    EXPECT_FALSE(app.save(&error));
+    EXPECT_NE(error.find("is still being saved"), std::string::npos) << error;
+    EXPECT_FALSE(app.save_as(dir.file("copy.gpkg"), &error));
+    EXPECT_TRUE(app.dirty());
+
+    ASSERT_EQ(other->CommitTransaction(), OGRERR_NONE);
+    other.reset();
+    app.save_job.wait();
+    app.poll_background();
+    EXPECT_FALSE(app.saving());
+    EXPECT_FALSE(app.dirty());
+    EXPECT_NE(app.status.find("Saved " + path), std::string::npos) << app.status;
+
+    AppState reopened;
+    ASSERT_TRUE(reopened.open(path, &error)) << error;
+    EXPECT_FALSE(reopened.style(*reopened.workspace->find("coastline")).visible);
+}
+
+}  // namespace
+}  // namespace tidemark::gui
