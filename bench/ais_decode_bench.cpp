@@ -5,10 +5,10 @@
 //   2. tidemark: the same plus gpsd-style JSON formatting into a buffer (no disk write)
 //   3. `gpsdecode -c < file > /dev/null` (gpsd's own CSV output, its fastest mode)
 // and prints messages/s for each and the ratio. Usage: ais_decode_bench [lines] [file].
-#include "layers/ais_encode.h"
-#include "layers/ais_json.h"
-#include "layers/ais_log.h"
-#include "layers/csv_text.h"
+#include "layers/ais/ais_encode.h"
+#include "layers/ais/ais_json.h"
+#include "layers/ais/ais_log.h"
+#include "layers/io/csv_text.h"
 
 #include <sys/resource.h>
 #include <ctime>

@@ -1,4 +1,4 @@
-// Coverage as of T (layers/coverage_as_of.h): what a timeline step costs the coast colouring.
+// Coverage as of T (layers/coverage/coverage_as_of.h): what a timeline step costs the coast colouring.
 // 20,000 segments with 0-24 sightings each (mean 12) by 23 vessels over a week, as text in a
 // segments layer: reading the history once, then classing every segment at each hour of the
 // week and recolouring the scene layer. The target is under 5 ms per new T. Prints
@@ -8,8 +8,8 @@
 // window, the scene recoloured and the coast's colours rewritten in its GPU buffers when a
 // segment changed class (MapRenderer::sync, as every frame does).
 #include "geo/seeded_random.h"
-#include "layers/coverage_as_of.h"
-#include "layers/map_scene.h"
+#include "layers/coverage/coverage_as_of.h"
+#include "layers/scene/map_scene.h"
 
 #ifdef TIDEMARK_HAVE_GUI
 #include "app/gui/app_state.h"

@@ -8,8 +8,8 @@
 #include "bench/month_patrols.h"
 #include "geo/coverage.h"
 #include "geo/gaps.h"
-#include "layers/coverage_store.h"
-#include "layers/ogr_reader.h"
+#include "layers/coverage/coverage_store.h"
+#include "layers/io/ogr_reader.h"
 
 #include <sys/resource.h>
 #include <unistd.h>

@@ -1,6 +1,6 @@
 // Time to load and project the base layers (issue 2's goal: all of it under 1 s on 2 cores).
 // Prints one line per layer and the total; median of several runs. Needs ../shared/data.
-#include "layers/ogr_reader.h"
+#include "layers/io/ogr_reader.h"
 
 #include <algorithm>
 #include <chrono>

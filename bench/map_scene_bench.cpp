@@ -1,8 +1,8 @@
-// Cost of the map scene (layers/map_scene.h) on a real workspace: the whole scene as an export
+// Cost of the map scene (layers/scene/map_scene.h) on a real workspace: the whole scene as an export
 // builds it once, each layer as the desktop map rebuilds it after a change, and vessels at a
 // new T (what a timeline step costs). Uses the workspace given as the argument, else
 // demo/tidemark-demo.gpkg (`make demo`). Prints milliseconds per call (median of runs).
-#include "layers/map_scene.h"
+#include "layers/scene/map_scene.h"
 
 #include <algorithm>
 #include <chrono>

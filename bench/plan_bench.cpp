@@ -9,14 +9,14 @@
 #include "bench/month_patrols.h"
 #include "geo/crs.h"
 #include "geo/seeded_random.h"
-#include "layers/coverage_store.h"
-#include "layers/fleet.h"
-#include "layers/ogr_reader.h"
+#include "layers/coverage/coverage_store.h"
+#include "layers/tracks/fleet.h"
+#include "layers/io/ogr_reader.h"
 #include "layers/plan/plan_edit.h"
 #include "layers/plan/plan_reconcile.h"
 #include "layers/plan/plan_suggest.h"
-#include "layers/ports_csv.h"
-#include "layers/track_io.h"
+#include "layers/io/ports_csv.h"
+#include "layers/tracks/track_io.h"
 
 #include <sys/resource.h>
 

@@ -3,10 +3,10 @@
 // Peers: a textbook KDE (exp() per point per cell, not separable) and a brute-force coast
 // distance over every boundary segment.
 #include "geo/kernel_density.h"
-#include "layers/import.h"
-#include "layers/report_linking.h"
-#include "layers/reports.h"
-#include "layers/synthetic_reports.h"
+#include "layers/io/import.h"
+#include "layers/reports/report_linking.h"
+#include "layers/reports/reports.h"
+#include "layers/synthetic/synthetic_reports.h"
 
 #include <chrono>
 #include <cmath>

@@ -15,7 +15,7 @@
 // Defaults 20 x 500 on 50 tasks. The server is TIDEMARK_TEST_PG_URL; the bench works in its own
 // database and drops it at the end. Exit status 1 when any check fails.
 #include "app/cli/plan_session.h"
-#include "layers/fleet.h"
+#include "layers/tracks/fleet.h"
 #include "layers/plan/plan_edit.h"
 #include "layers/plan/plan_store.h"
 #include "layers/team/change_listener.h"

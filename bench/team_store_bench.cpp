@@ -3,7 +3,7 @@
 //   scripts/pg-throwaway.sh build/bench/team_store_bench [WS.gpkg]
 // WS defaults to demo/tidemark-demo.gpkg (`make demo`). The server is TIDEMARK_TEST_PG_URL (the
 // throwaway cluster); the bench works in its own database and drops it at the end.
-#include "layers/gpkg_store.h"
+#include "layers/store/gpkg_store.h"
 #include "layers/store_location.h"
 #include "layers/team/pg_connection.h"
 #include "layers/team/pg_store.h"

@@ -3,9 +3,9 @@
 // Targets (issue 15): <= 0.3 s after one setting or one small layer, <= 1 s after replacing the
 // coverage layers (segments ~20k features, gaps). Uses the workspace given as the argument, else
 // demo/tidemark-demo.gpkg (`make demo`), else generates a bigger one (~58 MB).
-#include "layers/coverage_store.h"
-#include "layers/reports.h"
-#include "layers/track_io.h"
+#include "layers/coverage/coverage_store.h"
+#include "layers/reports/reports.h"
+#include "layers/tracks/track_io.h"
 #include "layers/workspace.h"
 
 #include <chrono>

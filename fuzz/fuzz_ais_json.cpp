@@ -6,9 +6,9 @@
 //  2. For the types the encoder writes (1 position, 5 static and voyage): decode -> encode ->
 //     decode gives the same message, and the same JSON values for every field the encoder
 //     carries (the others it writes as constants: rate of turn, accuracy, IMO, ETA...).
-#include "layers/ais_encode.h"
-#include "layers/ais_json.h"
-#include "layers/ais_payload.h"
+#include "layers/ais/ais_encode.h"
+#include "layers/ais/ais_json.h"
+#include "layers/ais/ais_payload.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 // a finite position; every problem must name a line.
 #include "geo/time.h"
 #include "geo/track_builder.h"
-#include "layers/track_csv.h"
+#include "layers/tracks/track_csv.h"
 
 #include <cmath>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // into timed position reports in British National Grid. Every report must have a plausible time
 // and a finite position; every problem must name the file.
 #include "geo/time.h"
-#include "layers/track_gpx.h"
+#include "layers/tracks/track_gpx.h"
 
 #include <cpl_vsi.h>
 

@@ -4,7 +4,7 @@
 // plausible times and a finite position; every rejected row an Error naming its line.
 #include "fuzz/fuzz_file.h"
 #include "geo/time.h"
-#include "layers/reports.h"
+#include "layers/reports/reports.h"
 
 #include <cmath>
 #include <cstdint>

@@ -1,8 +1,8 @@
 // Any bytes as an AIS NMEA log: every line through the sentence reader and, for each complete
 // message, the payload decoder and the JSON Lines writer. Decoding must never crash, hang or
 // hit undefined behaviour, and every JSON line written must be one line.
-#include "layers/ais_json.h"
-#include "layers/ais_log.h"
+#include "layers/ais/ais_json.h"
+#include "layers/ais/ais_log.h"
 
 #include <cstdint>
 #include <cstdlib>

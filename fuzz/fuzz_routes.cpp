@@ -3,7 +3,7 @@
 // positions, and a hostile route (a crawl across the sea, days of loiter) must not make the
 // track builder allocate without bound.
 #include "fuzz/fuzz_file.h"
-#include "layers/planned_patrol.h"
+#include "layers/tracks/planned_patrol.h"
 
 #include <cmath>
 #include <cstdint>

@@ -3,8 +3,8 @@
 // checksum guards. Input: tag block / $PGHP body, '\n', leading timestamp text. A message's
 // time must be NaN or plausible (1970-2100), never a value decades off.
 #include "geo/time.h"
-#include "layers/ais_encode.h"
-#include "layers/ais_sentence.h"
+#include "layers/ais/ais_encode.h"
+#include "layers/ais/ais_sentence.h"
 
 #include <cmath>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // Gaussian kernel density of weighted points on a raster grid. Pure computation: the
-// GeoTIFF is written by layers/density_raster.h.
+// GeoTIFF is written by layers/reports/density_raster.h.
 #pragma once
 
 #include "geo/geometry.h"

@@ -1,6 +1,6 @@
 #include "layers/store_location.h"
 
-#include "layers/gpkg_store.h"
+#include "layers/store/gpkg_store.h"
 #include "layers/team/pg_store.h"
 #include "layers/workspace.h"
 

@@ -3,7 +3,7 @@
 // The one place that choice is made, for the CLI and the app alike.
 #pragma once
 
-#include "layers/workspace_store.h"
+#include "layers/store/workspace_store.h"
 
 #include <memory>
 #include <string>

@@ -1,8 +1,8 @@
 #include "layers/workspace.h"
 
-#include "layers/row_merge.h"
+#include "layers/store/row_merge.h"
 #include "layers/store_location.h"
-#include "layers/track_store.h"
+#include "layers/tracks/track_store.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -7,8 +7,8 @@
 #include "geo/crs.h"
 #include "geo/time.h"
 #include "layers/layer.h"
-#include "layers/workspace_changes.h"
-#include "layers/workspace_store.h"
+#include "layers/store/workspace_changes.h"
+#include "layers/store/workspace_store.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,12 +2,12 @@
 
 #include "geo/coast_segments.h"
 #include "geo/sensor_range.h"
-#include "layers/fleet.h"
-#include "layers/report_store.h"
-#include "layers/reports.h"
-#include "layers/track_store.h"
+#include "layers/tracks/fleet.h"
+#include "layers/reports/report_store.h"
+#include "layers/reports/reports.h"
+#include "layers/tracks/track_store.h"
 #include "layers/workspace.h"
-#include "layers/workspace_store.h"
+#include "layers/store/workspace_store.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #include "layers/workspace_places.h"
 
-#include "layers/csv_text.h"
+#include "layers/io/csv_text.h"
 #include "layers/workspace.h"
 
 namespace tidemark::layers {

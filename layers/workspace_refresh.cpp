@@ -3,9 +3,9 @@
 // only this session's own edits, each against the base it was made from.
 #include "layers/workspace.h"
 
-#include "layers/layer_hash.h"
-#include "layers/row_merge.h"
-#include "layers/row_versions.h"
+#include "layers/store/layer_hash.h"
+#include "layers/store/row_merge.h"
+#include "layers/store/row_versions.h"
 #include "layers/store_location.h"
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/json_lines_sink.h"
 #include "app/cli/output_files.h"
-#include "layers/ais_json_lines.h"
+#include "layers/ais/ais_json_lines.h"
 
 #include <iostream>
 

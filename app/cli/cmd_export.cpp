@@ -3,7 +3,7 @@
 #include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/output_files.h"
-#include "layers/export.h"
+#include "layers/export/export.h"
 #include "layers/workspace.h"
 
 #include <iostream>

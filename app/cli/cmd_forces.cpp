@@ -3,9 +3,9 @@
 #include "app/cli/commands.h"
 #include "app/cli/problem_printer.h"
 #include "geo/approximate_sectors.h"
-#include "layers/import.h"
-#include "layers/ogr_reader.h"
-#include "layers/ogr_writer.h"
+#include "layers/io/import.h"
+#include "layers/io/ogr_reader.h"
+#include "layers/io/ogr_writer.h"
 
 #include <iostream>
 

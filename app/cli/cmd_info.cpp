@@ -2,9 +2,9 @@
 #include "app/cli/commands.h"
 #include "app/cli/problem_printer.h"
 #include "geo/time.h"
-#include "layers/ais_log.h"
-#include "layers/csv_summary.h"
-#include "layers/ogr_reader.h"
+#include "layers/ais/ais_log.h"
+#include "layers/tracks/csv_summary.h"
+#include "layers/io/ogr_reader.h"
 #include "layers/workspace.h"
 
 #include <cmath>
@@ -70,7 +70,7 @@ int info_ais(const std::string& path, const InfoOptions& opt) {
     return kOk;
 }
 
-// A CSV of positions: one streamed pass of the project's own reader (layers/csv_summary.h).
+// A CSV of positions: one streamed pass of the project's own reader (layers/tracks/csv_summary.h).
 int info_csv(const std::string& path, const InfoOptions& opt) {
     std::string error;
     const auto s = layers::summarise_csv(path, &error);

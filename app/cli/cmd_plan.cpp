@@ -6,7 +6,7 @@
 #include "app/cli/plan_commands.h"
 #include "app/cli/plan_session.h"
 #include "geo/duration.h"
-#include "layers/import.h"
+#include "layers/io/import.h"
 #include "layers/plan/plan_objectives.h"
 
 #include <cstdio>

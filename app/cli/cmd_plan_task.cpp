@@ -2,12 +2,12 @@
 #include "app/cli/plan_commands.h"
 #include "app/cli/workspace_option.h"
 #include "geo/duration.h"
-#include "layers/csv_text.h"
-#include "layers/import.h"
+#include "layers/io/csv_text.h"
+#include "layers/io/import.h"
 #include "layers/plan/plan_route.h"
 #include "layers/plan/plan_store.h"
 #include "layers/workspace_places.h"
-#include "layers/planned_patrol.h"
+#include "layers/tracks/planned_patrol.h"
 
 #include <algorithm>
 #include <cstdio>

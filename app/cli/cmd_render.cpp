@@ -5,7 +5,7 @@
 #include "app/cli/workspace_option.h"
 #include "app/cli/open_workspace.h"
 #include "app/render/map_render.h"
-#include "layers/report_filter.h"
+#include "layers/reports/report_filter.h"
 #include "layers/workspace.h"
 
 #include <iostream>

@@ -7,11 +7,11 @@
 #include "app/cli/problem_printer.h"
 #include "geo/kernel_density.h"
 #include "geo/report_grading.h"
-#include "layers/density_raster.h"
-#include "layers/import.h"
-#include "layers/report_linking.h"
-#include "layers/reports.h"
-#include "layers/synthetic_reports.h"
+#include "layers/reports/density_raster.h"
+#include "layers/io/import.h"
+#include "layers/reports/report_linking.h"
+#include "layers/reports/reports.h"
+#include "layers/synthetic/synthetic_reports.h"
 #include "layers/workspace.h"
 
 #include <algorithm>

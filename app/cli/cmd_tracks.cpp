@@ -4,8 +4,8 @@
 #include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "app/cli/tracks_commands.h"
-#include "layers/fleet.h"
-#include "layers/track_io.h"
+#include "layers/tracks/fleet.h"
+#include "layers/tracks/track_io.h"
 
 #include <algorithm>
 #include <iostream>

@@ -8,9 +8,9 @@
 #include "app/cli/problem_printer.h"
 #include "app/cli/tracks_commands.h"
 #include "geo/track_builder.h"
-#include "layers/ais_log.h"
-#include "layers/ais_positions.h"
-#include "layers/log_follower.h"
+#include "layers/ais/ais_log.h"
+#include "layers/tracks/ais_positions.h"
+#include "layers/io/log_follower.h"
 
 #include <chrono>
 #include <csignal>

@@ -3,8 +3,8 @@
 #include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "app/cli/tracks_commands.h"
-#include "layers/planned_patrol.h"
-#include "layers/track_io.h"
+#include "layers/tracks/planned_patrol.h"
+#include "layers/tracks/track_io.h"
 
 #include <cmath>
 #include <iostream>

@@ -1,11 +1,11 @@
 // `tidemark tracks synthesize WS --plan P [--seed N] -o DIR`: SYNTHETIC demo patrols for a plan's
-// period (layers/plan/demo_patrols.h), one AIS NMEA log per vessel, then read in with
+// period (layers/synthetic/demo_patrols.h), one AIS NMEA log per vessel, then read in with
 // `tracks import` like any receiver's log.
 #include "app/cli/plan_session.h"
 #include "app/cli/problem_printer.h"
 #include "app/cli/tracks_commands.h"
 #include "geo/length_text.h"
-#include "layers/plan/demo_patrols.h"
+#include "layers/synthetic/demo_patrols.h"
 
 #include <filesystem>
 #include <iostream>

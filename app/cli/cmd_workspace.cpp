@@ -2,8 +2,8 @@
 #include "app/cli/commands.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
-#include "layers/fleet.h"
-#include "layers/import.h"
+#include "layers/tracks/fleet.h"
+#include "layers/io/import.h"
 #include "layers/workspace.h"
 
 #include <filesystem>

@@ -1,7 +1,7 @@
 #include "app/cli/json_lines_sink.h"
 
 #include "app/cli/output_files.h"
-#include "layers/temp_files.h"
+#include "layers/io/temp_files.h"
 
 #include <fcntl.h>
 #include <unistd.h>

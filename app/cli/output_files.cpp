@@ -1,6 +1,6 @@
 #include "app/cli/output_files.h"
 
-#include "layers/temp_files.h"
+#include "layers/io/temp_files.h"
 
 #include <filesystem>
 #include <iostream>

@@ -13,7 +13,7 @@ namespace tidemark::cli {
 std::string output_clobbers_input(const std::string& output, const std::vector<std::string>& inputs, bool overwrite,
                                   const std::string& option = "-o");
 
-// Removes temporaries of `target` left by a killed run (layers/temp_files.h), with a note on
+// Removes temporaries of `target` left by a killed run (layers/io/temp_files.h), with a note on
 // stderr for each.
 void clean_stale_temporaries(const std::string& target);
 

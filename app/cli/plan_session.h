@@ -3,7 +3,7 @@
 // through layers::plan (the same path the app uses) and `save` writes the plan tables back.
 #pragma once
 
-#include "layers/fleet.h"
+#include "layers/tracks/fleet.h"
 #include "layers/plan/plan_coast.h"
 #include "layers/plan/plan_edit.h"
 #include "layers/workspace.h"

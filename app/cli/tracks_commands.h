@@ -4,9 +4,9 @@
 #include "app/cli/command.h"
 #include "geo/problem.h"
 #include "geo/track.h"
-#include "layers/fleet.h"
-#include "layers/track_import.h"
-#include "layers/track_io.h"
+#include "layers/tracks/fleet.h"
+#include "layers/tracks/track_import.h"
+#include "layers/tracks/track_io.h"
 #include "layers/workspace.h"
 
 #include <set>
@@ -17,7 +17,7 @@ namespace tidemark::cli {
 
 void add_tracks_plan_command(CLI::App& tracks, Context& ctx);        // cmd_tracks_plan.cpp
 void add_tracks_synthesize_command(CLI::App& tracks, Context& ctx);  // cmd_tracks_synthesize.cpp
-using layers::link_to_fleet;  // layers/track_import.h: the one import path, shared with the app
+using layers::link_to_fleet;  // layers/tracks/track_import.h: the one import path, shared with the app
 using layers::merge_tracks;
 
 struct TrackImportOptions {

@@ -1,6 +1,6 @@
 #include "app/gui/add_layer_job.h"
 
-#include "layers/import.h"
+#include "layers/io/import.h"
 
 namespace tidemark::gui {
 

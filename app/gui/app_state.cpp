@@ -3,10 +3,10 @@
 #include "app/gui/time_input.h"
 
 #include "app/gui/view_settings.h"
-#include "layers/coverage_store.h"
-#include "layers/import.h"
+#include "layers/coverage/coverage_store.h"
+#include "layers/io/import.h"
 #include "layers/store_location.h"
-#include "layers/track_store.h"
+#include "layers/tracks/track_store.h"
 
 #include <algorithm>
 #include <fstream>
@@ -398,7 +398,7 @@ void AppState::select(const std::string& layer, std::int64_t feature) { selectio
 void AppState::rebuild_timeline() {
     timeline = {};
     if (!workspace) return;
-    timeline.load(layers::fixes_by_vessel(*workspace));  // the stored tracks (layers/track_store.h)
+    timeline.load(layers::fixes_by_vessel(*workspace));  // the stored tracks (layers/tracks/track_store.h)
     if (time_t < window_from() || time_t > window_to()) time_t = window_from();
 }
 

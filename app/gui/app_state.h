@@ -18,8 +18,8 @@
 #include "app/gui/save_job.h"
 #include "app/gui/track_import_job.h"
 #include "geo/problem.h"
-#include "layers/report_filter.h"
-#include "layers/style.h"
+#include "layers/reports/report_filter.h"
+#include "layers/style/style.h"
 #include "layers/workspace.h"
 
 #include <cstdint>
@@ -92,7 +92,7 @@ public:
     }
 
     // --- coverage as of T ---
-    // The stored run's sightings per segment (layers/coverage_as_of.h), read once per change of
+    // The stored run's sightings per segment (layers/coverage/coverage_as_of.h), read once per change of
     // the segments layer (refresh_coverage_history, called by open() and poll_background()).
     const layers::CoverageHistory& coverage_history() const { return history_; }
     // Whether the coast can be coloured as of T: segments with a `sightings` field.

@@ -5,7 +5,7 @@
 
 #include "layers/plan/plan_store.h"
 #include "layers/store_location.h"
-#include "layers/workspace_store.h"
+#include "layers/store/workspace_store.h"
 
 #include <set>
 

@@ -3,7 +3,7 @@
 #include "app/gui/app_state.h"
 #include "app/gui/plan_format.h"
 
-#include "layers/coverage_store.h"
+#include "layers/coverage/coverage_store.h"
 #include "layers/plan/plan_findings.h"
 #include "layers/plan/plan_objectives.h"
 #include "layers/plan/plan_store.h"

@@ -4,7 +4,7 @@
 // rows to save (layers::resolve_row). No GL and no ImGui: tested without a display.
 #pragma once
 
-#include "layers/row_resolve.h"
+#include "layers/store/row_resolve.h"
 #include "layers/workspace.h"
 
 #include <string>

@@ -1,7 +1,7 @@
 #include "app/gui/coverage_job.h"
 
 #include "geo/coast_segments.h"
-#include "layers/coverage_run.h"
+#include "layers/coverage/coverage_run.h"
 #include "layers/roles.h"
 #include "layers/workspace_damage.h"
 

@@ -1,5 +1,5 @@
 // A coverage run off the UI thread, for the Coverage panel. start() copies the inputs out of
-// the workspace on the UI thread (layers/coverage_run.h, as `tidemark coverage WS` gathers
+// the workspace on the UI thread (layers/coverage/coverage_run.h, as `tidemark coverage WS` gathers
 // them) and runs layers::run_coverage as a BackgroundJob; take_outcome() hands over the result
 // layers (the caller stores them). No GL and no ImGui here: tested without a display.
 #pragma once
@@ -7,7 +7,7 @@
 #include "app/gui/background_job.h"
 #include "geo/problem.h"
 #include "geo/time.h"
-#include "layers/coverage_store.h"
+#include "layers/coverage/coverage_store.h"
 #include "layers/workspace.h"
 
 #include <optional>

@@ -5,7 +5,7 @@
 
 #include "app/gui/background_job.h"
 #include "app/render/map_render.h"
-#include "layers/coverage_as_of.h"
+#include "layers/coverage/coverage_as_of.h"
 #include "layers/workspace.h"
 
 #include <string>

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "geo/time.h"
-#include "layers/coverage_as_of.h"
+#include "layers/coverage/coverage_as_of.h"
 
 #include <optional>
 #include <string>

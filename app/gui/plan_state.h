@@ -6,7 +6,7 @@
 // the workspace. No GL and no ImGui here.
 #pragma once
 
-#include "layers/fleet.h"
+#include "layers/tracks/fleet.h"
 #include "layers/plan/plan_check.h"
 #include "layers/plan/plan_coast.h"
 #include "layers/plan/plan_edit.h"

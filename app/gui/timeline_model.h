@@ -1,12 +1,12 @@
 // Vessel positions through time, read from any layer of role Tracks (points with `vessel`
 // and a time field, ISO 8601 or Unix seconds): position at T by the one rule map exports use
-// too (layers/vessel_positions.h), heading, and the recent tail for drawing. Pure.
+// too (layers/tracks/vessel_positions.h), heading, and the recent tail for drawing. Pure.
 #pragma once
 
 #include "geo/geometry.h"
 #include "geo/time.h"
 #include "layers/layer.h"
-#include "layers/vessel_positions.h"
+#include "layers/tracks/vessel_positions.h"
 
 #include <map>
 #include <optional>

@@ -1,11 +1,11 @@
-// File > Import tracks off the UI thread: the files are read (layers/track_import.h, as
+// File > Import tracks off the UI thread: the files are read (layers/tracks/track_import.h, as
 // `tidemark tracks import` reads them) on a worker; the UI lands the tracks in the workspace
 // (linked to the fleet register, merged with the stored ones) when the read is done. No GL and
 // no ImGui here: tested without a display.
 #pragma once
 
 #include "app/gui/background_job.h"
-#include "layers/track_import.h"
+#include "layers/tracks/track_import.h"
 #include "layers/workspace.h"
 
 #include <optional>

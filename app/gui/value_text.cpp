@@ -2,7 +2,7 @@
 
 #include "app/gui/feature_summary.h"
 #include "app/gui/plan_format.h"
-#include "layers/track_store.h"
+#include "layers/tracks/track_store.h"
 #include "geo/duration.h"
 #include "geo/time.h"
 
@@ -48,7 +48,7 @@ std::string ForceNames::name(const std::string& code) const {
 ValueText value_text(const std::string& field, const layers::Value& value, const ForceNames& forces) {
     const std::string stored = layers::to_string(value);
     if (stored.empty()) return {};
-    // A leg's packed per-fix values (layers/track_store.h) run to megabytes: their count and the
+    // A leg's packed per-fix values (layers/tracks/track_store.h) run to megabytes: their count and the
     // first of them, no tooltip (wrapping megabytes each frame would stall the app).
     if (field == layers::kFixTimesField || field == layers::kFixSpeedsField || field == layers::kFixCoursesField) {
         const auto n = static_cast<std::size_t>(std::count(stored.begin(), stored.end(), ' ')) + 1;

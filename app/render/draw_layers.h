@@ -1,11 +1,11 @@
-// The map content: workspace layers drawn with their styles (layers/style.h) in an order
+// The map content: workspace layers drawn with their styles (layers/style/style.h) in an order
 // fixed by role (sea, land, force areas, coverage, gaps, tracks, ports, reports), then
 // decluttered labels. Works from roles and field names only, so layers other modules add
 // (segments, gaps, track_legs, track_points, reports) draw as soon as they exist.
 #pragma once
 
 #include "app/render/map_view.h"
-#include "layers/map_scene.h"
+#include "layers/scene/map_scene.h"
 #include "layers/workspace.h"
 
 #include <cairo.h>
@@ -15,7 +15,7 @@
 
 namespace tidemark::render {
 
-// The scene is computed in layers/ (layers/map_scene.h), shared with the desktop map.
+// The scene is computed in layers/ (layers/scene/map_scene.h), shared with the desktop map.
 using DrawnLayer = layers::SceneLayer;
 using MapScene = layers::MapScene;
 using layers::kSeaColour;

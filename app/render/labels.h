@@ -4,7 +4,7 @@
 #pragma once
 
 #include "app/render/map_view.h"
-#include "layers/style.h"
+#include "layers/style/style.h"
 
 #include <cairo.h>
 

@@ -5,7 +5,7 @@
 #include "app/render/map_frame.h"
 #include "app/render/map_page.h"
 #include "app/render/raster_output.h"
-#include "layers/export_atomic.h"
+#include "layers/export/export_atomic.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "geo/time.h"
-#include "layers/coverage_as_of.h"
-#include "layers/report_filter.h"
+#include "layers/coverage/coverage_as_of.h"
+#include "layers/reports/report_filter.h"
 #include "layers/workspace.h"
 
 #include <optional>
@@ -27,7 +27,7 @@ struct RenderOptions {
     std::optional<geo::Box> bbox;  // working CRS metres; default: coastline and force areas
     std::optional<geo::UnixTime> time;  // vessel positions at, reports up to this time
     // With `time`: the coast coloured as of that time from this history of the segments layer
-    // (layers/coverage_as_of.h) instead of by the window's longest gap.
+    // (layers/coverage/coverage_as_of.h) instead of by the window's longest gap.
     const layers::CoverageHistory* coverage_as_of = nullptr;
     // Only the reports this keeps are drawn, and the legend says so (the Reports panel's filter).
     std::optional<layers::ReportFilter> reports;

@@ -4,12 +4,12 @@
 #include "app/render/map_page.h"
 #include "geo/duration.h"
 #include "geo/length_text.h"
-#include "layers/export_atomic.h"
+#include "layers/export/export_atomic.h"
 #include "layers/plan/plan_check.h"
 #include "layers/plan/plan_objectives.h"
-#include "layers/reports.h"
-#include "layers/style.h"
-#include "layers/style_classes.h"
+#include "layers/reports/reports.h"
+#include "layers/style/style.h"
+#include "layers/style/style_classes.h"
 
 #include <cairo-pdf.h>
 

@@ -1,6 +1,6 @@
 #include "app/render/raster_output.h"
 
-#include "layers/gdal_handles.h"
+#include "layers/io/gdal_handles.h"
 
 #include <ogr_spatialref.h>
 

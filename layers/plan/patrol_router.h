@@ -6,7 +6,7 @@
 #pragma once
 
 #include "geo/geometry.h"
-#include "layers/sea_grid.h"
+#include "layers/plan/sea_grid.h"
 
 #include <map>
 #include <optional>

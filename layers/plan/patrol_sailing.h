@@ -8,9 +8,9 @@
 
 #include "geo/seeded_random.h"
 #include "geo/track.h"
-#include "layers/fleet.h"
-#include "layers/planned_patrol.h"
-#include "layers/sea_grid.h"
+#include "layers/tracks/fleet.h"
+#include "layers/tracks/planned_patrol.h"
+#include "layers/plan/sea_grid.h"
 
 #include <vector>
 

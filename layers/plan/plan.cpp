@@ -1,6 +1,6 @@
 #include "layers/plan/plan.h"
 
-#include "layers/csv_text.h"
+#include "layers/io/csv_text.h"
 
 #include <algorithm>
 #include <array>

@@ -9,7 +9,7 @@
 
 #include "geo/coverage.h"
 #include "geo/time.h"
-#include "layers/planned_patrol.h"
+#include "layers/tracks/planned_patrol.h"
 
 #include <cstdint>
 #include <optional>

@@ -3,7 +3,7 @@
 #include "geo/duration.h"
 #include "geo/length_text.h"
 #include "layers/layer.h"
-#include "layers/planned_patrol.h"
+#include "layers/tracks/planned_patrol.h"
 
 #include <algorithm>
 #include <cmath>

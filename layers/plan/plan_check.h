@@ -15,7 +15,7 @@
 #pragma once
 
 #include "geo/problem.h"
-#include "layers/fleet.h"
+#include "layers/tracks/fleet.h"
 #include "layers/plan/plan.h"
 #include "layers/plan/plan_coast.h"
 #include "layers/plan/plan_objectives.h"

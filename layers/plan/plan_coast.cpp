@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "layers/coverage_store.h"
+#include "layers/coverage/coverage_store.h"
 #include "layers/roles.h"
 #include "layers/workspace.h"
 

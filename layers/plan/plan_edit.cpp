@@ -1,6 +1,6 @@
 #include "layers/plan/plan_edit.h"
 
-#include "layers/csv_text.h"
+#include "layers/io/csv_text.h"
 
 #include <algorithm>
 #include <cmath>

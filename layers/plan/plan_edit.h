@@ -4,7 +4,7 @@
 // book as it was, and keeps undo/redo.
 #pragma once
 
-#include "layers/fleet.h"
+#include "layers/tracks/fleet.h"
 #include "layers/plan/plan.h"
 #include "layers/plan/plan_coast.h"
 

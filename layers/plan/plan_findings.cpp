@@ -1,7 +1,7 @@
 #include "layers/plan/plan_findings.h"
 
 #include "layers/plan/plan_lines.h"
-#include "layers/style.h"
+#include "layers/style/style.h"
 #include "layers/workspace.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include "layers/plan/plan_forecast.h"
 
 #include "layers/plan/plan_check.h"
-#include "layers/style.h"
+#include "layers/style/style.h"
 #include "layers/workspace.h"
 
 #include <chrono>

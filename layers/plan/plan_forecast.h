@@ -1,9 +1,9 @@
 // `tidemark plan forecast`: the plan's routed tasks sailed as planned tracks through the same
-// coverage engine as real tracks (layers/coverage_run.h), over the plan period, and judged
+// coverage engine as real tracks (layers/coverage/coverage_run.h), over the plan period, and judged
 // against the plan's objectives per lead agency and per police force.
 #pragma once
 
-#include "layers/coverage_run.h"
+#include "layers/coverage/coverage_run.h"
 #include "layers/plan/plan.h"
 #include "layers/plan/plan_coast.h"
 

@@ -1,9 +1,9 @@
 #include "layers/plan/plan_objectives.h"
 
 #include "geo/duration.h"
-#include "layers/coverage_store.h"
-#include "layers/reports.h"
-#include "layers/style_classes.h"
+#include "layers/coverage/coverage_store.h"
+#include "layers/reports/reports.h"
+#include "layers/style/style_classes.h"
 #include "layers/workspace.h"
 
 #include <algorithm>

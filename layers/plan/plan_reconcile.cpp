@@ -1,9 +1,9 @@
 #include "layers/plan/plan_reconcile.h"
 
 #include "geo/coverage.h"
-#include "layers/fleet.h"
-#include "layers/style.h"
-#include "layers/track_io.h"
+#include "layers/tracks/fleet.h"
+#include "layers/style/style.h"
+#include "layers/tracks/track_io.h"
 #include "layers/workspace.h"
 
 #include <algorithm>

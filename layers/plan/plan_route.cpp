@@ -1,6 +1,6 @@
 #include "layers/plan/plan_route.h"
 
-#include "layers/sea_grid.h"
+#include "layers/plan/sea_grid.h"
 
 #include <algorithm>
 

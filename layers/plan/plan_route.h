@@ -1,10 +1,10 @@
 // Routes that stay at sea: waypoints a planner gives (a few points off the coast) joined by the
-// shortest sea passages on a land/sea grid (layers/sea_grid.h), so a route typed or drawn
+// shortest sea passages on a land/sea grid (layers/plan/sea_grid.h), so a route typed or drawn
 // roughly never cuts across a headland. Loiters stay on the given waypoints.
 #pragma once
 
 #include "geo/geometry.h"
-#include "layers/planned_patrol.h"
+#include "layers/tracks/planned_patrol.h"
 
 #include <optional>
 #include <string>

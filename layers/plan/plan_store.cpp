@@ -2,7 +2,7 @@
 
 #include "layers/plan/plan_coast.h"
 #include "layers/plan/plan_lines.h"
-#include "layers/style.h"
+#include "layers/style/style.h"
 #include "layers/workspace.h"
 
 #include <nlohmann/json.hpp>

@@ -4,7 +4,7 @@
 #include "geo/duration.h"
 #include "geo/gaps.h"
 #include "geo/sensor_range.h"
-#include "layers/csv_text.h"
+#include "layers/io/csv_text.h"
 #include "layers/plan/plan_check.h"
 #include "layers/workspace.h"
 #include "layers/workspace_places.h"

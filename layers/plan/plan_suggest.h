@@ -21,7 +21,7 @@
 #include "geo/patrol_game.h"
 #include "geo/seeded_random.h"
 #include "geo/problem.h"
-#include "layers/fleet.h"
+#include "layers/tracks/fleet.h"
 #include "layers/plan/patrol_router.h"
 #include "layers/plan/plan.h"
 #include "layers/plan/plan_coast.h"

@@ -1,11 +1,11 @@
 #include "layers/team/pg_as_of.h"
 
-#include "layers/gpkg_settings.h"
-#include "layers/store_messages.h"
+#include "layers/store/gpkg_settings.h"
+#include "layers/store/store_messages.h"
 #include "layers/team/pg_coverage_runs.h"
 #include "layers/team/pg_layer_table.h"
 #include "layers/team/pg_reporters.h"
-#include "layers/reports.h"
+#include "layers/reports/reports.h"
 #include "layers/team/team_schema.h"
 
 #include <cstdio>

@@ -19,7 +19,7 @@
 #pragma once
 
 #include "geo/time.h"
-#include "layers/workspace_store.h"
+#include "layers/store/workspace_store.h"
 
 #include <memory>
 #include <string>

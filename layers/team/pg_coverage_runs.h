@@ -9,7 +9,7 @@
 #include "layers/layer.h"
 #include "layers/team/pg_connection.h"
 #include "layers/team/pg_layer_table.h"
-#include "layers/workspace_store.h"
+#include "layers/store/workspace_store.h"
 
 #include <optional>
 #include <string>

@@ -1,8 +1,8 @@
 #include "layers/team/pg_layer_table.h"
 
 #include "geo/time.h"
-#include "layers/coverage_store.h"
-#include "layers/ogr_geometry.h"
+#include "layers/coverage/coverage_store.h"
+#include "layers/io/ogr_geometry.h"
 #include "layers/layer_geometry_type.h"
 #include "layers/team/copy_text.h"
 #include "layers/team/pg_coverage_runs.h"

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "layers/layer.h"
-#include "layers/ogr_reader.h"
+#include "layers/io/ogr_reader.h"
 #include "layers/team/pg_connection.h"
 
 #include <optional>

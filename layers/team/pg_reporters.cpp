@@ -1,7 +1,7 @@
 #include "layers/team/pg_reporters.h"
 
-#include "layers/report_store.h"
-#include "layers/reports.h"
+#include "layers/reports/report_store.h"
+#include "layers/reports/reports.h"
 #include "layers/team/copy_text.h"
 
 #include <algorithm>

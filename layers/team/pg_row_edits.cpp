@@ -1,6 +1,6 @@
 #include "layers/team/pg_row_edits.h"
 
-#include "layers/row_merge.h"
+#include "layers/store/row_merge.h"
 
 #include <cstdio>
 #include <map>

@@ -1,9 +1,9 @@
 #include "layers/team/pg_store.h"
 
-#include "layers/coverage_store.h"
-#include "layers/gpkg_settings.h"
-#include "layers/reports.h"
-#include "layers/store_messages.h"
+#include "layers/coverage/coverage_store.h"
+#include "layers/store/gpkg_settings.h"
+#include "layers/reports/reports.h"
+#include "layers/store/store_messages.h"
 #include "layers/team/pg_coverage_runs.h"
 #include "layers/team/pg_layer_table.h"
 #include "layers/team/pg_reporters.h"

@@ -10,7 +10,7 @@
 #pragma once
 
 #include "layers/team/pg_connection.h"
-#include "layers/workspace_store.h"
+#include "layers/store/workspace_store.h"
 
 #include <optional>
 #include <string>

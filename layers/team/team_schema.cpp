@@ -1,7 +1,7 @@
 #include "layers/team/team_schema.h"
 
-#include "layers/coverage_store.h"
-#include "layers/gpkg_settings.h"
+#include "layers/coverage/coverage_store.h"
+#include "layers/store/gpkg_settings.h"
 #include "layers/team/pg_coverage_runs.h"
 #include "layers/team/pg_layer_table.h"
 #include "layers/team/pg_reporters.h"

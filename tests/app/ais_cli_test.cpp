@@ -1,8 +1,8 @@
 // The real `tidemark` binary: ais decode, tracks import/plan.
-#include "layers/ais_json.h"
-#include "layers/ais_log.h"
-#include "layers/fleet.h"
-#include "layers/synthetic_ais_log.h"
+#include "layers/ais/ais_json.h"
+#include "layers/ais/ais_log.h"
+#include "layers/tracks/fleet.h"
+#include "layers/synthetic/synthetic_ais_log.h"
 #include "support/test_support.h"
 
 #include <gtest/gtest.h>

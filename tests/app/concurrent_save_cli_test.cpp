@@ -1,7 +1,7 @@
 // Two `tidemark` commands saving one workspace at the same moment: each save applies only its own
 // changes to the file as it is when it commits, so both land; when both changed the same layer,
 // the later one fails naming it. Never exit 0 with data lost.
-#include "layers/track_store.h"
+#include "layers/tracks/track_store.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 

@@ -1,8 +1,8 @@
 // `tidemark coverage` end to end: files -> OUT.gpkg, a workspace, and the real GB data.
 #include "geo/time.h"
-#include "layers/coverage_as_of.h"
-#include "layers/ogr_reader.h"
-#include "layers/track_io.h"
+#include "layers/coverage/coverage_as_of.h"
+#include "layers/io/ogr_reader.h"
+#include "layers/tracks/track_io.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 

@@ -1,7 +1,7 @@
 // `coverage` on a workspace whose rows were damaged with SQL (through GDAL, which provides the
 // ST_ functions the GeoPackage's triggers call): each problem named by layer, fid and field, the
 // computation refused, or done on the rest with --skip-damaged; the damaged rows stay in the file.
-#include "layers/gdal_handles.h"
+#include "layers/io/gdal_handles.h"
 #include "support/test_support.h"
 
 #include <gtest/gtest.h>

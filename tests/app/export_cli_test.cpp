@@ -1,6 +1,6 @@
 // `tidemark export` and `tidemark render` run as a user runs them, on a workspace made from
 // the shared real data; outputs read back with GDAL.
-#include "layers/gdal_handles.h"
+#include "layers/io/gdal_handles.h"
 #include "support/test_support.h"
 
 #include <filesystem>

@@ -3,7 +3,7 @@
 // the app's loop calls it; a file that cannot be read leaves the workspace as it was. No display.
 #include "app/gui/app_state.h"
 #include "gui_fixture.h"
-#include "layers/gdal_handles.h"
+#include "layers/io/gdal_handles.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // names: the app must draw vessels at time T where the track says they are.
 // Set TIDEMARK_DEMO_PNG=/path.png to keep the screenshot.
 #include "gui_fixture.h"
-#include "layers/import.h"
+#include "layers/io/import.h"
 #include "layers/workspace.h"
 
 #include <gtest/gtest.h>

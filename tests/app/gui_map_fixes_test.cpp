@@ -1,5 +1,5 @@
 // Issue 14's "fix what a user found", where no display is needed: the Inspector's lengths
-// and a typed timeline time (the grading filter: tests/layers/report_filter_test.cpp).
+// and a typed timeline time (the grading filter: tests/layers/reports/report_filter_test.cpp).
 #include "app/gui/feature_summary.h"
 #include "app/gui/time_input.h"
 

@@ -5,7 +5,7 @@
 #include "app/gui/map/feature_colours.h"
 #include "layers/plan/plan_findings.h"
 #include "layers/plan/plan_store.h"
-#include "layers/style_classes.h"
+#include "layers/style/style_classes.h"
 #include "layers/plan/plan_fixture.h"
 #include "support/test_support.h"
 

@@ -4,7 +4,7 @@
 // until the test lets it — were it run on the calling thread, start_save would never return.
 #include "app/gui/app_state.h"
 #include "gui_fixture.h"
-#include "layers/gdal_handles.h"
+#include "layers/io/gdal_handles.h"
 
 #include <gdal_priv.h>
 #include <gtest/gtest.h>

@@ -5,9 +5,9 @@
 #include "app/gui/map/map_renderer.h"
 #include "app/render/map_render.h"
 #include "gui_fixture.h"
-#include "layers/gdal_handles.h"
-#include "layers/import.h"
-#include "layers/map_scene.h"
+#include "layers/io/gdal_handles.h"
+#include "layers/io/import.h"
+#include "layers/scene/map_scene.h"
 #include "layers/workspace.h"
 
 #include <GLFW/glfw3.h>

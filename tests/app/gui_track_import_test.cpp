@@ -2,8 +2,8 @@
 // UI thread and the main loop lands the tracks in the workspace the way `tidemark tracks import`
 // stores them, linked to the fleet register; Cancel changes nothing.
 #include "app/gui/app_state.h"
-#include "layers/synthetic_ais_log.h"
-#include "layers/track_io.h"
+#include "layers/synthetic/synthetic_ais_log.h"
+#include "layers/tracks/track_io.h"
 #include "support/test_support.h"
 #include "../layers/plan/suggest_fixture.h"
 

@@ -1,7 +1,7 @@
 // The `tidemark` command on inputs a hostile or unlucky user gives it: files in a local CRS,
 // absurd times and coordinates, outputs naming inputs, symlink loops, huge headers. Each was
 // a crash, undefined behaviour, a destroyed input or a misleading message before.
-#include "layers/gdal_handles.h"
+#include "layers/io/gdal_handles.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 

@@ -2,8 +2,8 @@
 // must hold either its old or its new complete content; temporaries a kill leaves behind must
 // be gone after the next run (which says so on stderr). Kill moments come from a fixed seed
 // and span one uninterrupted run, so they land before, during and after the write.
-#include "layers/gdal_handles.h"
-#include "layers/track_store.h"
+#include "layers/io/gdal_handles.h"
+#include "layers/tracks/track_store.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 

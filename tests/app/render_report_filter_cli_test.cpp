@@ -2,7 +2,7 @@
 // --hide-duplicates): the map draws only the reports the app's map would, and its legend says
 // which. Pixels read back with GDAL from a georeferenced GeoTIFF; legend text with pdftotext.
 #include "gui_fixture.h"
-#include "layers/gdal_handles.h"
+#include "layers/io/gdal_handles.h"
 #include "layers/workspace.h"
 
 #include <gtest/gtest.h>

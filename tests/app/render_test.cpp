@@ -4,9 +4,9 @@
 #include "app/render/map_frame.h"
 #include "app/render/map_render.h"
 #include "app/render/raster_output.h"
-#include "layers/vessel_positions.h"
-#include "layers/gdal_handles.h"
-#include "layers/import.h"
+#include "layers/tracks/vessel_positions.h"
+#include "layers/io/gdal_handles.h"
+#include "layers/io/import.h"
 #include "support/test_support.h"
 
 #include <cstdio>

@@ -1,6 +1,6 @@
-#include "layers/fleet.h"
-#include "layers/reports.h"
-#include "layers/track_io.h"
+#include "layers/tracks/fleet.h"
+#include "layers/reports/reports.h"
+#include "layers/tracks/track_io.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 

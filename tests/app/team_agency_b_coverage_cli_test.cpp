@@ -2,10 +2,10 @@
 // never reach B's run — no run, no counts and no output file from them — and once shared they do.
 // Against the throwaway server; skipped without one.
 #include "geo/time.h"
-#include "layers/import.h"
-#include "layers/ogr_reader.h"
-#include "layers/track_io.h"
-#include "layers/track_store.h"
+#include "layers/io/import.h"
+#include "layers/io/ogr_reader.h"
+#include "layers/tracks/track_io.h"
+#include "layers/tracks/track_store.h"
 #include "layers/team/pg_connection.h"
 #include "layers/workspace.h"
 #include "app/team_two_agencies.h"

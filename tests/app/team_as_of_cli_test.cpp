@@ -2,10 +2,10 @@
 // with `--as-of T1` after late tracks arrived (which change the report made now), and `export
 // --as-of T1` writes the rows as they were at T1. Against the throwaway server; skipped without one.
 #include "geo/time.h"
-#include "layers/import.h"
-#include "layers/layer_hash.h"
-#include "layers/ogr_reader.h"
-#include "layers/track_io.h"
+#include "layers/io/import.h"
+#include "layers/store/layer_hash.h"
+#include "layers/io/ogr_reader.h"
+#include "layers/tracks/track_io.h"
 #include "layers/workspace.h"
 #include "support/pg_scratch.h"
 #include "support/test_support.h"

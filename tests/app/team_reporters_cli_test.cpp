@@ -3,9 +3,9 @@
 // but not the details: not through raw SQL, `export` or `team pull`, nor in their history; Kent's
 // save of the reports keeps Border Force's details. Against the throwaway server.
 #include "geo/time.h"
-#include "layers/ogr_reader.h"
-#include "layers/report_store.h"
-#include "layers/reports.h"
+#include "layers/io/ogr_reader.h"
+#include "layers/reports/report_store.h"
+#include "layers/reports/reports.h"
 #include "layers/team/pg_connection.h"
 #include "layers/workspace.h"
 #include "app/team_two_agencies.h"

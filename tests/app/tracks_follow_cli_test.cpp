@@ -2,8 +2,8 @@
 // log (some lines in two writes, a copytruncate rotation midway) while the real `tidemark`
 // follows it; the test then sends SIGINT and checks that the workspace holds every fix written,
 // with the times and positions the writer chose.
-#include "layers/ais_encode.h"
-#include "layers/track_store.h"
+#include "layers/ais/ais_encode.h"
+#include "layers/tracks/track_store.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 

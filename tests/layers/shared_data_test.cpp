@@ -1,5 +1,5 @@
 // The real public layers in ../shared/data: counts and validity as that folder's README states them.
-#include "layers/ogr_reader.h"
+#include "layers/io/ogr_reader.h"
 #include "support/test_support.h"
 
 #include <gtest/gtest.h>

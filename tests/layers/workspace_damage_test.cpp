@@ -1,8 +1,8 @@
 // Damaged rows and settings, made the way a hostile edit would: SQL run on the saved GeoPackage
 // through GDAL (which provides the ST_ functions the GeoPackage's triggers call).
-#include "layers/fleet.h"
-#include "layers/gdal_handles.h"
-#include "layers/track_store.h"
+#include "layers/tracks/fleet.h"
+#include "layers/io/gdal_handles.h"
+#include "layers/tracks/track_store.h"
 #include "layers/workspace.h"
 #include "layers/workspace_damage.h"
 #include "support/test_support.h"

@@ -1,5 +1,5 @@
-#include "layers/gdal_handles.h"
-#include "layers/ogr_reader.h"
+#include "layers/io/gdal_handles.h"
+#include "layers/io/ogr_reader.h"
 #include "layers/workspace.h"
 #include "support/test_support.h"
 

@@ -1,11 +1,11 @@
-// Per-feature colours and symbols of a layer as the map scene gives them (layers/map_scene.h:
+// Per-feature colours and symbols of a layer as the map scene gives them (layers/scene/map_scene.h:
 // classes against the revisit target for coverage, one colour per category or vessel), in the
 // shape the GL buffers and older callers use; plus the green-to-red ramp the forces chart uses.
 #pragma once
 
 #include "layers/layer.h"
-#include "layers/map_scene.h"
-#include "layers/style.h"
+#include "layers/scene/map_scene.h"
+#include "layers/style/style.h"
 
 #include <nlohmann/json.hpp>
 

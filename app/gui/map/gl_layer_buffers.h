@@ -11,8 +11,8 @@
 #include "app/gui/map/shaders.h"
 #include "app/gui/map/view_transform.h"
 #include "layers/layer.h"
-#include "layers/map_scene.h"
-#include "layers/style.h"
+#include "layers/scene/map_scene.h"
+#include "layers/style/style.h"
 
 #include <cstdint>
 #include <vector>
@@ -42,7 +42,7 @@ public:
 
     // Starts over for `layer` with empty levels of detail; ensure_level fills the ones a zoom
     // needs before they are drawn, with colours and symbols per feature from the scene
-    // (layers/map_scene.h), as exports draw them.
+    // (layers/scene/map_scene.h), as exports draw them.
     void build(const layers::Layer& layer);
     void ensure_level(const layers::Layer& layer, const layers::SceneLayer& scene, double metres_per_pixel);
     // Rewrites only the colours of lines already built from `layer` (coverage as of T: a new T

@@ -1,9 +1,9 @@
-// The desktop map's copy of the map scene (layers/map_scene.h), layer by layer: a layer's
+// The desktop map's copy of the map scene (layers/scene/map_scene.h), layer by layer: a layer's
 // classes, colours and legend are recomputed only when its revision, its style or the
 // coverage settings they depend on change, not every frame. No GL: panels read it too.
 #pragma once
 
-#include "layers/map_scene.h"
+#include "layers/scene/map_scene.h"
 
 #include <cstdint>
 #include <map>

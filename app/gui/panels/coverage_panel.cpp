@@ -2,7 +2,7 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/panels/coverage_as_of_toggle.h"
-#include "layers/style_classes.h"
+#include "layers/style/style_classes.h"
 
 #include <algorithm>
 #include <imgui.h>

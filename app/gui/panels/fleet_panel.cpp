@@ -2,7 +2,7 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/panels/layer_table.h"
-#include "layers/track_store.h"
+#include "layers/tracks/track_store.h"
 
 #include <imgui.h>
 

@@ -2,7 +2,7 @@
 // (point symbol, line, or filled area with its outline), laid out as one ImGui item.
 #pragma once
 
-#include "layers/map_scene.h"
+#include "layers/scene/map_scene.h"
 
 namespace tidemark::gui {
 

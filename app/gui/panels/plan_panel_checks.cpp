@@ -3,7 +3,7 @@
 #include "app/gui/panels/plan_panel.h"
 #include "app/gui/panels/plan_widgets.h"
 #include "app/gui/plan_format.h"
-#include "layers/coverage_store.h"
+#include "layers/coverage/coverage_store.h"
 #include "layers/plan/plan_findings.h"
 #include "layers/plan/plan_store.h"
 

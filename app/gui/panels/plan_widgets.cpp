@@ -1,6 +1,6 @@
 #include "app/gui/panels/plan_widgets.h"
 
-#include "layers/style_classes.h"
+#include "layers/style/style_classes.h"
 
 namespace tidemark::gui {
 

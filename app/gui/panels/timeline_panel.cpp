@@ -4,7 +4,7 @@
 #include "app/gui/panels/coverage_as_of_toggle.h"
 #include "app/gui/time_input.h"
 
-#include "layers/style_classes.h"
+#include "layers/style/style_classes.h"
 
 #include <imgui.h>
 

@@ -7,11 +7,11 @@
 // max 26 kn) and a launch (F1, endurance 10 h, max 30 kn, unavailable on day 2).
 #pragma once
 
-#include "layers/fleet.h"
+#include "layers/tracks/fleet.h"
 #include "layers/plan/plan_coast.h"
 #include "layers/plan/plan_edit.h"
-#include "layers/planned_patrol.h"
-#include "layers/track_io.h"
+#include "layers/tracks/planned_patrol.h"
+#include "layers/tracks/track_io.h"
 #include "layers/workspace.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 #include "layers/plan/plan_reconcile.h"
 #include "layers/plan/plan_edit.h"
-#include "layers/track_io.h"
+#include "layers/tracks/track_io.h"
 #include "plan_fixture.h"
 
 #include <gtest/gtest.h>

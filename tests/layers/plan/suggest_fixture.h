@@ -9,7 +9,7 @@
 // endurance 24 h) unavailable on the plan's second day.
 #pragma once
 
-#include "layers/fleet.h"
+#include "layers/tracks/fleet.h"
 #include "layers/workspace.h"
 
 namespace tidemark::test {

@@ -1,7 +1,7 @@
 // Splitting the reporter details off the reports for a team workspace (skipped without the
 // throwaway server for the parts that ask it for ids).
-#include "layers/report_store.h"
-#include "layers/reports.h"
+#include "layers/reports/report_store.h"
+#include "layers/reports/reports.h"
 #include "layers/team/pg_reporters.h"
 #include "support/pg_scratch.h"
 

@@ -1,6 +1,6 @@
 // The PostgreSQL store behind Workspace: whole writes, incremental saves, conflicts worded as the
 // GeoPackage store words them. Expected values are the workspace written, field by field.
-#include "layers/gpkg_store.h"
+#include "layers/store/gpkg_store.h"
 #include "layers/team/pg_connection.h"
 #include "layers/team/team_schema.h"
 #include "layers/workspace.h"
