@@ -2,6 +2,7 @@
 // engine, and after, against the tracks.
 #include "app/cli/plan_commands.h"
 #include "app/cli/workspace_option.h"
+#include "app/cli/damage_check.h"
 #include "app/cli/open_workspace.h"
 #include "app/cli/problem_printer.h"
 #include "geo/duration.h"
@@ -59,7 +60,7 @@ int run_check(const CheckOptions& opt) {
 
 struct ForecastOptions {
     std::string workspace, plan;
-    bool store = true, quiet = false;
+    bool store = true, quiet = false, skip_damaged = false;
 };
 
 std::string pct_row(const ObjectiveRow& r) {
@@ -78,7 +79,12 @@ int run_forecast(const ForecastOptions& opt) {
     layers::plan::ForecastOptions fo;
     if (!opt.quiet)
         fo.progress = [](double f) { std::cerr << "\rforecast: " << static_cast<int>(f * 100) << " %" << std::flush; };
-    const Forecast fc = forecast_plan(s->ws, s->book, *p, fo);
+    layers::WorkspaceDamage damage;
+    if (!check_damage(s->ws, opt.skip_damaged, "plan forecast", damage, &error)) return fail(error);
+    const Forecast fc = [&] {
+        layers::DamageHidden hidden(s->ws, damage);  // back before the forecast layers are saved
+        return forecast_plan(s->ws, s->book, *p, fo);
+    }();
     if (!opt.quiet) std::cerr << "\n";
     if (!fc.run.ok) return fail(s->ws.path() + ": " + fc.run.error);
     print_problems(std::cerr, fc.problems);
@@ -104,7 +110,7 @@ int run_forecast(const ForecastOptions& opt) {
 struct ReconcileCliOptions {
     std::string workspace, plan, as_of;
     double threshold_pct = 90;
-    bool apply = false, store = true;
+    bool apply = false, store = true, skip_damaged = false;
 };
 
 std::string compliance_row(const ComplianceRow& r) {
@@ -135,7 +141,12 @@ int run_reconcile(const ReconcileCliOptions& opt) {
         if (!ro.as_of) return fail(error);
     }
     const PlanCoast& coast = s->coast(p->segment_m);
-    const Reconciliation r = reconcile_plan(s->ws, s->book, *p, coast, ro);
+    layers::WorkspaceDamage damage;
+    if (!check_damage(s->ws, opt.skip_damaged, "plan reconcile", damage, &error)) return fail(error);
+    const Reconciliation r = [&] {
+        layers::DamageHidden hidden(s->ws, damage);  // back before anything is saved
+        return reconcile_plan(s->ws, s->book, *p, coast, ro);
+    }();
     std::cout << "plan '" << p->name << "' reconciled with " << r.fixes << " fixes"
               << (ro.as_of ? " known at " + geo::format_iso8601(*ro.as_of) : std::string()) << "\n";
     std::cout << "task\tagency\tasset\tplanned\tearned\town %\tagency %\tfirst seen\tlast seen\tnote\n";
@@ -191,6 +202,7 @@ void add_plan_check_commands(CLI::App& plan, Context& ctx) {
     cmd->add_option("--plan", fopt->plan, "Plan name")->required();
     cmd->add_flag("!--no-store", fopt->store, "Print only; do not store the forecast layers");
     cmd->add_flag("--quiet,-q", fopt->quiet, "No progress on stderr");
+    add_skip_damaged_flag(*cmd, fopt->skip_damaged);
     cmd->callback([fopt, &ctx] { ctx.exit_code = run_forecast(*fopt); });
 
     auto ropt = std::make_shared<ReconcileCliOptions>();
@@ -203,6 +215,7 @@ void add_plan_check_commands(CLI::App& plan, Context& ctx) {
     cmd->add_option("--threshold", ropt->threshold_pct, "Percent of a stretch observed for done")->capture_default_str();
     cmd->add_flag("--apply", ropt->apply, "Set accepted tasks' statuses to the ones they earned");
     cmd->add_flag("!--no-store", ropt->store, "Do not store the plan_reconciliation layer");
+    add_skip_damaged_flag(*cmd, ropt->skip_damaged);
     cmd->callback([ropt, &ctx] { ctx.exit_code = run_reconcile(*ropt); });
 }
 

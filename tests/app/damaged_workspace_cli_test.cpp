@@ -150,4 +150,36 @@ TEST(DamagedWorkspaceCli, ReportsDensityRefusesAReportWithoutATimeUnlessSkipped)
     EXPECT_NE(skipped.out.find(std::to_string(reports - 1) + " report(s)"), std::string::npos) << skipped.out;
 }
 
+// Planned vs actual judged on tracks it cannot trust would set task statuses from them: `plan
+// reconcile` (and `plan forecast`, on the fleet's ranges) refuse as coverage does.
+TEST(DamagedWorkspaceCli, PlanReconcileAndForecastRefuseADamagedTrackUnlessSkipped) {
+    DamageFixture f;
+    auto plan = run_tidemark({"plan", "new", f.ws, "--name", "P", "--from", "2026-03-01T00:00:00Z", "--to", "2026-03-02T00:00:00Z"});
+    ASSERT_EQ(plan.exit_code, 0) << plan.err;
+    auto whole = run_tidemark({"plan", "reconcile", f.ws, "--plan", "P", "--no-store"});
+    ASSERT_EQ(whole.exit_code, 0) << whole.err;
+    EXPECT_NE(whole.out.find("reconciled with " + std::to_string(kVessels * kFixesEach) + " fixes"), std::string::npos) << whole.out;
+
+    run_sql(f.ws, "UPDATE track_legs SET fix_times = 'x' || substr(fix_times, 11) WHERE fid = 2");
+    const std::string before = read_file(f.ws);
+    for (const char* command : {"reconcile", "forecast"}) {
+        auto refused = run_tidemark({"plan", command, f.ws, "--plan", "P"});
+        EXPECT_EQ(refused.exit_code, 1) << command;
+        for (const char* named : {"layer track_legs: feature 2: field fix_times: value 1 'x' is not a number",
+                                  "1 damaged row(s)", "--skip-damaged"})
+            EXPECT_NE(refused.err.find(named), std::string::npos) << command << ": " << named << "\nin:\n" << refused.err;
+        EXPECT_EQ(read_file(f.ws), before) << command << " wrote to the workspace";
+    }
+
+    auto skipped = run_tidemark({"plan", "reconcile", f.ws, "--plan", "P", "--skip-damaged"});
+    ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+    EXPECT_NE(skipped.err.find("--skip-damaged: 1 damaged row(s) left out of this plan reconcile"), std::string::npos) << skipped.err;
+    EXPECT_NE(skipped.out.find("reconciled with " + std::to_string((kVessels - 1) * kFixesEach) + " fixes"), std::string::npos)
+        << skipped.out;
+    // Its layer was stored; the damaged row is in the file as it was.
+    EXPECT_NE(query(f.ws, "SELECT count(*) FROM plan_reconciliation"), "(no result)");
+    EXPECT_EQ(query(f.ws, "SELECT substr(fix_times, 1, 2) FROM track_legs WHERE fid = 2"), "x ");
+    EXPECT_EQ(query(f.ws, "SELECT count(*) FROM track_legs"), std::to_string(kVessels));
+}
+
 }  // namespace tidemark::test
