@@ -90,39 +90,66 @@ bool Workspace::save(std::string* error, const std::string& path) {
         *error = "workspace has no file name yet; choose one with Save As";
         return false;
     }
+    if (!is_own_store(target)) {
+        auto copy = write_copy(target, error);
+        if (!copy) return false;
+        adopt_copy(std::move(*copy));
+        return true;
+    }
     if (!read_only_.empty() && same_store(target, opened_from_)) {
         *error = target + ": not saved: " + read_only_;
         return false;
     }
     if (features_left_out_ > 0 && same_store(target, opened_from_)) {
         // Saving changes rewrites only the layers that changed: refused when one of them holds
-        // features this workspace could not read (a whole rewrite would drop them all).
+        // features this workspace could not read (a rewrite would drop them all).
         std::string touched;
         std::size_t attributed = 0;
         for (const auto& [layer, count] : left_out_by_layer_) attributed += count;
-        if (baseline_ && same_store(target, baseline_->file) && attributed == features_left_out_) {
+        if (attributed == features_left_out_) {
             for (const auto& [item, revision] : diff(*baseline_, view()).changes.base)
                 for (const auto& [layer, count] : left_out_by_layer_)
                     if (item == layer_item(layer)) touched += (touched.empty() ? "" : ", ") + describe_item(item);
         } else {
             touched = "the whole file";
         }
-        if (!touched.empty()) {
-            *error = target + ": " + std::to_string(features_left_out_) +
-                     " feature(s) in this file could not be read when it was opened (see the warnings); saving " +
-                     touched + " over it would delete them. Save to another file, or repair them (e.g. in QGIS) and "
-                     "open it again";
-            return false;
-        }
+        if (!touched.empty()) return refuse_left_out(target, touched, error);
     }
-    if (baseline_ && same_store(target, baseline_->file)) return save_changes(target, error);
+    return save_changes(target, error);
+}
 
-    const StoredState state = stored_state_of(*this);
+bool Workspace::refuse_left_out(const std::string& target, const std::string& touched, std::string* error) const {
+    *error = target + ": " + std::to_string(features_left_out_) +
+             " feature(s) in this file could not be read when it was opened (see the warnings); saving " + touched +
+             " over it would delete them. Save to another file, or repair them (e.g. in QGIS) and open it again";
+    return false;
+}
+
+bool Workspace::is_own_store(const std::string& target) const {
+    return baseline_ && same_store(target, baseline_->file);
+}
+
+std::optional<Workspace::WrittenCopy> Workspace::write_copy(const std::string& target, std::string* error) const {
+    if (is_own_store(target)) {
+        *error = target + " is this workspace's own file: save it in place";
+        return std::nullopt;
+    }
+    if (!read_only_.empty() && same_store(target, opened_from_)) {
+        *error = target + ": not saved: " + read_only_;
+        return std::nullopt;
+    }
+    if (features_left_out_ > 0 && same_store(target, opened_from_)) {
+        refuse_left_out(target, "the whole file", error);
+        return std::nullopt;
+    }
     std::string identity;
-    if (!write_new_store(target, state, layers, &identity, error)) return false;
-    path_ = target;
-    baseline_ = baseline_of(view(), target, identity, {});
-    return true;
+    if (!write_new_store(target, stored_state_of(*this), layers, &identity, error)) return std::nullopt;
+    return WrittenCopy{target, baseline_of(view(), target, identity, {})};
+}
+
+void Workspace::adopt_copy(WrittenCopy copy) {
+    path_ = std::move(copy.target);
+    baseline_ = std::move(copy.baseline);
 }
 
 bool Workspace::save_changes(const std::string& target, std::string* error) {

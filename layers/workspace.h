@@ -46,6 +46,20 @@ public:
     // since that would delete them (other layers save as usual): save to another file instead.
     bool save(std::string* error, const std::string& path = {});
 
+    // Save As in two steps, for a caller that writes on another thread while this workspace is
+    // only read (the app): write_copy() writes the whole workspace to `target`, a store other
+    // than its own (is_own_store), as save(error, target) would, and changes nothing here;
+    // adopt_copy() then makes that store this workspace's, so later saves write only what changed.
+    struct WrittenCopy {
+        std::string target;
+        Baseline baseline;  // the store's content as written
+    };
+    std::optional<WrittenCopy> write_copy(const std::string& target, std::string* error) const;
+    void adopt_copy(WrittenCopy copy);
+    // Whether `target` is the store this workspace was read from or last saved to (a save there
+    // writes only what changed).
+    bool is_own_store(const std::string& target) const;
+
     // What the next save to the same file would write ("layer 'reports'", "setting 'styles'",
     // "the time window", "the layer order"); empty when there is nothing to save. A workspace
     // never saved lists every layer.
@@ -128,6 +142,8 @@ private:
 
     SavedView view() const { return {layers, settings, window_from, window_to}; }
     bool save_changes(const std::string& target, std::string* error);
+    // false, with `error` saying that saving `touched` to `target` would delete the features not read.
+    bool refuse_left_out(const std::string& target, const std::string& touched, std::string* error) const;
 };
 
 }  // namespace tidemark::layers

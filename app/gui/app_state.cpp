@@ -105,16 +105,34 @@ bool AppState::start_save(std::string* error) {
     return true;
 }
 
+bool AppState::start_save_as(const std::string& path, std::string* error) {
+    if (!workspace || saving() || !SaveJob::saves_off_thread(*workspace, path)) return save_as(path, error);
+    keep_view();
+    if (!save_job.start(*workspace, error, path)) return false;
+    status = "Saving " + path + " ...";
+    return true;
+}
+
 void AppState::land_save() {
     auto outcome = save_job.take_outcome();
     if (!outcome) return;
-    status = outcome->summary;
-    if (!outcome->saved) {
+    if (outcome->copy) {
+        workspace->adopt_copy(std::move(*outcome->copy));
+        saved_as(outcome->target);
+    } else if (outcome->saved) {
+        conflict.clear();
+        dirty_ = false;
+    } else if (outcome->target.empty()) {
         conflict.load(*workspace);
-        return;
     }
-    conflict.clear();
+    status = outcome->summary;
+}
+
+void AppState::saved_as(const std::string& path) {
     dirty_ = false;
+    as_of_.reset();  // the copy saved is a workspace of its own, live
+    remember(path);
+    start_live_updates();  // listens to the store saved to, if it is a team workspace
 }
 
 bool AppState::save_with_choices(std::string* error) {
@@ -135,11 +153,8 @@ bool AppState::save_as(const std::string& path, std::string* error) {
     if (saving()) { *error = workspace->path() + " is still being saved"; return false; }
     keep_view();
     if (!workspace->save(error, path)) return false;
-    dirty_ = false;
-    as_of_.reset();  // the copy saved is a workspace of its own, live
-    remember(path);
+    saved_as(path);
     status = "Saved " + path;
-    start_live_updates();  // listens to the store saved to, if it is a team workspace
     return true;
 }
 

@@ -62,6 +62,9 @@ public:
     // undo). A new conflict (a third change meanwhile) fills `conflict` again.
     bool save_with_choices(std::string* error);
     bool save_as(const std::string& path, std::string* error);
+    // File > Save as: written by `save_job` on a worker when the target is another GeoPackage
+    // file (the workspace becomes that file when the outcome lands), else as save_as() does.
+    bool start_save_as(const std::string& path, std::string* error);
     // Whether open() put back a kept map view (then the window does not fit all on first layout).
     bool view_restored() const { return view_restored_; }
     bool has_workspace() const { return workspace.has_value(); }
@@ -207,7 +210,7 @@ public:
     AddLayerJob adding;          // start_add_layer; lands in poll_background
     std::string add_layer_error;
     ExportJob exporting;         // File > Export map; its outcome lands in `status`
-    SaveJob save_job;            // start_save; lands in poll_background
+    SaveJob save_job;            // start_save, start_save_as; lands in poll_background
     RowHistoryView row_history;  // the Inspector's History of the selected row (team workspaces)
     bool show_history = false;   // the Inspector opens its History tab at its next frame
 
@@ -228,6 +231,7 @@ private:
     void land_added_layer();
     void land_export();
     void land_save();
+    void saved_as(const std::string& path);  // the workspace now lives at `path`
     void adopt(layers::Workspace ws, const std::string& path);  // the workspace opened from `path`        // from poll_background
     void remember(const std::string& path);
     void keep_view();  // settings["view"] from the current view

@@ -129,7 +129,7 @@ void MainWindow::dialogs(AppState& app, bool* quit) {
         if (!dialog_error_.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", dialog_error_.c_str());
         const bool open = std::string(title) == "Open workspace";
         if (ImGui::Button("OK") || enter) {
-            if (open ? app.start_open(path_, &dialog_error_) : app.save_as(path_, &dialog_error_)) ImGui::CloseCurrentPopup();
+            if (open ? app.start_open(path_, &dialog_error_) : app.start_save_as(path_, &dialog_error_)) ImGui::CloseCurrentPopup();
         }
         if (open && app.dirty()) {
             ImGui::SameLine();

@@ -55,5 +55,66 @@ TEST(SaveJob, TheAppDrawsFramesWhileASaveWaitsAndTheSaveLandsWhole) {
     EXPECT_FALSE(reopened.style(*reopened.workspace->find("coastline")).visible);
 }
 
+// Save as on the worker: nothing in the workspace changes until the outcome lands (the UI reads
+// its path meanwhile); then the workspace is the new file, and the next save writes only there.
+TEST(SaveJob, SaveAsWritesTheWholeCopyOffTheUiThreadAndTheWorkspaceMovesWhenItLands) {
+    test::ScratchDir dir;
+    const std::string path = test::make_island_workspace(dir);
+    const std::string copy = dir.file("copy.gpkg");
+    AppState app;
+    std::string error;
+    ASSERT_TRUE(app.open(path, &error)) << error;
+    app.set_visible("coastline", false);
+    const std::string original = test::read_file(path);
+    ASSERT_TRUE(SaveJob::saves_off_thread(*app.workspace, copy));
+    EXPECT_FALSE(SaveJob::saves_off_thread(*app.workspace, path));  // its own file: a save in place
+
+    ASSERT_TRUE(app.start_save_as(copy, &error)) << error;
+    EXPECT_TRUE(app.saving());
+    EXPECT_EQ(app.workspace->path(), path);  // until it lands
+    app.save_job.wait();
+    EXPECT_EQ(app.workspace->path(), path);
+    app.poll_background();
+    EXPECT_FALSE(app.saving());
+    EXPECT_EQ(app.workspace->path(), copy);
+    EXPECT_FALSE(app.dirty());
+    EXPECT_NE(app.status.find("Saved " + copy), std::string::npos) << app.status;
+    ASSERT_FALSE(app.recent_files().empty());
+    EXPECT_EQ(app.recent_files().front(), copy);
+
+    AppState copied;
+    ASSERT_TRUE(copied.open(copy, &error)) << error;
+    EXPECT_FALSE(copied.style(*copied.workspace->find("coastline")).visible);
+    EXPECT_EQ(copied.workspace->layers.size(), app.workspace->layers.size());
+
+    // The next save writes to the copy only; the original file is as it was before the Save as.
+    app.set_visible("coastline", true);
+    ASSERT_TRUE(app.start_save(&error)) << error;
+    app.save_job.wait();
+    app.poll_background();
+    EXPECT_FALSE(app.dirty());
+    EXPECT_EQ(test::read_file(path), original);
+    AppState again;
+    ASSERT_TRUE(again.open(copy, &error)) << error;
+    EXPECT_TRUE(again.style(*again.workspace->find("coastline")).visible);
+}
+
+// A Save as that cannot be written leaves the workspace where it was, saying why.
+TEST(SaveJob, ASaveAsThatFailsLeavesTheWorkspaceWhereItWas) {
+    test::ScratchDir dir;
+    const std::string path = test::make_island_workspace(dir);
+    AppState app;
+    std::string error;
+    ASSERT_TRUE(app.open(path, &error)) << error;
+    app.set_visible("coastline", false);
+    const std::string nowhere = dir.file("no-such-folder/copy.gpkg");
+    ASSERT_TRUE(app.start_save_as(nowhere, &error)) << error;
+    app.save_job.wait();
+    app.poll_background();
+    EXPECT_EQ(app.workspace->path(), path);
+    EXPECT_TRUE(app.dirty());
+    EXPECT_NE(app.status.find("no-such-folder"), std::string::npos) << app.status;
+}
+
 }  // namespace
 }  // namespace tidemark::gui
