@@ -158,7 +158,8 @@ int run_edit(const TaskOptions& opt) {
     // On a team workspace another person's change to other fields of the task, made meanwhile,
     // was merged in: the version is the one the server gave the merged row.
     geo::Problems problems;
-    const Task* saved = load_plan_book(s->ws, problems).find_task(t.id);
+    const PlanBook stored_book = load_plan_book(s->ws, problems);  // alive while `saved` points into it
+    const Task* saved = stored_book.find_task(t.id);
     std::cout << "task " << t.id << " is now version " << (saved ? saved->version : expected + 1)
               << (s->ws.rows_merged_on_save() ? " (merged with another person's change to other fields, made meanwhile)" : "")
               << "\n";
