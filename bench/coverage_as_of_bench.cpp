@@ -57,7 +57,7 @@ layers::Layer synthetic_segments(std::size_t n) {
             sightings += (sightings.empty() ? "" : ";") + std::to_string(static_cast<long long>(t)) + "+" +
                          std::to_string(60 + rng.below(3540)) + "@" + std::to_string(rng.below(3));
         f.values = {observers, sightings};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }
@@ -119,7 +119,7 @@ int time_app_steps(const std::string& path) {
     std::sort(step_ms.begin(), step_ms.end());
     std::sort(class_only_ms.begin(), class_only_ms.end());
     std::printf("desktop map, coverage as of T, %zu segments, %zu hourly steps (%d changed the coast's colours):\n",
-                seg->features.size(), step_ms.size(), recoloured);
+                seg->features().size(), step_ms.size(), recoloured);
     std::printf("  step of 1 h:   median %.1f ms, worst %.1f ms (scene as of T + GPU buffers)\n", step_ms[step_ms.size() / 2],
                 step_ms.back());
     std::printf("  step of 1 min: median %.2f ms, worst %.1f ms\n", class_only_ms[class_only_ms.size() / 2],

@@ -36,7 +36,7 @@ Timing load(const std::string& path, bool validate, int runs) {
         times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         t.features = t.vertices = 0;
         for (const auto& l : r.layers) {
-            t.features += l.features.size();
+            t.features += l.features().size();
             t.vertices += l.vertex_count();
         }
         t.problems = r.problems.size();

@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
     std::printf("%-28s %10s %12.2f\n", "whole scene (export)", "", median_ms(5, [&] { (void)layers::build_map_scene(*ws, t); }));
     for (const auto& l : ws->layers) {
         if (l.role == layers::LayerRole::Table || l.geometry_kind() == geo::GeometryKind::None) continue;
-        std::printf("%-28s %10zu %12.2f\n", ("layer " + l.name).c_str(), l.features.size(),
+        std::printf("%-28s %10zu %12.2f\n", ("layer " + l.name).c_str(), l.features().size(),
                     median_ms(5, [&] { (void)layers::scene_layer(*ws, l); }));
     }
     std::size_t shown = 0;

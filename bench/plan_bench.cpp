@@ -186,7 +186,7 @@ int bench_suggest(const layers::Layer& coast_layer, int draws) {
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {to_bng.forward(geo::XY{ports.ports[i].lon, ports.ports[i].lat})};
         f.values = {ports.ports[i].name};
-        pl.features.push_back(std::move(f));
+        pl.features().push_back(std::move(f));
     }
     ws.put(pl);
     layers::store_fleet(ws, fleet_read.vessels);

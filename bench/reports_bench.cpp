@@ -103,7 +103,7 @@ int main() {
     const double t_idx = seconds_since(t0);
     std::printf("CoastIndex distance: %zu queries in %.3f s (%.1f us each)\n", pts.size(), t_idx, 1e6 * t_idx / pts.size());
     std::vector<geo::Path> all;
-    for (const auto& f : coast->features)
+    for (const auto& f : coast->features())
         for (auto& r : geo::boundaries(f.geometry)) all.push_back(std::move(r));
     t0 = std::chrono::steady_clock::now();
     double brute_sum = 0;

@@ -80,7 +80,7 @@ void push_plan(const std::string& url, int tasks) {
     line.fid = 1;
     line.geometry.kind = geo::GeometryKind::Line;
     line.geometry.lines = {{{500000, 100000}, {500000 + 1000.0 * tasks, 100000}}};
-    coast.features.push_back(line);
+    coast.features().push_back(line);
     ws.put(coast);
     geo::Problems problems;
     const PlanCoast pc = plan_coast(ws, 1000, problems);

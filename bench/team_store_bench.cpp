@@ -45,10 +45,10 @@ std::string with_db(const std::string& url, const std::string& db) {
 void edit_one_feature(Workspace& ws, bool big, std::string* what) {
     for (Layer& l : ws.layers)
         for (std::size_t i = 0; i < l.fields.size(); ++i)
-            if (!l.features.empty() && l.fields[i].type == FieldType::Real && (l.features.size() > 1000) == big) {
-                auto v = to_number(l.features[0].values[i]).value_or(0);
-                l.features[0].values[i] = v + 1;
-                *what = l.name + " (" + std::to_string(l.features.size()) + " features)";
+            if (!l.features().empty() && l.fields[i].type == FieldType::Real && (l.features().size() > 1000) == big) {
+                auto v = to_number(l.features()[0].values[i]).value_or(0);
+                l.features()[0].values[i] = v + 1;
+                *what = l.name + " (" + std::to_string(l.features().size()) + " features)";
                 return;
             }
     die("no layer with a real field to edit");
@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
     auto ws = Workspace::open(local, &error);
     if (!ws) die(error);
     std::size_t features = 0;
-    for (const Layer& l : ws->layers) features += l.features.size();
+    for (const Layer& l : ws->layers) features += l.features().size();
     std::printf("workspace %s: %.1f MB, %zu layers, %zu features\n", source.c_str(), fs::file_size(source) / 1e6,
                 ws->layers.size(), features);
 

@@ -12,7 +12,7 @@ constexpr std::size_t kRunVertices = 32;  // vertices per indexed run of a coast
 }
 
 CoastIndex::CoastIndex(const Layer& coast) {
-    for (const Feature& f : coast.features) {
+    for (const Feature& f : coast.features()) {
         for (const geo::Path& l : f.geometry.lines) paths_.push_back(l);
         for (const geo::Polygon& p : f.geometry.polygons) {
             polygons_.push_back(p);

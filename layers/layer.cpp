@@ -41,6 +41,42 @@ std::optional<double> to_number(const Value& v) {
     return std::nullopt;
 }
 
+Layer::Layer(const Layer& other)
+    : name(other.name),
+      role(other.role),
+      source(other.source),
+      attribution(other.attribution),
+      force_multi(other.force_multi),
+      empty_kind(other.empty_kind),
+      row_versions(other.row_versions),
+      fields(other.fields),
+      features_(other.features()),
+      rows_hash_as_read_(other.rows_hash_as_read()),
+      index_(other.index_) {}
+
+Layer& Layer::operator=(const Layer& other) {
+    if (this != &other) *this = Layer(other);
+    return *this;
+}
+
+void Layer::defer_rows(std::shared_ptr<RowSource> source) {
+    features_.clear();
+    index_.reset();
+    rows_hash_as_read_.reset();
+    unread_ = std::make_unique<Unread>();
+    unread_->source = std::move(source);
+}
+
+void Layer::read_rows() const {
+    std::call_once(unread_->once, [this] {
+        RowSource::Rows rows = unread_->source->read_rows(name);
+        features_ = std::move(rows.features);
+        rows_hash_as_read_ = rows.hash;
+        index_.reset();
+        unread_->done.store(true, std::memory_order_release);
+    });
+}
+
 int Layer::field_index(const std::string& field) const {
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (strcasecmp(fields[i].name.c_str(), field.c_str()) == 0) return static_cast<int>(i);
@@ -51,7 +87,7 @@ int Layer::add_field(const std::string& field, FieldType type) {
     int i = field_index(field);
     if (i >= 0) return i;
     fields.push_back({field, type});
-    for (Feature& f : features) f.values.resize(fields.size());
+    for (Feature& f : features()) f.values.resize(fields.size());
     return static_cast<int>(fields.size() - 1);
 }
 
@@ -64,27 +100,27 @@ const Value& Layer::value(const Feature& f, const std::string& field) const {
 Box Layer::extent() const {
     if (index_) return index_->bounds();
     Box b;
-    for (const Feature& f : features) b.expand(f.geometry.bounds());
+    for (const Feature& f : features()) b.expand(f.geometry.bounds());
     return b;
 }
 
 geo::GeometryKind Layer::geometry_kind() const {
-    for (const Feature& f : features)
+    for (const Feature& f : features())
         if (f.geometry.kind != geo::GeometryKind::None) return f.geometry.kind;
     return geo::GeometryKind::None;
 }
 
 std::size_t Layer::vertex_count() const {
     std::size_t n = 0;
-    for (const Feature& f : features) n += f.geometry.vertex_count();
+    for (const Feature& f : features()) n += f.geometry.vertex_count();
     return n;
 }
 
 const geo::SpatialIndex& Layer::index() const {
     if (!index_) {
         std::vector<Box> boxes;
-        boxes.reserve(features.size());
-        for (const Feature& f : features) boxes.push_back(f.geometry.bounds());
+        boxes.reserve(features().size());
+        for (const Feature& f : features()) boxes.push_back(f.geometry.bounds());
         index_.emplace(boxes);
     }
     return *index_;
@@ -105,7 +141,7 @@ double distance(const Geometry& g, XY p) {
 }
 
 std::int64_t Layer::nearest(XY p, double max_distance, double* found) const {
-    return index().nearest(p, [&](std::uint32_t id) { return distance(features[id].geometry, p); },
+    return index().nearest(p, [&](std::uint32_t id) { return distance(features()[id].geometry, p); },
                            max_distance, found);
 }
 

@@ -6,9 +6,13 @@
 #include "geo/problem.h"
 #include "geo/spatial_index.h"
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -42,8 +46,28 @@ struct Feature {
     std::vector<Value> values;  // parallel to Layer::fields
 };
 
+// Where the rows of a layer not read yet come from: a workspace opened lazily
+// (Workspace::open with OpenOptions::lazy) hands each layer one, and the layer reads its rows
+// from it on first use. The source keeps what reading them reported (problems, rows left out).
+class RowSource {
+public:
+    struct Rows {
+        std::vector<Feature> features;
+        std::uint64_t hash = 0;  // rows_hash (store/layer_hash.h) of `features` as read
+    };
+    virtual ~RowSource() = default;
+    virtual Rows read_rows(const std::string& layer) = 0;
+};
+
 class Layer {
 public:
+    Layer() = default;
+    // A copy holds every row: copying a layer not read yet reads it first.
+    Layer(const Layer& other);
+    Layer& operator=(const Layer& other);
+    Layer(Layer&&) = default;
+    Layer& operator=(Layer&&) = default;
+
     std::string name;
     LayerRole role = LayerRole::Generic;
     std::string source;            // where it was read from (path, layer)
@@ -54,7 +78,25 @@ public:
     // row by row with per-row version checks where the store can (workspace_store.h). Not stored.
     bool row_versions = false;
     std::vector<Field> fields;
-    std::vector<Feature> features;
+
+    // The rows. A layer of a lazily opened workspace reads them from its store here, on first use
+    // (once, from whichever thread asks first); every other layer holds them already.
+    std::vector<Feature>& features() {
+        if (!features_read()) read_rows();
+        return features_;
+    }
+    const std::vector<Feature>& features() const {
+        if (!features_read()) read_rows();
+        return features_;
+    }
+    bool features_read() const { return !unread_ || unread_->done.load(std::memory_order_acquire); }
+    // The rows come from `source` on first use (Workspace::open does this).
+    void defer_rows(std::shared_ptr<RowSource> source);
+    // For a layer whose rows were read lazily: their hash as read, which a save compares with
+    // (nullopt for every other layer, and before the rows are read).
+    std::optional<std::uint64_t> rows_hash_as_read() const {
+        return features_read() ? rows_hash_as_read_ : std::nullopt;
+    }
 
     int field_index(const std::string& name) const;  // -1 when absent (case-insensitive)
     int add_field(const std::string& name, FieldType type);  // returns its index; existing index if present
@@ -70,9 +112,20 @@ public:
     std::int64_t nearest(XY p, double max_distance, double* distance = nullptr) const;
 
 private:
+    struct Unread {
+        std::shared_ptr<RowSource> source;
+        std::once_flag once;
+        std::atomic<bool> done{false};
+    };
+    void read_rows() const;
+
+    mutable std::vector<Feature> features_;
+    mutable std::unique_ptr<Unread> unread_;  // set while the rows are still in the store
+    mutable std::optional<std::uint64_t> rows_hash_as_read_;
     mutable std::optional<geo::SpatialIndex> index_;
 };
 
 double distance(const Geometry& g, XY p);  // 0 inside polygons
 
 }  // namespace tidemark::layers
+static_assert(std::is_nothrow_move_constructible_v<tidemark::layers::Layer>, "vector<Layer> must move layers, not copy (and read) them");

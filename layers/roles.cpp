@@ -33,7 +33,7 @@ bool canonical_field(Layer& layer, const char* canonical, std::initializer_list<
     if (src < 0) return false;
     if (layer.fields[src].name == canonical) return true;
     const int dst = layer.add_field(canonical, FieldType::String);
-    for (Feature& f : layer.features) f.values[dst] = to_string(f.values[src]);
+    for (Feature& f : layer.features()) f.values[dst] = to_string(f.values[src]);
     return true;
 }
 
@@ -90,7 +90,7 @@ bool prepare_for_role(Layer& layer, LayerRole role, geo::Problems& problems) {
                     "): ports will be unnamed", Sev::Warning));
             if (!canonical_field(layer, "kind", {"kind", "type", "featurecla", "harbor_type", "harbour_type"})) {
                 const int k = layer.add_field("kind", FieldType::String);
-                for (Feature& f : layer.features) f.values[k] = std::string("port");
+                for (Feature& f : layer.features()) f.values[k] = std::string("port");
             }
             return true;
         }

@@ -9,11 +9,12 @@
 
 namespace tidemark::layers {
 
-std::optional<Workspace> Workspace::open(const std::string& path, std::string* error) {
-    return open(store_for(path), error);
+std::optional<Workspace> Workspace::open(const std::string& path, std::string* error, Rows rows) {
+    return open(store_for(path), error, {}, rows);
 }
 
-std::optional<Workspace> Workspace::open(std::unique_ptr<WorkspaceStore> store, std::string* error, std::string read_only) {
+std::optional<Workspace> Workspace::open(std::unique_ptr<WorkspaceStore> store, std::string* error, std::string read_only,
+                                         Rows rows) {
     const std::string path = store->location();
     std::optional<StoredState> state = store->read_state(error);
     if (!state) return std::nullopt;
@@ -26,6 +27,7 @@ std::optional<Workspace> Workspace::open(std::unique_ptr<WorkspaceStore> store, 
     ReadOptions all;
     all.working_crs = state->crs;
     all.validate_polygons = false;  // validated on import
+    all.schema_only = rows == Rows::OnFirstUse && store->reads_schema_first();
     ReadResult data = store->read_layers(all);
     if (!data.ok) {
         *error = data.error;
@@ -66,6 +68,13 @@ std::optional<Workspace> Workspace::open(std::unique_ptr<WorkspaceStore> store, 
     }
     for (Layer& l : found)
         if (l.name != kSettingsTable) ws.layers.push_back(std::move(l));
+    if (all.schema_only) {
+        std::map<std::string, std::size_t> declared;
+        for (const LayerSummary& s : data.summaries) declared[s.name] = s.features;
+        ws.lazy_ = std::make_shared<LazyRows>(std::shared_ptr<WorkspaceStore>(std::move(store)), state->crs,
+                                              state->identity, std::move(declared));
+        for (Layer& l : ws.layers) l.defer_rows(ws.lazy_);
+    }
     // The revisions were read before the features: a save that committed in between makes them
     // older than the features, which can only turn a later save into a reported conflict.
     ws.baseline_ = baseline_of(ws.view(), path, state->identity, std::move(state->revisions));
@@ -100,15 +109,16 @@ bool Workspace::save(std::string* error, const std::string& path) {
         *error = target + ": not saved: " + read_only_;
         return false;
     }
-    if (features_left_out_ > 0 && same_store(target, opened_from_)) {
+    if (features_left_out() > 0 && same_store(target, opened_from_)) {
         // Saving changes rewrites only the layers that changed: refused when one of them holds
         // features this workspace could not read (a rewrite would drop them all).
         std::string touched;
         std::size_t attributed = 0;
-        for (const auto& [layer, count] : left_out_by_layer_) attributed += count;
-        if (attributed == features_left_out_) {
+        const auto by_layer = left_out_by_layer();
+        for (const auto& [layer, count] : by_layer) attributed += count;
+        if (attributed == features_left_out()) {
             for (const auto& [item, revision] : diff(*baseline_, view()).changes.base)
-                for (const auto& [layer, count] : left_out_by_layer_)
+                for (const auto& [layer, count] : by_layer)
                     if (item == layer_item(layer)) touched += (touched.empty() ? "" : ", ") + describe_item(item);
         } else {
             touched = "the whole file";
@@ -119,7 +129,7 @@ bool Workspace::save(std::string* error, const std::string& path) {
 }
 
 bool Workspace::refuse_left_out(const std::string& target, const std::string& touched, std::string* error) const {
-    *error = target + ": " + std::to_string(features_left_out_) +
+    *error = target + ": " + std::to_string(features_left_out()) +
              " feature(s) in this file could not be read when it was opened (see the warnings); saving " + touched +
              " over it would delete them. Save to another file, or repair them (e.g. in QGIS) and open it again";
     return false;
@@ -138,7 +148,7 @@ std::optional<Workspace::WrittenCopy> Workspace::write_copy(const std::string& t
         *error = target + ": not saved: " + read_only_;
         return std::nullopt;
     }
-    if (features_left_out_ > 0 && same_store(target, opened_from_)) {
+    if (features_left_out() > 0 && same_store(target, opened_from_)) {
         refuse_left_out(target, "the whole file", error);
         return std::nullopt;
     }
@@ -168,7 +178,7 @@ bool Workspace::save_changes(const std::string& target, std::string* error) {
             Layer* l = find(name);
             if (!l) continue;
             std::map<std::int64_t, Feature*> by_fid;
-            for (Feature& f : l->features) by_fid[f.fid] = &f;
+            for (Feature& f : l->features()) by_fid[f.fid] = &f;
             bool changed = false;
             for (Feature& row : rows) {
                 auto it = by_fid.find(row.fid);
@@ -196,6 +206,32 @@ std::vector<std::string> Workspace::unsaved_changes() const {
     for (const RowEdits& e : d.changes.row_edits)
         out.push_back(describe_item(layer_item(e.layer->name)) + " (" + std::to_string(e.rows.size()) + " row(s))");
     return out;
+}
+
+void Workspace::read_all_rows() const {
+    for (const Layer& l : layers) l.features();
+}
+
+geo::Problems Workspace::open_problems() const {
+    if (!lazy_) return open_problems_;
+    geo::Problems all = open_problems_;
+    geo::Problems later = lazy_->report().problems;
+    all.insert(all.end(), later.begin(), later.end());
+    return all;
+}
+
+std::size_t Workspace::features_left_out() const {
+    std::size_t n = features_left_out_;
+    if (lazy_)
+        for (const auto& [layer, count] : lazy_->report().left_out_by_layer) n += count;
+    return n;
+}
+
+std::map<std::string, std::size_t> Workspace::left_out_by_layer() const {
+    std::map<std::string, std::size_t> all = left_out_by_layer_;
+    if (lazy_)
+        for (const auto& [layer, count] : lazy_->report().left_out_by_layer) all[layer] += count;
+    return all;
 }
 
 Layer* Workspace::find(const std::string& name) {

@@ -7,6 +7,7 @@
 #include "geo/crs.h"
 #include "geo/time.h"
 #include "layers/layer.h"
+#include "layers/store/lazy_rows.h"
 #include "layers/store/workspace_changes.h"
 #include "layers/store/workspace_store.h"
 
@@ -24,15 +25,29 @@ class Workspace {
 public:
     explicit Workspace(geo::Crs crs = geo::Crs::british_national_grid()) : crs_(std::move(crs)) {}
 
+    // When the layers' rows are read. OnFirstUse reads each layer's name, fields and CRS on
+    // opening and its rows when the layer is first used (Layer::features; lazy_rows.h), where the
+    // store can (a GeoPackage; a team database reads everything now): a command that uses two
+    // layers of a large workspace reads those two. What reading them reports joins
+    // open_problems() when they are read.
+    enum class Rows { Now, OnFirstUse };
+
     // Opens an existing workspace. nullopt with `error` naming the file and what is wrong.
     // Features it holds but that cannot be read (e.g. edited elsewhere into an empty geometry)
     // are left out and named in open_problems().
-    static std::optional<Workspace> open(const std::string& path, std::string* error);
+    static std::optional<Workspace> open(const std::string& path, std::string* error, Rows rows = Rows::Now);
     // Opens what `store` holds, read-only when `read_only` says why (e.g. a team workspace as of
     // a past time, team/pg_as_of.h): saving back to its location is refused with that reason;
     // Save As to another file works.
     static std::optional<Workspace> open(std::unique_ptr<WorkspaceStore> store, std::string* error,
-                                         std::string read_only = {});
+                                         std::string read_only = {}, Rows rows = Rows::Now);
+    // Reads the rows of every layer not read yet (a workspace opened with Rows::OnFirstUse):
+    // for whatever looks at every row, e.g. find_damage.
+    void read_all_rows() const;
+    // Where what reading rows later reports goes, as each layer is read (Rows::OnFirstUse only).
+    void report_rows_read_to(LazyRows::Reporter reporter) {
+        if (lazy_) lazy_->report_to(std::move(reporter));
+    }
 
     // Saves to `path` (the current path when empty).
     // To the file it was opened from (or last saved to): writes only what changed since then —
@@ -100,9 +115,10 @@ public:
     // when the store cannot be read or was replaced since opening (then open it again).
     bool refresh(const std::vector<std::string>& names, bool settings, Refreshed* out, std::string* error);
 
-    // What opening the file reported, and how many of its features are not held here.
-    const geo::Problems& open_problems() const { return open_problems_; }
-    std::size_t features_left_out() const { return features_left_out_; }
+    // What opening the file (and reading rows since, Rows::OnFirstUse) reported, and how many
+    // of its features are not held here.
+    geo::Problems open_problems() const;
+    std::size_t features_left_out() const;
     // Layers Tidemark wrote (listed in its settings) stored in another CRS than the `crs`
     // setting says: the settings contradict the data, so nothing computed here can be trusted.
     // One line per layer, "layer 'x' is stored in A but the crs setting says B".
@@ -139,6 +155,9 @@ private:
     std::string read_only_;                // why saving to path_ is refused; "" when it is not
     std::string opened_from_;  // the file the left-out features still live in
     std::optional<Baseline> baseline_;  // the file's content as last read or written
+    std::shared_ptr<LazyRows> lazy_;    // where layers not read yet read their rows (Rows::OnFirstUse)
+
+    std::map<std::string, std::size_t> left_out_by_layer() const;
 
     SavedView view() const { return {layers, settings, window_from, window_to}; }
     bool save_changes(const std::string& target, std::string* error);

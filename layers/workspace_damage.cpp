@@ -48,7 +48,7 @@ public:
     }
 
     void track_points(const Layer& l) {
-        for (const Feature& f : l.features) {
+        for (const Feature& f : l.features()) {
             if (f.geometry.points.empty()) row(l, f, "geom", "no point; a fix needs a position");
             const Value& unix_value = l.value(f, "unix_time");
             const std::string text = to_string(l.value(f, "time"));
@@ -69,7 +69,7 @@ public:
     // A packed leg (track_store.h) is one row: damage anywhere in it names that row and field.
     void track_legs(const Layer& l) {
         std::string field, why;
-        for (const Feature& f : l.features) {
+        for (const Feature& f : l.features()) {
             const auto leg = decode_leg(l, f, &field, &why);
             if (!leg) {
                 row(l, f, field, why);
@@ -84,7 +84,7 @@ public:
     }
 
     void fleet(const Layer& l) {
-        for (const Feature& f : l.features) {
+        for (const Feature& f : l.features()) {
             const auto height = to_number(l.value(f, "antenna_height_m"));
             if (!height)
                 row(l, f, "antenna_height_m", "NULL; expected the antenna's height above the sea in metres");
@@ -104,7 +104,7 @@ public:
 
     void reports(const Layer& l) {
         namespace col = report_columns;
-        for (const Feature& f : l.features) {
+        for (const Feature& f : l.features()) {
             if (f.geometry.points.empty()) row(l, f, "geom", "no point; a report needs a position");
             const std::string reported = to_string(l.value(f, col::kReportedAt));
             if (auto why = time_problem(geo::parse_iso8601(reported), reported); !why.empty())
@@ -196,6 +196,7 @@ std::string WorkspaceDamage::summary() const {
 
 WorkspaceDamage find_damage(const Workspace& ws) {
     WorkspaceDamage d;
+    ws.read_all_rows();  // damage anywhere counts, also in layers a lazily opened workspace has not used
     d.unreadable = ws.features_left_out();
     Finder find(ws, d);
     find.crs();
@@ -216,7 +217,7 @@ DamageHidden::DamageHidden(Workspace& ws, const WorkspaceDamage& damage)
         Layer* l = ws.find(name);
         if (!l || fids.empty()) continue;
         Layer kept = *l;
-        std::erase_if(kept.features, [&](const Feature& f) { return fids.count(f.fid) > 0; });
+        std::erase_if(kept.features(), [&](const Feature& f) { return fids.count(f.fid) > 0; });
         originals_.push_back(std::move(*l));
         *l = std::move(kept);
     }

@@ -36,6 +36,7 @@ struct WorkspaceDamage {
     std::string summary() const;
 };
 
+// Reads every layer's rows first (a lazily opened workspace's too): damage anywhere counts.
 WorkspaceDamage find_damage(const Workspace& ws);
 
 // While alive, `ws` holds only its undamaged rows and no damaged window; the previous layers and

@@ -45,7 +45,7 @@ struct RowRebase {
 // A row not edited here takes theirs in both; an edited (or removed) row keeps mine and its base.
 RowRebase rebase_rows(const Layer& base, const Layer& mine, const Layer& theirs) {
     RowRebase out;
-    const auto b = by_fid(base.features), m = by_fid(mine.features), t = by_fid(theirs.features);
+    const auto b = by_fid(base.features()), m = by_fid(mine.features()), t = by_fid(theirs.features());
     for (const auto& [fid, row] : t) {
         auto bi = b.find(fid);
         auto mi = m.find(fid);
@@ -129,14 +129,14 @@ bool Workspace::refresh(const std::vector<std::string>& names, bool with_setting
         if (read.layers.empty()) continue;  // removed from the store: opening again shows that
         Layer theirs = std::move(read.layers.front());
         keep_metadata(theirs, *mine);
-        auto hash = baseline_->layer_hashes.find(name);
-        const bool edited_here = hash == baseline_->layer_hashes.end() || hash->second != content_hash(*mine);
+        const std::optional<std::uint64_t> saved = saved_hash(*baseline_, *mine);
+        const bool edited_here = !saved || *saved != content_hash(*mine);
         if (!edited_here) {
             const std::uint64_t h = content_hash(theirs);
-            if (h != hash->second) {
+            if (h != *saved) {
                 *mine = std::move(theirs);
                 mine->rebuild_index();
-                hash->second = h;
+                set_saved_hash(*baseline_, name, h);
                 if (has_versions(*mine)) baseline_->rows[name] = *mine;
                 out->layers.push_back(name);
             }
@@ -154,10 +154,10 @@ bool Workspace::refresh(const std::vector<std::string>& names, bool with_setting
         if (r.taken == 0) continue;
         out->rows_taken += r.taken;
         Layer new_base = *mine;
-        new_base.features = std::move(r.base);
-        hash->second = content_hash(new_base);
+        new_base.features() = std::move(r.base);
+        set_saved_hash(*baseline_, name, content_hash(new_base));
         base->second = std::move(new_base);
-        mine->features = std::move(r.mine);
+        mine->features() = std::move(r.mine);
         mine->rebuild_index();
         out->layers.push_back(name);
     }
@@ -220,7 +220,7 @@ bool Workspace::settle_conflicts(const std::vector<Feature>& resolved, std::stri
     for (const RowConflict& c : conflicts_) {
         Layer* l = find(c.layer);
         auto base = baseline_->rows.find(c.layer);
-        if (!l || base == baseline_->rows.end() || !row_of(l->features, c.fid)) {
+        if (!l || base == baseline_->rows.end() || !row_of(l->features(), c.fid)) {
             *error = "row " + std::to_string(c.fid) + " of " + c.layer + " is no longer in this workspace";
             return false;
         }
@@ -231,14 +231,14 @@ bool Workspace::settle_conflicts(const std::vector<Feature>& resolved, std::stri
         Layer& base = baseline_->rows.find(c.layer)->second;
         Feature row = resolved[i];
         row.fid = c.fid;
-        *row_of(l.features, c.fid) = std::move(row);
+        *row_of(l.features(), c.fid) = std::move(row);
         l.rebuild_index();
-        if (Feature* b = row_of(base.features, c.fid)) *b = c.theirs;
+        if (Feature* b = row_of(base.features(), c.fid)) *b = c.theirs;
         else {
-            base.features.push_back(c.theirs);
-            sort_by_fid(base.features);
+            base.features().push_back(c.theirs);
+            sort_by_fid(base.features());
         }
-        baseline_->layer_hashes[c.layer] = content_hash(base);
+        set_saved_hash(*baseline_, c.layer, content_hash(base));
     }
     conflicts_.clear();
     return true;

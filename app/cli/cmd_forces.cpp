@@ -25,7 +25,7 @@ int build_sectors(const SectorOptions& opt) {
     auto coast = layers::import_layer(opt.coast, crs, layers::LayerRole::Coastline, "coastline", problems, &error);
     if (!coast) return fail(error);
     std::vector<geo::Path> rings;
-    for (const auto& f : coast->features)
+    for (const auto& f : coast->features())
         for (const auto& poly : f.geometry.polygons) rings.push_back(poly.outer);
     if (rings.empty()) return fail(opt.coast + ": the coastline for sectors must be land polygons");
 
@@ -38,8 +38,8 @@ int build_sectors(const SectorOptions& opt) {
                         "'; expected force_code,force_name,start_lat,start_lon,end_lat,end_lon");
     geo::Transformer to_working(geo::Crs::wgs84(), crs);
     std::vector<geo::CoastStretch> stretches;
-    for (std::size_t i = 0; i < rows.features.size(); ++i) {
-        const auto& f = rows.features[i];
+    for (std::size_t i = 0; i < rows.features().size(); ++i) {
+        const auto& f = rows.features()[i];
         auto num = [&](const char* c) { return layers::to_number(rows.value(f, c)); };
         auto slat = num("start_lat"), slon = num("start_lon"), elat = num("end_lat"), elon = num("end_lon");
         if (!slat || !slon || !elat || !elon) {
@@ -68,7 +68,7 @@ int build_sectors(const SectorOptions& opt) {
         f.geometry.kind = geo::GeometryKind::Polygon;
         f.geometry.polygons = s.polygons;
         f.values = {s.code, s.name + " (approximate)", std::string("approximate"), s.coast_length_m / 1000.0};
-        out.features.push_back(std::move(f));
+        out.features().push_back(std::move(f));
     }
     if (!layers::write_file_atomically(opt.out, "GPKG", [&](GDALDataset& ds, std::string* why) {
             return layers::write_layer(ds, out, crs, why);

@@ -115,7 +115,7 @@ int info_one(const std::string& path, const InfoOptions& opt) {
         const auto& l = r.layers[i];
         if (s.name == layers::kSettingsTable) {
             std::cout << "  Tidemark workspace settings:\n";
-            for (const auto& f : l.features)
+            for (const auto& f : l.features())
                 if (f.values.size() >= 2 && layers::to_string(f.values[0]) != "settings" &&
                     layers::to_string(f.values[0]) != "layers" && layers::to_string(f.values[0]) != "commit" &&
                     layers::to_string(f.values[0]).rfind("revision:", 0) != 0)  // save bookkeeping

@@ -58,7 +58,7 @@ std::optional<std::vector<Stretch>> stretches_in_area(const std::string& path, P
     auto layer = layers::import_layer(path, s.ws.crs(), layers::LayerRole::Generic, "area", problems, error);
     if (!layer) return std::nullopt;
     std::vector<geo::Polygon> polygons;
-    for (const auto& f : layer->features) polygons.insert(polygons.end(), f.geometry.polygons.begin(), f.geometry.polygons.end());
+    for (const auto& f : layer->features()) polygons.insert(polygons.end(), f.geometry.polygons.begin(), f.geometry.polygons.end());
     if (polygons.empty()) {
         *error = "--area " + path + ": no polygons; expected a polygon layer";
         return std::nullopt;

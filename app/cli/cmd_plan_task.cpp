@@ -33,7 +33,7 @@ std::optional<Stretch> longest_run_in_area(const std::string& path, PlanSession&
     auto layer = layers::import_layer(path, s.ws.crs(), layers::LayerRole::Generic, "area", problems, error);
     if (!layer) return std::nullopt;
     std::vector<geo::Polygon> polygons;
-    for (const auto& f : layer->features) polygons.insert(polygons.end(), f.geometry.polygons.begin(), f.geometry.polygons.end());
+    for (const auto& f : layer->features()) polygons.insert(polygons.end(), f.geometry.polygons.begin(), f.geometry.polygons.end());
     const PlanCoast& coast = s.coast(p.segment_m);
     const auto runs = coast.runs(coast.inside(polygons));
     if (runs.empty()) {

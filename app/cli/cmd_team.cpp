@@ -84,7 +84,7 @@ int team_push(const std::string& gpkg, const std::string& url, const std::string
     std::string identity;
     if (!write_new_pg(url, layers::stored_state_of(*ws), ws->layers, owner, &identity, &error)) return fail(error);
     std::size_t features = 0;
-    for (const auto& l : ws->layers) features += l.features.size();
+    for (const auto& l : ws->layers) features += l.features().size();
     std::cout << "pushed " << gpkg << " to " << redact_url(url) << ": " << ws->layers.size() << " layer(s), " << features
               << " feature(s) in " << seconds_text(seconds_since(t0)) << "\n";
     return kOk;
@@ -99,7 +99,7 @@ int team_pull(const std::string& url, const std::string& gpkg, bool overwrite) {
     if (!ws) return fail(error);
     if (!ws->save(&error, gpkg)) return fail(error);
     std::size_t features = 0;
-    for (const auto& l : ws->layers) features += l.features.size();
+    for (const auto& l : ws->layers) features += l.features().size();
     std::cout << "pulled " << redact_url(url) << " to " << gpkg << ": " << ws->layers.size() << " layer(s), " << features
               << " feature(s) in " << seconds_text(seconds_since(t0)) << "\n";
     return kOk;

@@ -56,7 +56,7 @@ int workspace_new(const NewOptions& opt) {
     if (!ws.save(&error, opt.workspace)) return fail(error);
     std::cout << "created " << opt.workspace << " (working CRS " << crs.name() << ", " << crs.definition() << ")\n";
     for (const auto& l : ws.layers)
-        std::cout << "  " << l.name << ": " << l.features.size() << " feature(s)\n";
+        std::cout << "  " << l.name << ": " << l.features().size() << " feature(s)\n";
     print_problems(std::cerr, problems, opt.all_problems ? 0 : 20);
     return kOk;
 }
@@ -76,7 +76,7 @@ int workspace_add(const AddOptions& opt) {
     auto layer = layers::import_layer(opt.file, ws->crs(), *role, name, problems, &error);
     print_problems(std::cerr, problems);
     if (!layer) return fail(error);
-    const std::size_t count = layer->features.size();
+    const std::size_t count = layer->features().size();
     ws->put(std::move(*layer));
     if (!ws->save(&error)) return fail(error);
     std::cout << "added layer " << name << " (" << count << " feature(s)) to " << opt.workspace << "\n";

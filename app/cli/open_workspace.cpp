@@ -39,12 +39,19 @@ std::optional<layers::Workspace> open_workspace(const std::string& path, std::st
     // Every command that saves a workspace opens it here first: the place to clear what a
     // killed earlier save left beside it (the save itself would do so silently).
     if (!layers::is_server_location(path)) clean_stale_temporaries(path);
-    auto ws = as_of.empty() ? layers::Workspace::open(path, error) : open_as_of(path, as_of, error);
-    if (!ws || ws->open_problems().empty()) return ws;
-    if (ws->features_left_out() > 0)
-        std::cerr << "tidemark: " << path << ": " << ws->features_left_out()
-                  << " feature(s) could not be read and are left out; no save will rewrite the layers holding them\n";
-    print_problems(std::cerr, ws->open_problems(), 20);
+    // Each layer's rows are read when the command first uses it: `plan task add` on a workspace
+    // of 200,000 track fixes reads the plan tables, not the tracks.
+    auto ws = as_of.empty() ? layers::Workspace::open(path, error, layers::Workspace::Rows::OnFirstUse)
+                            : open_as_of(path, as_of, error);
+    if (!ws) return ws;
+    auto report = [path](const geo::Problems& problems, std::size_t left_out) {
+        if (left_out > 0)
+            std::cerr << "tidemark: " << path << ": " << left_out
+                      << " feature(s) could not be read and are left out; no save will rewrite the layers holding them\n";
+        print_problems(std::cerr, problems, 20);
+    };
+    if (!ws->open_problems().empty()) report(ws->open_problems(), ws->features_left_out());
+    ws->report_rows_read_to(report);
     return ws;
 }
 

@@ -9,7 +9,9 @@
 
 namespace tidemark::cli {
 
-// Workspace::open, then its open problems printed to stderr (the first 20).
+// Workspace::open with each layer's rows read on first use (Workspace::Rows::OnFirstUse), its
+// open problems printed to stderr (the first 20), and so are the problems of each layer's rows
+// when they are read.
 // With `as_of` (an ISO 8601 time from --as-of; "" for now): the team workspace as it was known
 // at that time (layers/team/pg_as_of.h), read-only. Refused for a GeoPackage (it keeps no history)
 // and for a time that has not come yet.

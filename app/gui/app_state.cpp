@@ -309,7 +309,7 @@ void AppState::refresh_coverage_history() {
 
 bool AppState::coverage_as_of_available() const {
     const layers::Layer* seg = workspace ? workspace->find_role(layers::LayerRole::Segments) : nullptr;
-    return seg && history_.has_sightings() && history_layer_ == seg->name && history_.segments() == seg->features.size();
+    return seg && history_.has_sightings() && history_layer_ == seg->name && history_.segments() == seg->features().size();
 }
 
 const layers::SceneLayer& AppState::scene_layer(const layers::Layer& layer) const {
@@ -376,8 +376,8 @@ void AppState::zoom_to(const geo::Box& box) {
 
 void AppState::zoom_to_feature(const std::string& layer, std::int64_t feature) {
     const layers::Layer* l = workspace ? workspace->find(layer) : nullptr;
-    if (!l || feature < 0 || feature >= static_cast<std::int64_t>(l->features.size())) return;
-    zoom_to(l->features[feature].geometry.bounds());
+    if (!l || feature < 0 || feature >= static_cast<std::int64_t>(l->features().size())) return;
+    zoom_to(l->features()[feature].geometry.bounds());
 }
 
 bool AppState::select_at(geo::XY world, double tolerance_m) {
@@ -388,7 +388,7 @@ bool AppState::select_at(geo::XY world, double tolerance_m) {
     // shows, and the Inspector says when it was last seen); the gap when no segment is there.
     std::optional<Selection> gap;
     for (auto it = workspace->layers.rbegin(); it != workspace->layers.rend(); ++it) {
-        if (it->role == layers::LayerRole::Table || !style(*it).visible || it->features.empty()) continue;
+        if (it->role == layers::LayerRole::Table || !style(*it).visible || it->features().empty()) continue;
         if (gap && it->role != layers::LayerRole::Segments) continue;
         // Polygons contain the point (distance 0): prefer lines and points drawn over them.
         double d = 0;

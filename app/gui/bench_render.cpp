@@ -76,7 +76,7 @@ void naive_frame(const AppState& app) {
         const ImU32 stroke = ImGui::ColorConvertFloat4ToU32({s.stroke.r, s.stroke.g, s.stroke.b, s.stroke.a});
         const ImU32 fill = ImGui::ColorConvertFloat4ToU32({s.fill.r, s.fill.g, s.fill.b, s.fill.a});
         const float r = s.symbol_size_px / 2;
-        for (const layers::Feature& f : l.features) {
+        for (const layers::Feature& f : l.features()) {
             for (const geo::Polygon& poly : f.geometry.polygons) {
                 buf.clear();
                 for (geo::XY p : poly.outer) buf.push_back(pt(p));
@@ -106,8 +106,8 @@ int run_bench_render(const BenchRenderOptions& options) {
     app.full_tracks = true;  // the bench draws every track point, whatever the timeline would hide
     std::size_t coast_vertices = app.workspace->find("coastline")->vertex_count();
     std::printf("scene: %zu coastline vertices, %zu track points, %zu force polygons, %zu reports at %dx%d (built in %.0f ms)\n",
-                coast_vertices, app.workspace->find("track_points")->features.size(), app.workspace->find("forces")->features.size(),
-                app.workspace->find("reports")->features.size(), options.width, options.height, wall_ms() - t0);
+                coast_vertices, app.workspace->find("track_points")->features().size(), app.workspace->find("forces")->features().size(),
+                app.workspace->find("reports")->features().size(), options.width, options.height, wall_ms() - t0);
 
     if (!glfwInit()) { std::cerr << "tidemark: cannot start GLFW\n"; return 1; }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

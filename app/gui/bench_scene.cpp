@@ -56,7 +56,7 @@ layers::Workspace make_bench_scene(const BenchSceneCounts& counts) {
     const std::size_t per_island = std::max<std::size_t>(8, counts.coast_vertices / 2 / 199);
     for (int i = 0; i < 199; ++i)
         land.geometry.polygons.push_back({wobbly_ring({ux(rng), uy(rng)}, 3000 + ux(rng) / 50, per_island, rng), {}});
-    coast.features.push_back(std::move(land));
+    coast.features().push_back(std::move(land));
     ws.put(std::move(coast));
 
     layers::Layer forces;
@@ -80,7 +80,7 @@ layers::Workspace make_bench_scene(const BenchSceneCounts& counts) {
         ring.push_back(ring.front());
         f.geometry.polygons.push_back({ring, {}});
         f.values = {std::string("F") + std::to_string(i), std::string("Force ") + std::to_string(i)};
-        forces.features.push_back(std::move(f));
+        forces.features().push_back(std::move(f));
     }
     ws.put(std::move(forces));
 
@@ -95,7 +95,7 @@ layers::Workspace make_bench_scene(const BenchSceneCounts& counts) {
         const std::string name = "Vessel " + std::to_string(v);
         for (std::size_t i = 0; i < per_vessel; ++i) {
             p = {std::clamp(p.x + step(rng), 0.0, kWidth), std::clamp(p.y + step(rng), 0.0, kHeight)};
-            tracks.features.push_back(point_feature(p, {name, 1.77e9 + 60.0 * i}));
+            tracks.features().push_back(point_feature(p, {name, 1.77e9 + 60.0 * i}));
         }
     }
     ws.put(std::move(tracks));
@@ -106,7 +106,7 @@ layers::Workspace make_bench_scene(const BenchSceneCounts& counts) {
     reports.fields = {{"category", layers::FieldType::String}};
     const char* categories[] = {"small boat", "suspicious vessel", "drugs", "people smuggling", "other"};
     for (std::size_t i = 0; i < counts.reports; ++i)
-        reports.features.push_back(point_feature({ux(rng), uy(rng)}, {std::string(categories[i % 5])}));
+        reports.features().push_back(point_feature({ux(rng), uy(rng)}, {std::string(categories[i % 5])}));
     ws.put(std::move(reports));
     return ws;
 }

@@ -116,13 +116,13 @@ int run_gui(const GuiOptions& options) {
             const std::size_t colon = options.select.rfind(':');
             const layers::Layer* l = colon == std::string::npos ? nullptr : app.workspace->find(options.select.substr(0, colon));
             const std::int64_t fid = colon == std::string::npos ? 0 : std::atoll(options.select.c_str() + colon + 1);
-            auto it = l ? std::find_if(l->features.begin(), l->features.end(), [&](const layers::Feature& f) { return f.fid == fid; })
+            auto it = l ? std::find_if(l->features().begin(), l->features().end(), [&](const layers::Feature& f) { return f.fid == fid; })
                         : std::vector<layers::Feature>::const_iterator{};
-            if (!l || it == l->features.end()) {
+            if (!l || it == l->features().end()) {
                 std::cerr << "tidemark: --select " << options.select << ": expected LAYER:FID naming a feature of the workspace\n";
                 return 2;
             }
-            app.selection = {l->name, it - l->features.begin()};
+            app.selection = {l->name, it - l->features().begin()};
             app.show_history = options.show_history;
         }
         return 0;

@@ -36,7 +36,7 @@ ForceNames::ForceNames(const layers::Workspace& ws) {
         if (name < 0 && f.rfind("PFA", 0) == 0 && ends_with(f, "NM")) name = static_cast<int>(i);
     }
     if (code < 0 || name < 0) return;
-    for (const layers::Feature& f : forces->features)
+    for (const layers::Feature& f : forces->features())
         names_[layers::to_string(f.values[code])] = layers::to_string(f.values[name]);
 }
 

@@ -153,8 +153,8 @@ void draw_scene(cairo_t* cr, const MapView& view, const MapScene& scene, double 
         const int tf = layers::time_field(l);
         const bool time_filtered = scene.time && (l.role == LayerRole::Reports || l.role == LayerRole::Tracks);
         const double width = std::max(0.25, st.stroke_width_px * px);
-        for (std::size_t k = 0; k < l.features.size(); ++k) {
-            const layers::Feature& f = l.features[k];
+        for (std::size_t k = 0; k < l.features().size(); ++k) {
+            const layers::Feature& f = l.features()[k];
             if (f.geometry.kind == geo::GeometryKind::None || !f.geometry.bounds().intersects(visible)) continue;
             if (time_filtered && after_time(l, f, tf, scene.time)) continue;
             if (!d.shown(k)) continue;  // left out by a filter, as on the desktop map

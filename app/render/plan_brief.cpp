@@ -127,11 +127,11 @@ layers::Workspace map_workspace(const layers::Workspace& ws, const PlanBook& boo
     for (std::size_t i = 0; i < coast.segments.size() && i < plan.lead.size(); ++i) leads[i] = plan.lead[i] == code;
     for (Stretch s : coast.runs(leads)) {
         layers::Feature f;
-        f.fid = static_cast<std::int64_t>(lead.features.size() + 1);
+        f.fid = static_cast<std::int64_t>(lead.features().size() + 1);
         f.geometry.kind = geo::GeometryKind::Line;
         f.geometry.lines = coast.lines_of(s);
         for (const auto& l : f.geometry.lines) extent.expand(geo::bounds_of(l));
-        lead.features.push_back(std::move(f));
+        lead.features().push_back(std::move(f));
     }
     layers::Layer tasks = line_layer("agency_tasks", "");
     for (const Task* t : book.tasks_of(plan.name)) {
@@ -141,7 +141,7 @@ layers::Workspace map_workspace(const layers::Workspace& ws, const PlanBook& boo
         f.geometry.kind = geo::GeometryKind::Line;
         f.geometry.lines = coast.lines_of(t->stretch);
         for (const auto& l : f.geometry.lines) extent.expand(geo::bounds_of(l));
-        tasks.features.push_back(std::move(f));
+        tasks.features().push_back(std::move(f));
     }
     auto& styles = view.settings["styles"];
     for (const layers::Layer& l : view.layers) {

@@ -31,7 +31,7 @@ CoverageHistory CoverageHistory::from_layer(const Layer& segments, geo::Problems
     std::map<std::string, std::uint32_t> name_index;
     std::vector<double> from, to;
     std::vector<std::uint32_t> who;
-    for (const Feature& f : segments.features) {
+    for (const Feature& f : segments.features()) {
         from.clear();
         to.clear();
         who.clear();

@@ -48,7 +48,7 @@ Layer segments_layer(const std::vector<geo::CoastSegment>& segments, const geo::
                 {"force_name", FieldType::String},  {"length_m", FieldType::Real},    {"observed_s", FieldType::Real},
                 {"visits", FieldType::Integer},     {"max_gap_s", FieldType::Real},   {"first_seen", FieldType::DateTime},
                 {"last_seen", FieldType::DateTime}, {"observers", FieldType::String},  {"sightings", FieldType::String}};
-    l.features.reserve(segments.size());
+    l.features().reserve(segments.size());
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const geo::CoastSegment& s = segments[i];
         const geo::SegmentCoverage& c = coverage.segments[i];
@@ -77,7 +77,7 @@ Layer segments_layer(const std::vector<geo::CoastSegment>& segments, const geo::
                     optional_time(c.last_seen),
                     text_or_null(joined(names, "; ")),
                     text_or_null(format_sightings(c.sightings, name_of_track))};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }
@@ -102,7 +102,7 @@ Layer gaps_layer(const std::vector<geo::CoastSegment>& segments, const geo::GapA
         f.geometry.lines = gap_lines(segments, g);
         f.values = {static_cast<std::int64_t>(g.id),        text_or_null(joined(codes, ",")), g.length_m, g.worst_gap_s,
                     static_cast<std::int64_t>(g.segments.size()), g.reports, static_cast<std::int64_t>(g.ports), g.risk};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }
@@ -122,7 +122,7 @@ Layer force_summary_layer(const geo::GapAnalysis& analysis, const std::vector<ge
         f.values = {has_force ? text_or_null(forces[r.force].code) : Value{},
                     has_force ? Value{forces[r.force].name} : Value{std::string("(no force area)")},
                     r.coast_km, r.covered_km, r.covered_pct, r.longest_gap_km, r.reports, r.reports_in_gaps};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }
@@ -159,7 +159,7 @@ void store_coverage(Workspace& ws, CoverageLayers layers) {
 
 std::vector<geo::Path> coast_lines(const Layer& coast) {
     std::vector<geo::Path> lines;
-    for (const Feature& f : coast.features) {
+    for (const Feature& f : coast.features()) {
         for (const geo::Path& line : f.geometry.lines) lines.push_back(line);
         for (const geo::Path& ring : geo::boundaries(geo::Geometry{geo::GeometryKind::Polygon, {}, {}, f.geometry.polygons}))
             lines.push_back(ring);
@@ -169,7 +169,7 @@ std::vector<geo::Path> coast_lines(const Layer& coast) {
 
 std::vector<geo::ForceArea> force_areas(const Layer& forces) {
     std::vector<geo::ForceArea> out;
-    for (const Feature& f : forces.features) {
+    for (const Feature& f : forces.features()) {
         if (f.geometry.polygons.empty()) continue;
         out.push_back({to_string(forces.value(f, "code")), to_string(forces.value(f, "name")), f.geometry.polygons});
     }
@@ -178,7 +178,7 @@ std::vector<geo::ForceArea> force_areas(const Layer& forces) {
 
 std::vector<geo::XY> layer_points(const Layer& layer) {
     std::vector<geo::XY> out;
-    for (const Feature& f : layer.features) out.insert(out.end(), f.geometry.points.begin(), f.geometry.points.end());
+    for (const Feature& f : layer.features()) out.insert(out.end(), f.geometry.points.begin(), f.geometry.points.end());
     return out;
 }
 

@@ -117,9 +117,9 @@ bool write_kml(const std::string& path, const Layer& layer, const geo::Crs& work
     for (std::size_t k = 0; k < classes.classes.size(); ++k) style(o, id + "_" + std::to_string(k), kind, st, &classes.classes[k].colour);
     o << "<Folder><name>" << xml(layer.name) << "</name>\n";
     const int description = layer.field_index("description");
-    const std::size_t total = layer.features.size();
+    const std::size_t total = layer.features().size();
     for (std::size_t i = 0; i < total; ++i) {
-        const Feature& f = layer.features[i];
+        const Feature& f = layer.features()[i];
         const int cls = i < classes.feature_class.size() ? classes.feature_class[i] : -1;
         o << "<Placemark><name>" << xml(placemark_name(layer, f, st)) << "</name>";
         if (description >= 0) o << "<description>" << xml(to_string(layer.value(f, "description"))) << "</description>";

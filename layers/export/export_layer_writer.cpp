@@ -22,7 +22,7 @@ bool times_as_text(ExportFormat f) { return f == ExportFormat::Shapefile || f ==
 OGRwkbGeometryType geometry_type(const Layer& layer, bool* single) {
     *single = !layer.force_multi;
     geo::GeometryKind kind = geo::GeometryKind::None;
-    for (const Feature& f : layer.features) {
+    for (const Feature& f : layer.features()) {
         if (f.geometry.kind == geo::GeometryKind::None) continue;
         kind = f.geometry.kind;
         if (f.geometry.points.size() + f.geometry.lines.size() + f.geometry.polygons.size() > 1) *single = false;
@@ -103,7 +103,7 @@ bool write_export_layer(GDALDataset& ds, const Layer& layer, const LayerWriteCon
         const std::size_t source = i;
         if (format == ExportFormat::Shapefile && types[i] == OFTString && source < layer.fields.size()) {
             std::size_t widest = 1;
-            for (const Feature& f : layer.features)
+            for (const Feature& f : layer.features())
                 if (source < f.values.size()) widest = std::max(widest, to_string(f.values[source]).size());
             defn.SetWidth(static_cast<int>(std::min<std::size_t>(widest, 254)));
         }
@@ -116,9 +116,9 @@ bool write_export_layer(GDALDataset& ds, const Layer& layer, const LayerWriteCon
     OGRFeatureDefn* defn = out->GetLayerDefn();
     std::vector<int> index;
     for (const auto& n : names) index.push_back(defn->GetFieldIndex(n.c_str()));
-    const std::size_t total = layer.features.size();
+    const std::size_t total = layer.features().size();
     for (std::size_t k = 0; k < total; ++k) {
-        const Feature& src = layer.features[k];
+        const Feature& src = layer.features()[k];
         OGRFeature feature(defn);
         for (std::size_t i = 0; i < layer.fields.size() && i < src.values.size(); ++i) {
             const int at = index[i];
@@ -155,7 +155,7 @@ bool write_export_layer(GDALDataset& ds, const Layer& layer, const LayerWriteCon
 bool write_qgis_styles(GDALDataset& ds, const std::vector<const Layer*>& layers, const LayerWriteContext& ctx,
                        std::string* error) {
     const Layer table = qgis_layer_styles_table(layers, ctx.settings, "geom");
-    if (table.features.empty()) return true;
+    if (table.features().empty()) return true;
     return write_layer(ds, table, ctx.working_crs, error);
 }
 

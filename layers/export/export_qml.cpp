@@ -143,7 +143,7 @@ Layer qgis_layer_styles_table(const std::vector<const Layer*>& layers, const nlo
         f.values = {std::string(), std::string(), l->name, geometry_column, l->name + " (Tidemark)",
                     qgis_qml(*l, style_for(settings, *l), settings), std::string(), std::int64_t{1},
                     std::string("Style from Tidemark"), std::string("tidemark"), std::monostate{}, now};
-        t.features.push_back(std::move(f));
+        t.features().push_back(std::move(f));
     }
     return t;
 }

@@ -18,6 +18,9 @@ struct ReadOptions {
     std::string only_layer;               // read just this layer of a multi-layer source
     bool validate_polygons = true;        // GEOS validity check per polygon (reports, keeps the feature)
     std::vector<std::string> open_options;  // extra GDAL open options, "NAME=VALUE"
+    // Each layer's name, fields, declared geometry type and CRS, no rows: what a lazily opened
+    // workspace reads first (its layers read their rows on first use, Layer::features).
+    bool schema_only = false;
 };
 
 struct LayerSummary {

@@ -39,7 +39,7 @@ void sync_file(const std::string& path) {
 OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
     bool single = !layer.force_multi;
     geo::GeometryKind kind = geo::GeometryKind::None;
-    for (const Feature& f : layer.features) {
+    for (const Feature& f : layer.features()) {
         if (f.geometry.kind == geo::GeometryKind::None) continue;
         kind = f.geometry.kind;
         std::size_t parts = f.geometry.points.size() + f.geometry.lines.size() + f.geometry.polygons.size();
@@ -87,7 +87,7 @@ bool write_layer(GDALDataset& ds, const Layer& layer, const geo::Crs& crs, std::
     for (std::size_t i = 0; i < layer.fields.size(); ++i) index[i] = i < static_cast<std::size_t>(defn->GetFieldCount()) ? static_cast<int>(i) : -1;
 
     const bool single = gtype == wkbPoint || gtype == wkbLineString || gtype == wkbPolygon;
-    for (const Feature& f : layer.features) {
+    for (const Feature& f : layer.features()) {
         OGRFeature feature(defn);
         for (std::size_t i = 0; i < layer.fields.size() && i < f.values.size(); ++i) {
             if (index[i] < 0) continue;

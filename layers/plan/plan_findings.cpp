@@ -51,7 +51,7 @@ Layer findings_layer(const std::string& plan, const PlanCheck& check, const Plan
         }
         if (lines.empty()) continue;  // a stretch not on this coast: already a finding of its own
         const bool one = places.size() == 1;
-        l.features.push_back(line_feature(
+        l.features().push_back(line_feature(
             lines,
             {plan, std::string(geo::severity_name(p.severity)), std::string(severity_colour(p.severity)), p.feature, p.reason,
              one ? Value{static_cast<std::int64_t>(places[0].from)} : Value{},
@@ -62,8 +62,8 @@ Layer findings_layer(const std::string& plan, const PlanCheck& check, const Plan
 }
 
 std::int64_t finding_row(const Layer& findings, std::size_t finding) {
-    for (std::size_t r = 0; r < findings.features.size(); ++r)
-        if (findings.features[r].fid == static_cast<std::int64_t>(finding + 1)) return static_cast<std::int64_t>(r);
+    for (std::size_t r = 0; r < findings.features().size(); ++r)
+        if (findings.features()[r].fid == static_cast<std::int64_t>(finding + 1)) return static_cast<std::int64_t>(r);
     return -1;
 }
 

@@ -62,7 +62,7 @@ Forecast forecast_plan(const Workspace& ws, const PlanBook& book, const Plan& pl
     const PlanCoast coast = plan_coast(ws, plan.segment_m, ignored);
     const Layer& seg = fc.run.layers.segments;
     const int gap_field = seg.field_index("max_gap_s");
-    for (const Feature& f : seg.features) fc.max_gap_s.push_back(to_number(f.values[gap_field]).value_or(plan.to - plan.from));
+    for (const Feature& f : seg.features()) fc.max_gap_s.push_back(to_number(f.values[gap_field]).value_or(plan.to - plan.from));
     const SegmentObjectives obj = segment_objectives(plan, coast);
     for (const Agency& a : book.agencies) fc.by_agency.push_back({a.code, a.name});
     fc.by_agency.push_back({"", "(no lead)"});

@@ -19,8 +19,8 @@ LastGaps last_period_gaps(const Workspace& ws, const PlanCoast& coast) {
         return last;
     }
     const int gap_field = seg->field_index("max_gap_s");
-    if (gap_field < 0 || seg->features.size() != coast.segments.size()) {
-        last.why = "the coverage run was cut into " + std::to_string(seg->features.size()) +
+    if (gap_field < 0 || seg->features().size() != coast.segments.size()) {
+        last.why = "the coverage run was cut into " + std::to_string(seg->features().size()) +
                    " segments, the plan into " + std::to_string(coast.segments.size()) +
                    "; run `tidemark coverage` with the plan's segment length";
         return last;
@@ -29,8 +29,8 @@ LastGaps last_period_gaps(const Workspace& ws, const PlanCoast& coast) {
     coverage.from = last.from = *ws.window_from;
     coverage.to = last.to = *ws.window_to;
     coverage.segments.resize(coast.segments.size());
-    for (std::size_t i = 0; i < seg->features.size(); ++i)
-        coverage.segments[i].max_gap_s = to_number(seg->features[i].values[gap_field]).value_or(0);
+    for (std::size_t i = 0; i < seg->features().size(); ++i)
+        coverage.segments[i].max_gap_s = to_number(seg->features()[i].values[gap_field]).value_or(0);
     last.revisit_s = revisit_target_s(ws.settings);
     geo::GapOptions options;
     options.revisit_s = last.revisit_s;

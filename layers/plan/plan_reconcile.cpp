@@ -234,7 +234,7 @@ Layer reconciliation_layer(const PlanBook& book, const PlanCoast& coast, const R
         f.values = {o.task, t->agency, t->asset, std::string(status_name(t->status)),
                     o.earned ? Value{std::string(status_name(*o.earned))} : Value{}, o.own_fraction, o.agency_fraction,
                     time(o.first_seen), time(o.last_seen), o.planned_segment_h, o.achieved_segment_h, o.note};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }

@@ -115,7 +115,7 @@ Layer agencies_layer(const PlanBook& book) {
         Feature f;
         f.fid = ++fid;
         f.values = {a.code, a.name, std::string(kind_name(a.kind)), a.colour, a.version};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }
@@ -135,7 +135,7 @@ Layer plans_layer(const PlanBook& book) {
         f.values = {p.name, time_value(p.from), time_value(p.to), p.segment_m, static_cast<std::int64_t>(p.segment_count),
                     p.revisit_s, p.created_by, time_value(p.created_at), p.updated_by, time_value(p.updated_at),
                     p.version};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }
@@ -167,7 +167,7 @@ Layer lines_layer(const char* name, std::vector<Field> fields) {
 PlanBook load_plan_book(const Workspace& ws, geo::Problems& problems) {
     PlanBook book;
     if (const Layer* l = ws.find(kAgenciesLayer))
-        for (const Feature& f : l->features) {
+        for (const Feature& f : l->features()) {
             RowReader r(ws, *l, f, problems);
             Agency a;
             a.code = r.required_text("code");
@@ -179,7 +179,7 @@ PlanBook load_plan_book(const Workspace& ws, geo::Problems& problems) {
             if (r.ok) book.agencies.push_back(std::move(a));
         }
     if (const Layer* l = ws.find(kPlansLayer))
-        for (const Feature& f : l->features) {
+        for (const Feature& f : l->features()) {
             RowReader r(ws, *l, f, problems);
             Plan p;
             p.name = r.required_text("name");
@@ -201,7 +201,7 @@ PlanBook load_plan_book(const Workspace& ws, geo::Problems& problems) {
             book.plans.push_back(std::move(p));
         }
     if (const Layer* l = ws.find(kResponsibilityLayer))
-        for (const Feature& f : l->features) {
+        for (const Feature& f : l->features()) {
             RowReader r(ws, *l, f, problems);
             Plan* p = book.find_plan(r.text("plan"));
             if (!p) {
@@ -219,7 +219,7 @@ PlanBook load_plan_book(const Workspace& ws, geo::Problems& problems) {
             }
         }
     if (const Layer* l = ws.find(kObjectivesLayer))
-        for (const Feature& f : l->features) {
+        for (const Feature& f : l->features()) {
             RowReader r(ws, *l, f, problems);
             Plan* p = book.find_plan(r.text("plan"));
             if (!p) {
@@ -235,7 +235,7 @@ PlanBook load_plan_book(const Workspace& ws, geo::Problems& problems) {
             if (r.ok) p->objectives.push_back(std::move(o));
         }
     if (const Layer* l = ws.find(kTasksLayer))
-        for (const Feature& f : l->features) {
+        for (const Feature& f : l->features()) {
             RowReader r(ws, *l, f, problems);
             Task t;
             t.id = static_cast<std::int64_t>(r.required_number("task_id"));
@@ -320,26 +320,26 @@ void store_plan_book(Workspace& ws, const PlanBook& book) {
                    (!same_coast || coast.segments[j + 1].line_id == coast.segments[i].line_id))
                 ++j;
             const Stretch s{i, j};
-            resp.features.push_back(line_feature(
+            resp.features().push_back(line_feature(
                 same_coast ? coast.lines_of(s) : std::vector<geo::Path>{},
                 {p.name, static_cast<std::int64_t>(i), static_cast<std::int64_t>(j), p.lead[i], name_of(p.lead[i]),
                  colour_of(p.lead[i]), joined(p.support[i]), same_coast ? Value{coast.length_of(s)} : Value{}},
-                static_cast<std::int64_t>(resp.features.size() + 1)));
+                static_cast<std::int64_t>(resp.features().size() + 1)));
             i = j + 1;
         }
         for (const Objective& o : p.objectives)
-            objectives.features.push_back(line_feature(
+            objectives.features().push_back(line_feature(
                 same_coast ? coast.lines_of(o.stretch) : std::vector<geo::Path>{},
                 {p.name, static_cast<std::int64_t>(o.stretch.from), static_cast<std::int64_t>(o.stretch.to),
                  o.revisit_s > 0 ? Value{o.revisit_s} : Value{}, o.reason, o.risk_accepted,
                  same_coast ? Value{coast.length_of(o.stretch)} : Value{}},
-                static_cast<std::int64_t>(objectives.features.size() + 1)));
+                static_cast<std::int64_t>(objectives.features().size() + 1)));
     }
     for (const Task& t : book.tasks) {
         const Plan* p = book.find_plan(t.plan);
         const PlanCoast* coast = p ? &coast_for(*p) : nullptr;
         const bool same_coast = coast && coast->segments.size() == p->segment_count;
-        tasks.features.push_back(line_feature(
+        tasks.features().push_back(line_feature(
             same_coast ? coast->lines_of(t.stretch) : std::vector<geo::Path>{},
             {t.id, t.plan, t.agency, name_of(t.agency), colour_of(t.agency), t.asset, std::string(kind_name(t.kind)),
              static_cast<std::int64_t>(t.stretch.from), static_cast<std::int64_t>(t.stretch.to),

@@ -84,8 +84,8 @@ ReportFilter parse_report_filter(const ReportFilterText& text, std::vector<std::
 }
 
 bool report_matches(const Layer& reports, std::size_t row, const ReportFilter& f) {
-    if (row >= reports.features.size()) return false;
-    const Feature& feat = reports.features[row];
+    if (row >= reports.features().size()) return false;
+    const Feature& feat = reports.features()[row];
     if (f.from || f.to) {
         const int tf = reports.field_index("reported_at");
         const auto t = tf >= 0 ? feature_time(reports, feat, tf) : std::nullopt;

@@ -39,14 +39,14 @@ std::vector<ReportLink> link_reports(const Workspace& ws, const std::vector<Repo
         }
         if (segments) {
             const std::int64_t s = segments->nearest(p, inf);
-            if (s >= 0) link.coast_segment = feature_id(*segments, segments->features[s]);
+            if (s >= 0) link.coast_segment = feature_id(*segments, segments->features()[s]);
         }
         if (forces) {
             double d = inf;
             const std::int64_t f = forces->nearest(p, inf, &d);
             if (f >= 0) {
-                link.force_code = to_string(forces->value(forces->features[f], "code"));
-                link.force_name = to_string(forces->value(forces->features[f], "name"));
+                link.force_code = to_string(forces->value(forces->features()[f], "code"));
+                link.force_name = to_string(forces->value(forces->features()[f], "name"));
                 link.force_nearest = d > 0;
             }
         }
@@ -54,7 +54,7 @@ std::vector<ReportLink> link_reports(const Workspace& ws, const std::vector<Repo
             double d = inf;
             const std::int64_t k = ports->nearest(p, inf, &d);
             if (k >= 0) {
-                link.port_name = to_string(ports->value(ports->features[k], "name"));
+                link.port_name = to_string(ports->value(ports->features()[k], "name"));
                 link.port_distance_m = d;
             }
         }
@@ -95,8 +95,8 @@ void add_link_fields(Layer& layer, const std::vector<ReportLink>& links) {
     const int watched = layer.add_field("watched", FieldType::Integer);
     auto real_or_null = [](double v) { return std::isfinite(v) ? Value(std::round(v * 10) / 10) : Value(); };
     auto text_or_null = [](const std::string& s) { return s.empty() ? Value() : Value(s); };
-    for (std::size_t i = 0; i < layer.features.size() && i < links.size(); ++i) {
-        Feature& f = layer.features[i];
+    for (std::size_t i = 0; i < layer.features().size() && i < links.size(); ++i) {
+        Feature& f = layer.features()[i];
         const ReportLink& l = links[i];
         f.values.resize(layer.fields.size());
         f.values[segment] = text_or_null(l.coast_segment);

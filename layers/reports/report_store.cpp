@@ -47,7 +47,7 @@ void store_reports(Workspace& ws, const std::vector<Report>& reports) {
                     std::int64_t{r.line},
                     r.reporter.empty() ? Value() : Value(r.reporter),
                     r.reporter_contact.empty() ? Value() : Value(r.reporter_contact)};
-        layer.features.push_back(std::move(f));
+        layer.features().push_back(std::move(f));
     }
     ws.put(std::move(layer));
 }
@@ -62,7 +62,7 @@ std::vector<Report> load_reports(const Workspace& ws) {
         auto n = to_number(layer->value(f, name));
         return n ? static_cast<long>(*n) : 0L;
     };
-    for (const Feature& f : layer->features) {
+    for (const Feature& f : layer->features()) {
         if (f.geometry.points.empty()) continue;
         Report r;
         r.report_id = text(f, col::kId);

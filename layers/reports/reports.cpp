@@ -135,7 +135,7 @@ bool read_ogr_rows(const std::string& path, const std::string& only_layer, const
             out.error = path + ": layer " + layer.name + ": " + out.error;
             return false;
         }
-        for (const Feature& f : layer.features) {
+        for (const Feature& f : layer.features()) {
             Row row;
             row.feature = std::to_string(f.fid);
             for (const auto& [field, index] : *map) row.values[field] = trimmed(to_string(f.values[index]));

@@ -118,7 +118,7 @@ SceneLayer symbolise(const nlohmann::json& settings, const Layer& l, const Style
                      : l.geometry_kind() == geo::GeometryKind::Polygon                 ? st.fill
                                                                                        : st.stroke;
     const float alpha = areas_or_fill ? st.fill.a : st.stroke.a;
-    const std::size_t n = l.features.size();
+    const std::size_t n = l.features().size();
     d.colour.assign(n, own);
     d.symbol.assign(n, st.symbol);
     const bool ports = l.role == LayerRole::Ports && !d.classes.classes.empty();
@@ -128,10 +128,10 @@ SceneLayer symbolise(const nlohmann::json& settings, const Layer& l, const Style
         if (k < 0 || k >= static_cast<int>(d.classes.classes.size())) continue;
         d.colour[i] = d.classes.classes[k].colour;
         d.colour[i].a = alpha;
-        if (ports && field >= 0 && field < static_cast<int>(l.features[i].values.size()))
-            d.symbol[i] = port_symbol(to_string(l.features[i].values[field]));
+        if (ports && field >= 0 && field < static_cast<int>(l.features()[i].values.size()))
+            d.symbol[i] = port_symbol(to_string(l.features()[i].values[field]));
     }
-    for (const Feature& f : l.features)
+    for (const Feature& f : l.features())
         if (is_planned(l, f)) { d.planned = true; break; }
     d.legend_title = legend_title(l, d.classes);
     if (d.classes.classes.empty()) {
@@ -187,14 +187,14 @@ void apply_coverage_as_of(SceneLayer& d, const std::vector<int>& classes, geo::U
 
 void apply_report_filter(SceneLayer& d, const ReportFilter& filter) {
     const Layer& l = *d.layer;
-    d.hidden.assign(l.features.size(), 0);
+    d.hidden.assign(l.features().size(), 0);
     std::size_t shown = 0;
-    for (std::size_t i = 0; i < l.features.size(); ++i) {
+    for (std::size_t i = 0; i < l.features().size(); ++i) {
         const bool keep = report_matches(l, i, filter);
         d.hidden[i] = keep ? 0 : 1;
         shown += keep;
     }
-    d.legend_notes.push_back("filter: " + std::to_string(shown) + " of " + std::to_string(l.features.size()) +
+    d.legend_notes.push_back("filter: " + std::to_string(shown) + " of " + std::to_string(l.features().size()) +
                              " shown; " + describe(filter));
 }
 
@@ -206,7 +206,7 @@ MapScene build_map_scene(const Workspace& ws, std::optional<geo::UnixTime> time,
         if (l.role == LayerRole::Table || l.geometry_kind() == geo::GeometryKind::None) continue;
         if (!style_for(ws.settings, l).visible) continue;
         scene.layers.push_back(scene_layer(ws, l));
-        if (as_of && time && l.role == LayerRole::Segments && as_of->segments() == l.features.size()) {
+        if (as_of && time && l.role == LayerRole::Segments && as_of->segments() == l.features().size()) {
             std::vector<int> classes;
             const double target = revisit_target_s(ws.settings);
             as_of->classes_at(*time, target, classes);

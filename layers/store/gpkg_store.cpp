@@ -115,7 +115,7 @@ Layer settings_table(const SettingsRows& rows) {
     auto add = [&](const std::string& k, const std::string& v) {
         Feature f;
         f.values = {k, v};
-        t.features.push_back(std::move(f));
+        t.features().push_back(std::move(f));
     };
     const char* first[] = {"format", "crs", "window_from", "window_to", "layers", "settings"};
     for (const char* k : first)

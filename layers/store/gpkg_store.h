@@ -20,6 +20,7 @@ public:
     std::optional<StoredState> read_state(std::string* error) override;
     ReadResult read_layers(const ReadOptions& options) override;
     bool apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) override;
+    bool reads_schema_first() const override { return true; }
 
 private:
     std::string path_;

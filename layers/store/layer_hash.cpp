@@ -82,7 +82,7 @@ void add(Hasher& h, const Geometry& g) {
 
 }  // namespace
 
-std::uint64_t content_hash(const Layer& layer) {
+std::uint64_t metadata_hash(const Layer& layer) {
     Hasher h;
     h.text(layer.name);
     h.word(static_cast<std::uint64_t>(layer.role));
@@ -95,13 +95,29 @@ std::uint64_t content_hash(const Layer& layer) {
         h.text(f.name);
         h.word(static_cast<std::uint64_t>(f.type));
     }
-    h.word(layer.features.size());
-    for (const Feature& f : layer.features) {
+    return h.value();
+}
+
+std::uint64_t rows_hash(const std::vector<Feature>& features) {
+    Hasher h;
+    h.word(features.size());
+    for (const Feature& f : features) {
         add(h, f.geometry);
         h.word(f.values.size());
         for (const Value& v : f.values) add(h, v);
     }
     return h.value();
+}
+
+std::uint64_t content_hash(std::uint64_t metadata, std::uint64_t rows) {
+    Hasher h;
+    h.word(metadata);
+    h.word(rows);
+    return h.value();
+}
+
+std::uint64_t content_hash(const Layer& layer) {
+    return content_hash(metadata_hash(layer), rows_hash(layer.features()));
 }
 
 }  // namespace tidemark::layers

@@ -10,9 +10,15 @@
 #include "layers/layer.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace tidemark::layers {
 
 std::uint64_t content_hash(const Layer& layer);
+// Its two halves, for a layer whose rows are read after its metadata (a lazily opened workspace):
+// everything but the rows, and the rows; content_hash(metadata, rows) joins them as content_hash(layer).
+std::uint64_t metadata_hash(const Layer& layer);
+std::uint64_t rows_hash(const std::vector<Feature>& features);
+std::uint64_t content_hash(std::uint64_t metadata, std::uint64_t rows);
 
 }  // namespace tidemark::layers

@@ -37,8 +37,8 @@ void keep_rows(Baseline& base, const std::vector<Layer>& layers) {
 // The rows of `now` that differ from `was` (by fid); empty when none does.
 std::vector<RowEdit> changed_rows(const Layer& was, const Layer& now) {
     std::map<std::int64_t, const Feature*> before, after;
-    for (const Feature& f : was.features) before[f.fid] = &f;
-    for (const Feature& f : now.features) after[f.fid] = &f;
+    for (const Feature& f : was.features()) before[f.fid] = &f;
+    for (const Feature& f : now.features()) after[f.fid] = &f;
     std::vector<RowEdit> out;
     for (const auto& [fid, f] : after) {
         auto it = before.find(fid);
@@ -61,7 +61,7 @@ std::optional<RowEdits> row_edits_of(const Baseline& base, const Layer& l) {
         return std::nullopt;
     // fids are the row keys: a layer with repeated or unset fids cannot be merged row by row.
     std::set<std::int64_t> seen;
-    for (const Feature& f : l.features)
+    for (const Feature& f : l.features())
         if (f.fid <= 0 || !seen.insert(f.fid).second) return std::nullopt;
     RowEdits e;
     e.layer = &l;
@@ -71,7 +71,46 @@ std::optional<RowEdits> row_edits_of(const Baseline& base, const Layer& l) {
     return e;
 }
 
+bool in_baseline(const Baseline& base, const std::string& name) {
+    return base.layer_hashes.count(name) || base.unread_metadata.count(name);
+}
+
+// The hashes of `layers` now, into `hashes` (read rows) and `unread` (the metadata of layers
+// whose rows are still as the store holds them). A layer not read whose metadata changed since
+// `base` is read now: it is written whole.
+void hash_layers(const Baseline* base, const std::vector<Layer>& layers, std::map<std::string, std::uint64_t>& hashes,
+                 std::map<std::string, std::uint64_t>& unread) {
+    for (const Layer& l : layers) {
+        if (!l.features_read()) {
+            const std::uint64_t meta = metadata_hash(l);
+            auto as_saved = [&] {
+                auto was = base->unread_metadata.find(l.name);
+                return was != base->unread_metadata.end() && was->second == meta;
+            };
+            if (!base || as_saved()) {
+                unread[l.name] = meta;
+                continue;
+            }
+        }
+        hashes[l.name] = content_hash(l);
+    }
+}
+
 }  // namespace
+
+std::optional<std::uint64_t> saved_hash(const Baseline& base, const Layer& layer) {
+    if (auto it = base.layer_hashes.find(layer.name); it != base.layer_hashes.end()) return it->second;
+    auto it = base.unread_metadata.find(layer.name);
+    if (it == base.unread_metadata.end()) return std::nullopt;
+    layer.features();  // reads the rows, which sets their hash as read
+    if (auto rows = layer.rows_hash_as_read()) return content_hash(it->second, *rows);
+    return std::nullopt;
+}
+
+void set_saved_hash(Baseline& base, const std::string& name, std::uint64_t hash) {
+    base.unread_metadata.erase(name);
+    base.layer_hashes[name] = hash;
+}
 
 Diff diff(const Baseline& base, const SavedView& now, bool row_level) {
     Diff d;
@@ -79,14 +118,15 @@ Diff diff(const Baseline& base, const SavedView& now, bool row_level) {
     c.identity = base.identity;
     auto change = [&](const std::string& item) { c.base[item] = revision_of(base, item); };
 
+    hash_layers(&base, now.layers, d.hashes, d.unread_metadata);
     std::set<std::string> present;
     for (const Layer& l : now.layers) {
-        const std::uint64_t h = content_hash(l);
-        d.hashes[l.name] = h;
         present.insert(l.name);
-        auto it = base.layer_hashes.find(l.name);
-        if (it == base.layer_hashes.end() || it->second != h) {
-            if (auto rows = row_level && it != base.layer_hashes.end() ? row_edits_of(base, l) : std::nullopt) {
+        auto h = d.hashes.find(l.name);
+        if (h == d.hashes.end()) continue;  // rows not read, metadata as saved: unchanged
+        const std::optional<std::uint64_t> saved = saved_hash(base, l);
+        if (saved != h->second) {
+            if (auto rows = row_level && saved ? row_edits_of(base, l) : std::nullopt) {
                 c.row_edits.push_back(std::move(*rows));
                 continue;
             }
@@ -94,18 +134,22 @@ Diff diff(const Baseline& base, const SavedView& now, bool row_level) {
             change(layer_item(l.name));
         }
     }
-    for (const auto& [name, hash] : base.layer_hashes)
-        if (!present.count(name)) {
-            c.removed.push_back(name);
-            change(layer_item(name));
-        }
+    auto removed = [&](const std::map<std::string, std::uint64_t>& saved) {
+        for (const auto& [name, hash] : saved)
+            if (!present.count(name)) {
+                c.removed.push_back(name);
+                change(layer_item(name));
+            }
+    };
+    removed(base.layer_hashes);
+    removed(base.unread_metadata);
 
     // The order changed when kept layers moved, or a new one was put anywhere but the end.
     std::vector<std::string> expected;
     for (const std::string& n : base.order)
         if (present.count(n)) expected.push_back(n);
     for (const Layer& l : now.layers)
-        if (!base.layer_hashes.count(l.name)) expected.push_back(l.name);
+        if (!in_baseline(base, l.name)) expected.push_back(l.name);
     if (expected != names(now.layers)) {
         c.order = names(now.layers);
         change(kOrderItem);
@@ -136,9 +180,10 @@ Diff diff(const Baseline& base, const SavedView& now, bool row_level) {
 void record(Baseline& base, const Diff& d, const SavedView& now, const Committed& committed) {
     for (const auto& [item, revision] : committed.revisions) base.revisions[item] = revision;
     base.layer_hashes = d.hashes;
+    base.unread_metadata = d.unread_metadata;
     // Row-edited layers now hold the rows the store returned (merged values, new versions).
     for (const Layer& l : now.layers)
-        if (committed.rows.count(l.name)) base.layer_hashes[l.name] = content_hash(l);
+        if (committed.rows.count(l.name)) set_saved_hash(base, l.name, content_hash(l));
     keep_rows(base, now.layers);
     base.order = names(now.layers);
     base.settings = as_object(now.settings);
@@ -151,7 +196,7 @@ Baseline baseline_of(const SavedView& now, std::string file, std::string identit
     b.file = std::move(file);
     b.identity = std::move(identity);
     b.revisions = std::move(revisions);
-    for (const Layer& l : now.layers) b.layer_hashes[l.name] = content_hash(l);
+    hash_layers(nullptr, now.layers, b.layer_hashes, b.unread_metadata);
     keep_rows(b, now.layers);
     b.order = names(now.layers);
     b.settings = as_object(now.settings);

@@ -138,6 +138,9 @@ public:
     // revisions and the rows written row by row; on a conflict nothing is written and `error` names
     // the items (or rows and fields) another writer changed and what to do.
     virtual bool apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) = 0;
+    // Whether read_layers() honours ReadOptions::schema_only (a workspace opened with
+    // Rows::OnFirstUse then reads each layer's rows on first use).
+    virtual bool reads_schema_first() const { return false; }
     // Whether apply() takes ChangeSet::row_edits (otherwise row-versioned layers are written whole).
     virtual bool row_level() const { return false; }
 };

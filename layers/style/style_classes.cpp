@@ -47,7 +47,7 @@ Classification gap_ramp(const Layer& layer, const std::string& field, double tar
         {"never observed", coverage_class_colour(4), never},
     };
     const int fi = layer.field_index(field);
-    for (const Feature& feat : layer.features) {
+    for (const Feature& feat : layer.features()) {
         auto value_of = [&](int i) { return i >= 0 && i < static_cast<int>(feat.values.size()) ? to_number(feat.values[i]) : std::nullopt; };
         const std::optional<double> v = value_of(fi);
         const std::optional<double> n = value_of(visits);
@@ -63,7 +63,7 @@ Classification categories(const Layer& layer, const std::string& field) {
     c.field = field;
     const int fi = layer.field_index(field);
     std::map<std::string, std::size_t> counts;
-    for (const Feature& f : layer.features)
+    for (const Feature& f : layer.features())
         if (fi < static_cast<int>(f.values.size())) ++counts[to_string(f.values[fi])];
     if (counts.size() < 2) return {};  // one class says nothing: draw in the layer's own colour
     std::vector<std::string> names;
@@ -73,7 +73,7 @@ Classification categories(const Layer& layer, const std::string& field) {
     const int label_i = layer.field_index(field + "_label"), colour_i = layer.field_index(field + "_colour");
     std::map<std::string, std::pair<std::string, std::optional<Rgba>>> own_looks;
     if (colour_i >= 0)
-        for (const Feature& f : layer.features) {
+        for (const Feature& f : layer.features()) {
             if (fi >= static_cast<int>(f.values.size()) || colour_i >= static_cast<int>(f.values.size())) continue;
             auto& look = own_looks[to_string(f.values[fi])];
             if (label_i >= 0 && label_i < static_cast<int>(f.values.size())) look.first = to_string(f.values[label_i]);
@@ -110,7 +110,7 @@ Classification categories(const Layer& layer, const std::string& field) {
     const bool has_other = counts.size() > names.size();
     if (has_other)
         c.classes.push_back({"other", {0.55f, 0.55f, 0.55f, 1}, "ELSE"});
-    for (const Feature& f : layer.features) {
+    for (const Feature& f : layer.features()) {
         auto it = fi < static_cast<int>(f.values.size()) ? index.find(to_string(f.values[fi])) : index.end();
         c.feature_class.push_back(it != index.end() ? it->second : has_other ? static_cast<int>(c.classes.size() - 1) : 0);
     }
@@ -226,7 +226,7 @@ std::string kml_abgr(const Rgba& c) {
 bool is_synthetic(const Layer& layer) {
     const int fi = layer.field_index("synthetic");
     if (fi < 0) return false;
-    for (const Feature& f : layer.features) {
+    for (const Feature& f : layer.features()) {
         if (fi >= static_cast<int>(f.values.size())) continue;
         const Value& v = f.values[fi];
         if (auto n = to_number(v); n && *n != 0) return true;

@@ -16,7 +16,7 @@ Layer run_layer(Feature row) {
     l.name = kCoverageRunsTable;
     l.fields = coverage_runs_shape().fields;
     row.values.resize(l.fields.size());
-    l.features.push_back(std::move(row));
+    l.features().push_back(std::move(row));
     return l;
 }
 
@@ -39,7 +39,7 @@ std::optional<Layer> run_parameters(PgConnection& conn, const ChangeSet& changes
     Layer stored;
     if (!read_table(conn, coverage_runs_shape(), stored, error)) return std::nullopt;
     Feature row;
-    if (!stored.features.empty()) row.values = stored.features.front().values;
+    if (!stored.features().empty()) row.values = stored.features().front().values;
     row.values.resize(stored.fields.size());
     if (auto it = changes.settings.find(kCoverageSetting); it != changes.settings.end())
         row.values[0] = it->second ? Value(it->second->dump()) : Value{};
@@ -63,8 +63,8 @@ ChangeSet without_run_parameters(const ChangeSet& changes) {
 
 void apply_run_parameters(StoredState& state, const Layer& run) {
     state.settings.erase(kCoverageSetting);
-    if (run.features.empty()) return;
-    const Feature& row = run.features.front();
+    if (run.features().empty()) return;
+    const Feature& row = run.features().front();
     const nlohmann::json parameters = nlohmann::json::parse(to_string(row.values.at(0)), nullptr, /*allow_exceptions=*/false);
     if (parameters.is_object()) state.settings[kCoverageSetting] = parameters;
     state.window_from = geo::parse_iso8601(to_string(row.values.at(1)));

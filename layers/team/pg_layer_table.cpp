@@ -269,7 +269,7 @@ bool merge_rows(PgConnection& conn, const Layer& layer, const TableShape& s, std
         gtype = OGR_GT_GetCollection(gtype);
     std::string data;
     std::set<std::int64_t> used;
-    for (const Feature& f : layer.features) {
+    for (const Feature& f : layer.features()) {
         const bool keep = !s.runs && f.fid > 0 && used.insert(f.fid).second;
         append_row(data, layer, f, keep ? f.fid : 0, s, gtype);
     }
@@ -395,7 +395,7 @@ bool read_table(PgConnection& conn, const TableShape& s, Layer& out, std::string
         return false;
     }
     const int rows = PQntuples(r.get());
-    out.features.reserve(static_cast<std::size_t>(rows));
+    out.features().reserve(static_cast<std::size_t>(rows));
     for (int i = 0; i < rows; ++i) {
         Feature f;
         f.fid = s.fid_column.empty() ? i + 1 : be_int64(PQgetvalue(r.get(), i, 0));
@@ -422,7 +422,7 @@ bool read_table(PgConnection& conn, const TableShape& s, Layer& out, std::string
                 case FieldType::String: f.values.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(r.get(), i, col)))); break;
             }
         }
-        out.features.push_back(std::move(f));
+        out.features().push_back(std::move(f));
     }
     return true;
 }
@@ -432,7 +432,7 @@ void add_read_layer(ReadResult& result, Layer layer, const TableShape& shape, co
     summary.name = layer.name;
     summary.geometry_type = shape.geom_type.empty() ? "None" : shape.geom_type;
     summary.source_crs = crs_name;
-    summary.features = layer.features.size();
+    summary.features = layer.features().size();
     result.layers.push_back(std::move(layer));
     result.summaries.push_back(std::move(summary));
 }

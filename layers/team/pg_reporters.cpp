@@ -45,13 +45,13 @@ std::optional<Layer> reports_without_reporters(PgConnection& conn, const Layer& 
     for (std::size_t i = stored.fields.size(); i-- > 0;) {
         if (!is_reporter_field(stored.fields[i])) continue;
         stored.fields.erase(stored.fields.begin() + static_cast<std::ptrdiff_t>(i));
-        for (Feature& f : stored.features)
+        for (Feature& f : stored.features())
             if (i < f.values.size()) f.values.erase(f.values.begin() + static_cast<std::ptrdiff_t>(i));
     }
     std::set<std::int64_t> used;
     std::vector<std::size_t> unnamed;
-    for (std::size_t i = 0; i < stored.features.size(); ++i)
-        if (stored.features[i].fid <= 0 || !used.insert(stored.features[i].fid).second) unnamed.push_back(i);
+    for (std::size_t i = 0; i < stored.features().size(); ++i)
+        if (stored.features()[i].fid <= 0 || !used.insert(stored.features()[i].fid).second) unnamed.push_back(i);
     if (unnamed.empty()) return stored;
     // New reports take ids no row has, as merge_rows would have given them.
     auto seq = conn.value("SELECT CASE WHEN to_regclass($1) IS NOT NULL THEN pg_get_serial_sequence($1, 'fid') END", error,
@@ -60,7 +60,7 @@ std::optional<Layer> reports_without_reporters(PgConnection& conn, const Layer& 
     const std::int64_t largest = used.empty() ? 0 : *used.rbegin();
     if (!seq) {  // the table is made by this save: after the largest id kept
         std::int64_t next = largest + 1;
-        for (std::size_t i : unnamed) stored.features[i].fid = next++;
+        for (std::size_t i : unnamed) stored.features()[i].fid = next++;
         return stored;
     }
     const std::string s = quote_literal(*seq);
@@ -69,15 +69,15 @@ std::optional<Layer> reports_without_reporters(PgConnection& conn, const Layer& 
                                  ") FROM generate_series(1, " + std::to_string(unnamed.size()) + ")",
                              error);
     if (!ids) return std::nullopt;
-    for (std::size_t k = 0; k < unnamed.size(); ++k) stored.features[unnamed[k]].fid = std::stoll(PQgetvalue(ids.get(), static_cast<int>(k), 0));
+    for (std::size_t k = 0; k < unnamed.size(); ++k) stored.features()[unnamed[k]].fid = std::stoll(PQgetvalue(ids.get(), static_cast<int>(k), 0));
     return stored;
 }
 
 bool put_reporters(PgConnection& conn, const Layer& reports, const Layer& stored, std::string* error) {
     const int reporter = reports.field_index(col::kReporter), contact = reports.field_index(col::kReporterContact);
     std::string data;
-    for (std::size_t i = 0; i < reports.features.size() && i < stored.features.size(); ++i) {
-        const Feature& f = reports.features[i];
+    for (std::size_t i = 0; i < reports.features().size() && i < stored.features().size(); ++i) {
+        const Feature& f = reports.features()[i];
         // An empty detail is no detail: NULL, as the join gives back where there is none.
         auto detail = [&](int c) {
             const std::string text = c < 0 || static_cast<std::size_t>(c) >= f.values.size() ? std::string() : to_string(f.values[c]);
@@ -85,7 +85,7 @@ bool put_reporters(PgConnection& conn, const Layer& reports, const Layer& stored
         };
         const Value who = detail(reporter), how = detail(contact);
         if (std::holds_alternative<std::monostate>(who) && std::holds_alternative<std::monostate>(how)) continue;
-        data += std::to_string(stored.features[i].fid) + '\t';
+        data += std::to_string(stored.features()[i].fid) + '\t';
         append_copy_value(data, who, FieldType::String);
         data += '\t';
         append_copy_value(data, how, FieldType::String);
@@ -119,8 +119,8 @@ void join_reporters(Layer& reports, const Layer& details) {
         contact = static_cast<int>(reports.fields.size()) - 1;
     }
     std::map<std::int64_t, const Feature*> by_fid;
-    for (const Feature& d : details.features) by_fid[d.fid] = &d;
-    for (Feature& f : reports.features) {
+    for (const Feature& d : details.features()) by_fid[d.fid] = &d;
+    for (Feature& f : reports.features()) {
         f.values.resize(reports.fields.size());
         auto it = by_fid.find(f.fid);
         f.values[reporter] = it == by_fid.end() ? Value{} : it->second->values.at(0);

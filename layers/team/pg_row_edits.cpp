@@ -53,13 +53,13 @@ public:
         // Another writer got there first: merge against the row as they left it.
         Layer current;
         if (!read_table(conn_, shape_, current, error, fid_ + " = " + std::to_string(e.fid), /*for_update=*/true)) return false;
-        if (current.features.empty()) {
+        if (current.features().empty()) {
             if (e.mine)
                 conflicts.push_back("row " + std::to_string(e.fid) + " of " + layer_ + ": removed by another person since you read it "
                                     "(or no longer shared with you); your change to it cannot be saved");
             return true;  // removed by both: nothing to do
         }
-        const Feature& theirs = current.features.front();
+        const Feature& theirs = current.features().front();
         if (!e.mine) {
             conflicts.push_back("row " + std::to_string(e.fid) + " of " + layer_ + ": changed by " + last_change_of(fields_, theirs) +
                                 " since you read it, and you removed it");
@@ -167,7 +167,7 @@ bool save_rows(PgConnection& conn, const TableShape& shape, const RowEdits& edit
     for (std::int64_t fid : written) ids += (ids.empty() ? "" : ",") + std::to_string(fid);
     Layer now;
     if (!read_table(conn, shape, now, error, quote_ident(shape.fid_column) + " = ANY('{" + ids + "}'::int8[])")) return false;
-    out->written = std::move(now.features);
+    out->written = std::move(now.features());
     return true;
 }
 

@@ -144,7 +144,7 @@ void store_fleet(Workspace& ws, const std::vector<Vessel>& vessels) {
                     v.radar_range_nm,
                     v.home_port,
                     format_intervals(v.unavailable)};
-        t.features.push_back(std::move(f));
+        t.features().push_back(std::move(f));
     }
     ws.put(std::move(t));
 }
@@ -153,7 +153,7 @@ std::vector<Vessel> load_fleet(const Workspace& ws) {
     std::vector<Vessel> out;
     const Layer* t = ws.find(kFleetLayer);
     if (!t) return out;
-    for (const Feature& f : t->features) {
+    for (const Feature& f : t->features()) {
         auto num = [&](const char* name) { return to_number(t->value(f, name)).value_or(0.0); };
         Vessel v;
         v.name = to_string(t->value(f, "name"));

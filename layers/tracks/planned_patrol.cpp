@@ -211,7 +211,7 @@ PlanReadResult read_planned_patrols(const std::string& path, const geo::Crs& wor
     r.ok = true;
     for (const Layer& l : rr.layers) {
         if (l.name == "route_points" || l.name == "track_points" || l.name == "waypoints") continue;
-        for (const Feature& f : l.features) {
+        for (const Feature& f : l.features()) {
             for (const geo::Path& line : f.geometry.lines) {
                 PlannedPatrol p;
                 p.source = path;

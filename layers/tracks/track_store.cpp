@@ -67,7 +67,7 @@ std::vector<geo::Track> tracks_from_points(const Layer& pts) {
     const Value* last_vessel = nullptr;
     bool last_planned = false;
     std::size_t last_track = 0;
-    for (const Feature& f : pts.features) {
+    for (const Feature& f : pts.features()) {
         auto t = f_unix >= 0 ? to_number(val(f, f_unix)) : std::nullopt;
         if (!t) t = feature_time(pts, f, f_time);
         if (f.geometry.points.empty() || !t) continue;  // a fix needs a place and a time (find_damage names it)
@@ -151,7 +151,7 @@ void store_tracks(Workspace& ws, const std::vector<geo::Track>& tracks) {
                          pack_numbers(times, false),
                          packed_or_null(speeds),
                          packed_or_null(courses)};
-            legs.features.push_back(std::move(lf));
+            legs.features().push_back(std::move(lf));
         }
     }
     ws.remove(kTrackPointsLayer);
@@ -212,7 +212,7 @@ std::vector<geo::Track> load_tracks(const Workspace& ws) {
     std::vector<std::vector<std::pair<long long, geo::TrackLeg>>> numbered;  // per track: (leg, fixes)
     std::map<std::pair<std::string, bool>, std::size_t> index;               // (vessel, planned) -> track
     std::string field, why;
-    for (const Feature& f : legs.features) {
+    for (const Feature& f : legs.features()) {
         auto leg = decode_leg(legs, f, &field, &why);
         if (!leg) continue;
         const std::string vessel = to_string(legs.value(f, "vessel"));
@@ -265,7 +265,7 @@ Layer track_points_layer(const std::vector<geo::Track>& tracks) {
                              static_cast<std::int64_t>(li),
                              static_cast<std::int64_t>(t.planned),
                              static_cast<std::int64_t>(t.synthetic)};
-                points.features.push_back(std::move(pf));
+                points.features().push_back(std::move(pf));
             }
     }
     return points;
@@ -292,10 +292,9 @@ std::vector<std::pair<std::string, std::vector<TimedFix>>> fixes_by_vessel(const
 std::size_t convert_old_track_points(Workspace& ws) {
     const Layer* old = ws.find(kTrackPointsLayer);
     if (!old || has_packed_tracks(ws) || old->geometry_kind() != geo::GeometryKind::Point) return 0;
-    if (ws.features_left_out() > 0) return 0;
-    const WorkspaceDamage damage = find_damage(ws);
-    if (damage.rows.count(kTrackPointsLayer) || !damage.fatal.empty()) return 0;
-    const std::size_t fixes = old->features.size();
+    const WorkspaceDamage damage = find_damage(ws);  // reads every layer of a lazily opened workspace
+    if (ws.features_left_out() > 0 || damage.rows.count(kTrackPointsLayer) || !damage.fatal.empty()) return 0;
+    const std::size_t fixes = old->features().size();
     store_tracks(ws, load_tracks(ws));
     return fixes;
 }

@@ -33,7 +33,7 @@ std::vector<std::pair<std::string, std::vector<TimedFix>>> fixes_by_vessel(const
     const int lf = points.field_index("leg");
     std::map<std::string, std::vector<TimedFix>> by_vessel;
     if (tf < 0) return {};
-    for (const auto& f : points.features) {
+    for (const auto& f : points.features()) {
         auto ft = feature_time(points, f, tf);
         if (!ft || f.geometry.points.empty()) continue;
         by_vessel[vessel_of(points, f)].push_back(

@@ -64,12 +64,12 @@ TEST(Cli, WorkspaceNewCreatesTheThreeLayersInBng) {
     EXPECT_EQ(ws->crs().definition(), "EPSG:27700");
     ASSERT_TRUE(ws->find("coastline") && ws->find("ports") && ws->find("forces"));
     const auto& forces = *ws->find("forces");
-    EXPECT_EQ(layers::to_string(forces.value(forces.features[0], "code")), "E23000032");
-    EXPECT_EQ(layers::to_string(forces.value(forces.features[0], "name")), "Kent");
+    EXPECT_EQ(layers::to_string(forces.value(forces.features()[0], "code")), "E23000032");
+    EXPECT_EQ(layers::to_string(forces.value(forces.features()[0], "name")), "Kent");
     // Dover: cs2cs -f %.4f EPSG:4326 EPSG:27700 <<< "51.1230 1.3290" -> 633052.0141 141238.8084
     const auto& ports = *ws->find("ports");
-    EXPECT_NEAR(ports.features[0].geometry.points[0].x, 633052.0141, 0.001);
-    EXPECT_NEAR(ports.features[0].geometry.points[0].y, 141238.8084, 0.001);
+    EXPECT_NEAR(ports.features()[0].geometry.points[0].x, 633052.0141, 0.001);
+    EXPECT_NEAR(ports.features()[0].geometry.points[0].y, 141238.8084, 0.001);
 
     auto again = run_tidemark({"workspace", "new", ws_path, "--coast", dir.file("c.geojson")});
     EXPECT_EQ(again.exit_code, 1);

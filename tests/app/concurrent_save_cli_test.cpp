@@ -42,7 +42,7 @@ std::string tracks_csv() {
 
 std::size_t features(const layers::Workspace& ws, const char* layer) {
     const layers::Layer* l = ws.find(layer);
-    return l ? l->features.size() : 0;
+    return l ? l->features().size() : 0;
 }
 
 bool refused_loudly(const CommandResult& r) {

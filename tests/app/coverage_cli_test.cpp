@@ -85,13 +85,13 @@ TEST(CoverageCli, FilesToGeoPackageWithSegmentsGapsAndForceSummary) {
     for (const auto& f : segs->fields) names.push_back(f.name);
     EXPECT_EQ(names, (std::vector<std::string>{"segment_id", "line_id", "force_code", "force_name", "length_m", "observed_s",
                                                "visits", "max_gap_s", "first_seen", "last_seen", "observers", "sightings"}));
-    ASSERT_EQ(segs->features.size(), 10u);
-    const auto& s0 = segs->features[0];
+    ASSERT_EQ(segs->features().size(), 10u);
+    const auto& s0 = segs->features()[0];
     EXPECT_NEAR(*layers::to_number(segs->value(s0, "observed_s")), 900, 0.01);
     EXPECT_NEAR(*layers::to_number(segs->value(s0, "max_gap_s")), 2500, 0.01);
     EXPECT_EQ(layers::to_string(segs->value(s0, "first_seen")).substr(0, 19), "2026-03-01T00:26:40");  // t0 + 1600 s
     EXPECT_EQ(layers::to_string(segs->value(s0, "force_code")), "W1");
-    EXPECT_EQ(layers::to_string(segs->value(segs->features[9], "force_name")), "East");
+    EXPECT_EQ(layers::to_string(segs->value(segs->features()[9], "force_name")), "East");
     EXPECT_EQ(layers::to_string(segs->value(s0, "observers")), "Valiant");
     // Valiant had it in range from t0 + 1600 s for 900 s (2026-03-01T00:00:00Z = 1772323200).
     EXPECT_EQ(layers::to_string(segs->value(s0, "sightings")), "1772324800+900@0");
@@ -99,21 +99,21 @@ TEST(CoverageCli, FilesToGeoPackageWithSegmentsGapsAndForceSummary) {
     names.clear();
     for (const auto& f : gaps->fields) names.push_back(f.name);
     EXPECT_EQ(names, (std::vector<std::string>{"gap_id", "force_codes", "length_m", "worst_gap_s", "segments", "reports", "ports", "risk"}));
-    ASSERT_EQ(gaps->features.size(), 2u);
-    const auto& g1 = gaps->features[0];
+    ASSERT_EQ(gaps->features().size(), 2u);
+    const auto& g1 = gaps->features()[0];
     EXPECT_NEAR(*layers::to_number(gaps->value(g1, "length_m")), 4000, 0.01);
     EXPECT_EQ(layers::to_string(gaps->value(g1, "force_codes")), "W1");
     EXPECT_NEAR(*layers::to_number(gaps->value(g1, "ports")), 1, 0);  // Westhaven, 2.06 km from segment 0
     // 4 km * (2500 s / 2160 s) * (1 + 1 port) = 9.259
     EXPECT_NEAR(*layers::to_number(gaps->value(g1, "risk")), 4 * 2500.0 / 2160 * 2, 1e-3);
-    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features[1], "ports")), 0, 0);
+    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features()[1], "ports")), 0, 0);
 
     names.clear();
     for (const auto& f : summary->fields) names.push_back(f.name);
     EXPECT_EQ(names, (std::vector<std::string>{"force_code", "force_name", "coast_km", "covered_km", "covered_pct",
                                                "longest_gap_km", "reports", "reports_in_gaps"}));
-    ASSERT_EQ(summary->features.size(), 2u);
-    const auto& w = summary->features[0];
+    ASSERT_EQ(summary->features().size(), 2u);
+    const auto& w = summary->features()[0];
     EXPECT_EQ(layers::to_string(summary->value(w, "force_code")), "W1");
     EXPECT_NEAR(*layers::to_number(summary->value(w, "coast_km")), 5, 1e-6);
     EXPECT_NEAR(*layers::to_number(summary->value(w, "covered_km")), 1, 1e-6);
@@ -150,8 +150,8 @@ TEST(CoverageCli, WorkspaceFormStoresTheThreeLayers) {
     const layers::Layer* segs = reopened->find("segments");
     ASSERT_TRUE(segs);
     EXPECT_EQ(segs->role, layers::LayerRole::Segments);
-    ASSERT_EQ(segs->features.size(), 10u);
-    EXPECT_NEAR(*layers::to_number(segs->value(segs->features[0], "observed_s")), 900, 0.01);
+    ASSERT_EQ(segs->features().size(), 10u);
+    EXPECT_NEAR(*layers::to_number(segs->value(segs->features()[0], "observed_s")), 900, 0.01);
     ASSERT_TRUE(reopened->find("gaps"));
     EXPECT_EQ(reopened->find("gaps")->role, layers::LayerRole::Gaps);
     ASSERT_TRUE(reopened->find("force_summary"));
@@ -228,9 +228,9 @@ TEST(CoverageCli, RealGbCoastAndPoliceForcesEndToEnd) {
     ASSERT_TRUE(read.ok) << read.error;
     const layers::Layer* segs = find_layer(read, "segments");
     ASSERT_TRUE(segs);
-    EXPECT_GT(segs->features.size(), 15000u);  // ~20,000 km of coast at 1 km
+    EXPECT_GT(segs->features().size(), 15000u);  // ~20,000 km of coast at 1 km
     int observed = 0;
-    for (const auto& f : segs->features) {
+    for (const auto& f : segs->features()) {
         if (*layers::to_number(segs->value(f, "observed_s")) <= 0) continue;
         ++observed;
         EXPECT_EQ(layers::to_string(segs->value(f, "force_name")), "Kent");
@@ -238,7 +238,7 @@ TEST(CoverageCli, RealGbCoastAndPoliceForcesEndToEnd) {
     EXPECT_GT(observed, 5);
     const layers::Layer* summary = find_layer(read, "force_summary");
     ASSERT_TRUE(summary);
-    EXPECT_GT(summary->features.size(), 20u);
+    EXPECT_GT(summary->features().size(), 20u);
 }
 
 // A Kraken report graded 1/A at (402500, 100200), observed at t0 + 1000 s, 200 m off segment 2
@@ -260,12 +260,12 @@ TEST(CoverageCli, ReportsCountInGapsAndForces) {
     const layers::Layer* gaps = find_layer(read, "gaps");
     const layers::Layer* summary = find_layer(read, "force_summary");
     ASSERT_TRUE(gaps && summary);
-    ASSERT_EQ(gaps->features.size(), 2u);
-    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features[0], "reports")), 0.995426, 1e-5);
-    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features[0], "risk")), 4 * 2500.0 / 2160 * (2 + 0.995426), 1e-4);
-    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features[1], "reports")), 0, 1e-12);
-    ASSERT_EQ(summary->features.size(), 2u);
-    EXPECT_NEAR(*layers::to_number(summary->value(summary->features[0], "reports")), 0.995426, 1e-5);
-    EXPECT_NEAR(*layers::to_number(summary->value(summary->features[0], "reports_in_gaps")), 0.995426, 1e-5);
-    EXPECT_NEAR(*layers::to_number(summary->value(summary->features[1], "reports")), 0, 1e-12);
+    ASSERT_EQ(gaps->features().size(), 2u);
+    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features()[0], "reports")), 0.995426, 1e-5);
+    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features()[0], "risk")), 4 * 2500.0 / 2160 * (2 + 0.995426), 1e-4);
+    EXPECT_NEAR(*layers::to_number(gaps->value(gaps->features()[1], "reports")), 0, 1e-12);
+    ASSERT_EQ(summary->features().size(), 2u);
+    EXPECT_NEAR(*layers::to_number(summary->value(summary->features()[0], "reports")), 0.995426, 1e-5);
+    EXPECT_NEAR(*layers::to_number(summary->value(summary->features()[0], "reports_in_gaps")), 0.995426, 1e-5);
+    EXPECT_NEAR(*layers::to_number(summary->value(summary->features()[1], "reports")), 0, 1e-12);
 }

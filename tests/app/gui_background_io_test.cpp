@@ -97,10 +97,10 @@ TEST(AddLayerJob, TheLayerLandsProjectedAndAMissingFileIsNamed) {
     land(app);
     const layers::Layer* added = app.workspace->find("reports");
     ASSERT_NE(added, nullptr) << app.status;
-    ASSERT_EQ(added->features.size(), 1u);
-    ASSERT_EQ(added->features[0].geometry.points.size(), 1u);
-    EXPECT_NEAR(added->features[0].geometry.points[0].x, 200000, 0.01);  // already British National Grid
-    EXPECT_NEAR(added->features[0].geometry.points[0].y, 350000, 0.01);
+    ASSERT_EQ(added->features().size(), 1u);
+    ASSERT_EQ(added->features()[0].geometry.points.size(), 1u);
+    EXPECT_NEAR(added->features()[0].geometry.points[0].x, 200000, 0.01);  // already British National Grid
+    EXPECT_NEAR(added->features()[0].geometry.points[0].y, 350000, 0.01);
     EXPECT_TRUE(app.add_layer_error.empty()) << app.add_layer_error;
 
     const std::size_t layers_before = app.workspace->layers.size();

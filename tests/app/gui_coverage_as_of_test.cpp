@@ -31,7 +31,7 @@ struct AsOfWorkspace {
         seg.role = layers::LayerRole::Segments;
         seg.fields = {{"max_gap_s", layers::FieldType::Real}, {"visits", layers::FieldType::Integer},
                       {"observers", layers::FieldType::String}, {"sightings", layers::FieldType::String}};
-        seg.features = {segment(100000, 3600, 4, "Valiant", "1772704800+3600@0"),
+        seg.features() = {segment(100000, 3600, 4, "Valiant", "1772704800+3600@0"),
                         segment(101000, 3600, 4, "Searcher", "1772600000+4000@0"),
                         segment(102000, 7 * 86400, 0, "", "")};
         app.workspace->put(std::move(seg));
@@ -67,7 +67,7 @@ TEST(CoverageAsOfInApp, UnavailableWithoutSightings) {
     AsOfWorkspace w;
     layers::Layer* seg = w.app.workspace->find("segments");
     seg->fields.pop_back();
-    for (auto& f : seg->features) f.values.pop_back();
+    for (auto& f : seg->features()) f.values.pop_back();
     w.app.workspace->put(layers::Layer(*seg));  // a new layer object: the history is read again
     w.app.set_visible("segments", true);         // touches the layer
     w.app.refresh_coverage_history();
@@ -87,7 +87,7 @@ TEST(CoverageAsOfInApp, AClickOnTheCoastSelectsTheSegmentNotTheGapHaloOverIt) {
     g.geometry.kind = geo::GeometryKind::Line;
     g.geometry.lines = {{{100000, 100000}, {103000, 100000}}};
     g.values = {std::int64_t{1}};
-    gaps.features = {g};
+    gaps.features() = {g};
     w.app.workspace->put(std::move(gaps));  // last in the list: drawn on top of the segments
     ASSERT_TRUE(w.app.select_at({101500, 100010}, 200));
     EXPECT_EQ(w.app.selection.layer, "segments");

@@ -101,11 +101,11 @@ TEST(GuiCoverageJob, RunStoresTheSameSegmentsAsTheCli) {
     ASSERT_TRUE(cli_segments);
 
     const layers::Layer& app_segments = outcome->layers->segments;
-    ASSERT_EQ(app_segments.features.size(), 10u);
-    ASSERT_EQ(cli_segments->features.size(), 10u);
+    ASSERT_EQ(app_segments.features().size(), 10u);
+    ASSERT_EQ(cli_segments->features().size(), 10u);
     for (std::size_t i = 0; i < 10; ++i) {
-        const layers::Feature& a = app_segments.features[i];
-        const layers::Feature& c = cli_segments->features[i];
+        const layers::Feature& a = app_segments.features()[i];
+        const layers::Feature& c = cli_segments->features()[i];
         // Hand values: 900 s observed in one visit; the window is the track's 5000 s.
         EXPECT_NEAR(number(app_segments, a, "observed_s"), 900, 0.01) << i;
         EXPECT_NEAR(number(app_segments, a, "visits"), 1, 0) << i;
@@ -122,7 +122,7 @@ TEST(GuiCoverageJob, RunStoresTheSameSegmentsAsTheCli) {
         }
     }
     ASSERT_TRUE(cli->find("gaps"));
-    EXPECT_EQ(outcome->layers->gaps.features.size(), cli->find("gaps")->features.size());
+    EXPECT_EQ(outcome->layers->gaps.features().size(), cli->find("gaps")->features().size());
 }
 
 TEST(GuiCoverageJob, CancelDiscardsTheRunAndLeavesTheWorkspaceAlone) {
@@ -212,8 +212,8 @@ TEST(GuiCoverageJob, AppLandsTheFinishedRunWhicheverPanelIsShown) {
     app.poll_background();
     const layers::Layer* segments = app.workspace->find("segments");
     ASSERT_TRUE(segments);
-    ASSERT_EQ(segments->features.size(), 10u);
-    EXPECT_NEAR(*layers::to_number(segments->value(segments->features[0], "observed_s")), 900, 0.01);
+    ASSERT_EQ(segments->features().size(), 10u);
+    EXPECT_NEAR(*layers::to_number(segments->value(segments->features()[0], "observed_s")), 900, 0.01);
     EXPECT_TRUE(app.workspace->find("gaps") && app.workspace->find("force_summary"));
     EXPECT_TRUE(app.dirty());
     EXPECT_NE(app.revision("segments"), before);  // the map rebuilds the layer
@@ -309,7 +309,7 @@ TEST(GuiCoverageJob, ADamagedTrackIsRefusedNamedAndLeftOutOnlyWhenAsked) {
     }
     auto ws = layers::Workspace::open(path, &error);
     ASSERT_TRUE(ws) << error;
-    ASSERT_EQ(ws->find("track_legs")->features.size(), 2u);
+    ASSERT_EQ(ws->find("track_legs")->features().size(), 2u);
 
     gui::CoverageJob job;
     EXPECT_FALSE(job.start(*ws, cli_default_params(), &error));
@@ -327,9 +327,9 @@ TEST(GuiCoverageJob, ADamagedTrackIsRefusedNamedAndLeftOutOnlyWhenAsked) {
     auto outcome = job.take_outcome();
     ASSERT_TRUE(outcome && outcome->layers) << (outcome ? outcome->error : "no outcome");
     const layers::Layer& segments = outcome->layers->segments;
-    ASSERT_EQ(segments.features.size(), 10u);
+    ASSERT_EQ(segments.features().size(), 10u);
     for (std::size_t i = 0; i < 10; ++i)  // Valiant's hand values (RunStoresTheSameSegmentsAsTheCli)
-        EXPECT_NEAR(number(segments, segments.features[i], "observed_s"), 900, 0.01) << i;
-    EXPECT_EQ(ws->find("track_legs")->features.size(), 2u);  // put back
+        EXPECT_NEAR(number(segments, segments.features()[i], "observed_s"), 900, 0.01) << i;
+    EXPECT_EQ(ws->find("track_legs")->features().size(), 2u);  // put back
     EXPECT_TRUE(ws->unsaved_changes().empty());
 }

@@ -43,13 +43,13 @@ void add_module_layers(layers::Workspace& ws) {
     for (int i = 0; i <= 12; ++i) {
         const std::string t = "2026-03-01T" + std::string(12 + i / 2 < 10 ? "0" : "") + std::to_string(12 + i / 2) +
                               (i % 2 ? ":30:00Z" : ":00:00Z");
-        tracks.features.push_back(point({620000 + 9260.0 * i, 150000}, {std::string("HMC Valiant"), std::int64_t(235000001), t, 10.0,
+        tracks.features().push_back(point({620000 + 9260.0 * i, 150000}, {std::string("HMC Valiant"), std::int64_t(235000001), t, 10.0,
                                                                      std::int64_t(0), std::int64_t(1)}));
     }
     // HMC Seeker runs north along the Essex coast.
     for (int i = 0; i <= 12; ++i) {
         const std::string t = "2026-03-01T" + std::to_string(12 + i / 2) + (i % 2 ? ":30:00Z" : ":00:00Z");
-        tracks.features.push_back(point({640000, 190000 + 6000.0 * i}, {std::string("HMC Seeker"), std::int64_t(235000002), t, 7.0,
+        tracks.features().push_back(point({640000, 190000 + 6000.0 * i}, {std::string("HMC Seeker"), std::int64_t(235000002), t, 7.0,
                                                                      std::int64_t(i > 8), std::int64_t(1)}));
     }
     ws.put(std::move(tracks));
@@ -62,7 +62,7 @@ void add_module_layers(layers::Workspace& ws) {
                       {"synthetic", FieldType::Integer}};
     const char* categories[] = {"small boat", "suspicious vessel", "unusual activity"};
     for (int i = 0; i < 24; ++i)
-        reports.features.push_back(point({560000 + 4000.0 * (i % 8) * (i % 3 + 1), 175000 + 3000.0 * (i % 5) + 1500.0 * i / 2},
+        reports.features().push_back(point({560000 + 4000.0 * (i % 8) * (i % 3 + 1), 175000 + 3000.0 * (i % 5) + 1500.0 * i / 2},
                                          {std::string("R") + std::to_string(i), std::string("2026-03-01T1") + std::to_string(i % 9) + ":15:00Z",
                                           std::string(categories[i % 3]), std::string("B"), std::string("2"), std::string("P"),
                                           std::int64_t(1)}));
@@ -79,7 +79,7 @@ void add_module_layers(layers::Workspace& ws) {
         f.geometry.kind = geo::GeometryKind::Line;
         f.geometry.lines = {{{637000.0, 175000.0 - 5000 * i}, {637000.0 - 1500 * (i % 2), 170000.0 - 5000 * i}}};
         f.values = {std::int64_t(i), std::string("E23000032"), 5000.0, 3600.0 * (16 - i), 1800.0 * i * i};
-        segments.features.push_back(std::move(f));
+        segments.features().push_back(std::move(f));
     }
     ws.put(std::move(segments));
 
@@ -88,9 +88,9 @@ void add_module_layers(layers::Workspace& ws) {
     summary.role = LayerRole::Table;
     summary.fields = {{"force_code", FieldType::String}, {"force_name", FieldType::String}, {"coast_km", FieldType::Real},
                       {"covered_km", FieldType::Real}, {"covered_pct", FieldType::Real}};
-    summary.features.push_back(point({}, {std::string("E23000032"), std::string("Kent"), 350.0, 210.0, 60.0}));
-    summary.features.push_back(point({}, {std::string("E23000028"), std::string("Essex"), 560.0, 140.0, 25.0}));
-    for (auto& f : summary.features) f.geometry = {};
+    summary.features().push_back(point({}, {std::string("E23000032"), std::string("Kent"), 350.0, 210.0, 60.0}));
+    summary.features().push_back(point({}, {std::string("E23000028"), std::string("Essex"), 560.0, 140.0, 25.0}));
+    for (auto& f : summary.features()) f.geometry = {};
     ws.put(std::move(summary));
 }
 

@@ -98,7 +98,7 @@ TEST(GuiLive, ATaskChangeCommittedByAnotherPersonAppearsInTheOpenApp) {
     const layers::Layer* tasks = bf.workspace->find(plan::kTasksLayer);
     ASSERT_NE(tasks, nullptr);
     bool accepted_on_map = false;
-    for (const layers::Feature& f : tasks->features)
+    for (const layers::Feature& f : tasks->features())
         if (f.fid == 1) accepted_on_map = layers::to_string(tasks->value(f, "status")) == "accepted";
     EXPECT_TRUE(accepted_on_map);
     EXPECT_FALSE(bf.dirty());

@@ -65,14 +65,14 @@ TEST(GuiPlanState, NewPlanWritesThePlanTablesAndMarksTheWorkspaceUnsaved) {
     EXPECT_NE(o.app.revision(plan::kResponsibilityLayer), before);  // the map redraws it
     EXPECT_EQ(o.app.plan.current, "Week 10");
     ASSERT_NE(o.app.workspace->find(plan::kPlansLayer), nullptr);
-    EXPECT_EQ(o.layer(plan::kPlansLayer).features.size(), 1u);
+    EXPECT_EQ(o.layer(plan::kPlansLayer).features().size(), 1u);
     // F1 leads 0-4, F2 leads 5-9 and, on the other line, the island 10-25: three runs.
     const layers::Layer& resp = o.layer(plan::kResponsibilityLayer);
-    ASSERT_EQ(resp.features.size(), 3u);
-    EXPECT_EQ(layers::to_string(resp.value(resp.features[0], "lead_agency")), "F1");
-    EXPECT_EQ(layers::to_string(resp.value(resp.features[0], "lead_agency_label")), "West Force");
-    EXPECT_NEAR(layers::to_number(resp.value(resp.features[0], "length_m")).value_or(0), 5000, 0.5);
-    EXPECT_NEAR(layers::to_number(resp.value(resp.features[2], "length_m")).value_or(0), 16000, 0.5);
+    ASSERT_EQ(resp.features().size(), 3u);
+    EXPECT_EQ(layers::to_string(resp.value(resp.features()[0], "lead_agency")), "F1");
+    EXPECT_EQ(layers::to_string(resp.value(resp.features()[0], "lead_agency_label")), "West Force");
+    EXPECT_NEAR(layers::to_number(resp.value(resp.features()[0], "length_m")).value_or(0), 5000, 0.5);
+    EXPECT_NEAR(layers::to_number(resp.value(resp.features()[2], "length_m")).value_or(0), 16000, 0.5);
 }
 
 TEST(GuiPlanState, RefusedEditSaysWhyAndChangesNothing) {
@@ -95,14 +95,14 @@ TEST(GuiPlanState, UndoAndRedoRewriteTheTaskTable) {
     std::int64_t id = 0;
     ASSERT_EQ(o.add(o.task("BFMC", {2, 7}), &id), "");
     EXPECT_EQ(id, 1);
-    ASSERT_EQ(o.layer(plan::kTasksLayer).features.size(), 1u);
+    ASSERT_EQ(o.layer(plan::kTasksLayer).features().size(), 1u);
     EXPECT_EQ(o.app.plan.editor.undo_label(), "Add task");
     ASSERT_TRUE(o.app.undo());
     EXPECT_TRUE(o.app.plan.book().tasks.empty());
-    EXPECT_TRUE(o.layer(plan::kTasksLayer).features.empty());
+    EXPECT_TRUE(o.layer(plan::kTasksLayer).features().empty());
     ASSERT_TRUE(o.app.redo());
-    ASSERT_EQ(o.layer(plan::kTasksLayer).features.size(), 1u);
-    EXPECT_NEAR(layers::to_number(o.layer(plan::kTasksLayer).value(o.layer(plan::kTasksLayer).features[0], "length_m")).value_or(0),
+    ASSERT_EQ(o.layer(plan::kTasksLayer).features().size(), 1u);
+    EXPECT_NEAR(layers::to_number(o.layer(plan::kTasksLayer).value(o.layer(plan::kTasksLayer).features()[0], "length_m")).value_or(0),
                 6000, 0.5);  // segments 2-7: 6 km
     // Undoing the new plan too leaves no current plan rather than a dangling name.
     ASSERT_TRUE(o.app.undo());
@@ -251,9 +251,9 @@ TEST(GuiPlanState, CheckFindingsReplaceTheirEarlierCopiesInProblems) {
     // task's 5 km (segments 0-4).
     const layers::Layer& findings = o.layer(plan::kFindingsLayer);
     EXPECT_TRUE(o.app.style(findings).visible);
-    ASSERT_GT(findings.features.size(), 0u);
-    ASSERT_LE(findings.features.size(), o.app.plan.check->problems.size());
-    for (const layers::Feature& f : findings.features)
+    ASSERT_GT(findings.features().size(), 0u);
+    ASSERT_LE(findings.features().size(), o.app.plan.check->problems.size());
+    for (const layers::Feature& f : findings.features())
         if (layers::to_string(findings.value(f, "finding")).find("endurance") != std::string::npos) {
             EXPECT_DOUBLE_EQ(*layers::to_number(findings.value(f, "length_m")), 5000);
             EXPECT_DOUBLE_EQ(f.geometry.bounds().min_x, 500000);
@@ -279,7 +279,7 @@ TEST(GuiPlanState, ForecastRunsOffTheUiThreadAndLandsAsForecastLayers) {
     ASSERT_TRUE(o.app.plan.forecast.has_value()) << o.app.status;
     EXPECT_EQ(o.app.plan.forecast->routed, std::vector<std::int64_t>{1});
     ASSERT_NE(o.app.workspace->find(plan::kForecastSegmentsLayer), nullptr);
-    EXPECT_EQ(o.layer(plan::kForecastSegmentsLayer).features.size(), 26u);
+    EXPECT_EQ(o.layer(plan::kForecastSegmentsLayer).features().size(), 26u);
     EXPECT_EQ(o.app.coast_mode(), CoastMode::Forecast);
     EXPECT_TRUE(o.app.dirty());
 }
@@ -316,7 +316,7 @@ TEST(GuiPlanState, ReconcileRunsOffTheUiThreadAndEarnedStatusesAreOneUndoableEdi
     // Stored for exports, hidden on the map until asked for.
     const layers::Layer* layer = app.workspace->find(plan::kReconciliationLayer);
     ASSERT_NE(layer, nullptr);
-    EXPECT_EQ(layer->features.size(), 3u);
+    EXPECT_EQ(layer->features().size(), 3u);
     EXPECT_FALSE(app.style(*layer).visible);
     // The actual track of task 2 in its window is what the map draws beside the plan.
     EXPECT_FALSE(app.timeline.fixes_between("West launch", kDay0 + 6 * 3600, kDay0 + 8 * 3600).empty());

@@ -27,7 +27,7 @@ struct WithReports {
             f.geometry.kind = geo::GeometryKind::Point;
             f.geometry.points = {p};
             f.values = {std::string(t), std::string(cat), std::string(src), std::string(as), dup};
-            l.features.push_back(f);
+            l.features().push_back(f);
         };
         add({200000, 200000}, "2026-03-02T10:00:00Z", "small boat", "2", "B", 0);  // 0: B2
         add({200100, 200100}, "2026-03-02T10:10:00Z", "small boat", "2", "B", 1);  // 1: B2, duplicate of 0

@@ -236,11 +236,11 @@ std::string scene_workspace(const ScratchDir& dir) {
     seg.fields = {{"max_gap_s", layers::FieldType::Real}, {"visits", layers::FieldType::Integer}};
     auto add_line = [&](double x0, double x1, double y, layers::Value gap, layers::Value visits) {
         layers::Feature f;
-        f.fid = static_cast<std::int64_t>(seg.features.size() + 1);
+        f.fid = static_cast<std::int64_t>(seg.features().size() + 1);
         f.geometry.kind = geo::GeometryKind::Line;
         f.geometry.lines = {{{x0, y}, {x1, y}}};
         f.values = {gap, visits};
-        seg.features.push_back(f);
+        seg.features().push_back(f);
     };
     add_line(60000, 180000, 340000, 20 * 3600.0, std::int64_t{4});
     add_line(220000, 340000, 340000, 168 * 3600.0, std::int64_t{0});
@@ -251,11 +251,11 @@ std::string scene_workspace(const ScratchDir& dir) {
     tracks.fields = {{"vessel", layers::FieldType::String}, {"time", layers::FieldType::DateTime}};
     for (auto [x, t] : {std::pair{200000.0, "2026-03-02T12:00:00Z"}, std::pair{240000.0, "2026-03-02T13:00:00Z"}}) {
         layers::Feature f;
-        f.fid = static_cast<std::int64_t>(tracks.features.size() + 1);
+        f.fid = static_cast<std::int64_t>(tracks.features().size() + 1);
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {{x, 380000}};
         f.values = {std::string("HMC Test"), std::string(t)};
-        tracks.features.push_back(f);
+        tracks.features().push_back(f);
     }
     ws->put(std::move(tracks));
     ws->settings["coverage"] = {{"revisit_target_h", 24}};
@@ -365,11 +365,11 @@ TEST(GuiScreenshot, AFilteredReportLeavesNoSymbolAndNoHeat) {
                         {"source_evaluation", layers::FieldType::String}, {"assessment", layers::FieldType::String}};
             for (auto [x, y, src, as] : {std::tuple{200000.0, 350000.0, "2", "B"}, std::tuple{350000.0, 200000.0, "1", "C"}}) {
                 layers::Feature f;
-                f.fid = static_cast<std::int64_t>(l.features.size() + 1);
+                f.fid = static_cast<std::int64_t>(l.features().size() + 1);
                 f.geometry.kind = geo::GeometryKind::Point;
                 f.geometry.points = {{x, y}};
                 f.values = {std::string("2026-03-02T10:00:00Z"), std::string("small boat"), std::string(src), std::string(as)};
-                l.features.push_back(f);
+                l.features().push_back(f);
             }
             app.workspace->put(std::move(l));
         }

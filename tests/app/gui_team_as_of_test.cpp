@@ -35,7 +35,7 @@ TEST(GuiTeamAsOf, KentViewsMondayReadOnlyAndGoesBackToLive) {
 
     ASSERT_TRUE(app.open_as_of(*geo::parse_iso8601(monday), &error)) << error;
     EXPECT_EQ(task_notes(app), (std::vector<std::string>{"1:Monday note"}));  // task 2 was not Kent's to see then
-    EXPECT_EQ(app.workspace->find("plan_tasks")->features.size(), 1u);           // nor is it on the map
+    EXPECT_EQ(app.workspace->find("plan_tasks")->features().size(), 1u);           // nor is it on the map
     EXPECT_NE(app.as_of_banner().find("as known at " + monday + ": read-only"), std::string::npos) << app.as_of_banner();
     EXPECT_FALSE(app.live.running());  // the past does not change
     // Read-only: a plan edit and a save are refused, saying why.

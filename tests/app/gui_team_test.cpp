@@ -25,7 +25,7 @@ TEST(GuiTeam, APlannerOfAgencyBSeesTheSharedTaskOnlyAndSavesAnEdit) {
     ASSERT_EQ(app.plan.editor.book().tasks.size(), 1u);
     EXPECT_EQ(app.plan.editor.book().tasks[0].id, 1);
     ASSERT_NE(app.workspace->find("plan_tasks"), nullptr);
-    EXPECT_EQ(app.workspace->find("plan_tasks")->features.size(), 1u);  // the map draws one task
+    EXPECT_EQ(app.workspace->find("plan_tasks")->features().size(), 1u);  // the map draws one task
 
     ASSERT_EQ(app.apply_plan_edit("accept", [&](layers::plan::PlanBook& b) {
         return layers::plan::set_status(b, app.plan_context(1000), 1, layers::plan::TaskStatus::Accepted);

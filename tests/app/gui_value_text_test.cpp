@@ -15,7 +15,7 @@ layers::Workspace with_forces() {
     for (auto [code, name] : {std::pair{"E23000032", "Kent"}, std::pair{"E23000033", "Sussex"}}) {
         layers::Feature f;
         f.values = {std::string(code), std::string(name)};
-        forces.features.push_back(f);
+        forces.features().push_back(f);
     }
     ws.layers.push_back(forces);
     return ws;

@@ -126,7 +126,7 @@ TEST(Timeline, InterpolatesPositionAndHeading) {
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {{x, y}};
         f.values = {std::string(vessel), std::string(time)};
-        tracks.features.push_back(f);
+        tracks.features().push_back(f);
     };
     add("HMC Seeker", "2026-03-01T12:00:00Z", 500000, 100000);
     add("HMC Seeker", "2026-03-01T13:00:00Z", 518520, 100000);  // 18.52 km east in an hour: 10 kn
@@ -149,7 +149,7 @@ TEST(TimelineModel, PresenceRunsBreakAtGapsLongerThanHalfAnHour) {
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {{500000, 100000}};
         f.values = {std::string("HMC Seeker"), std::string(time)};
-        tracks.features.push_back(f);
+        tracks.features().push_back(f);
     };
     // Out of order on purpose; 10:00-10:30 (30 min apart: one run), then 11:01 (31 min later: new).
     for (const char* t : {"2026-03-01T10:30:00Z", "2026-03-01T10:00:00Z", "2026-03-01T11:01:00Z", "2026-03-01T10:20:00Z"})
@@ -184,7 +184,7 @@ TEST(FeatureColours, RampRunsGreenToRedAndCategoriesGetPalette) {
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {{0, 0}};
         f.values = {std::string(k)};
-        ports.features.push_back(f);
+        ports.features().push_back(f);
     }
     const FeatureColours c = feature_colours(ports, layers::default_style(layers::LayerRole::Ports));
     ASSERT_EQ(c.legend.size(), 2u);  // two kinds, sorted: marina, port

@@ -165,7 +165,7 @@ TEST(HostileInput, CoastVertexFarOffTheEarthSkipsThatFeatureNamingIt) {
     auto ws = layers::Workspace::open(dir.file("ws.gpkg"), &error);
     ASSERT_TRUE(ws) << error;
     ASSERT_TRUE(ws->find("coastline"));
-    EXPECT_EQ(ws->find("coastline")->features.size(), 1u);
+    EXPECT_EQ(ws->find("coastline")->features().size(), 1u);
 }
 
 // --- misleading or enormous messages ------------------------------------------------------------

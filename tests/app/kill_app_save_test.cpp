@@ -80,10 +80,10 @@ std::string state_of(const std::string& path) {
     if (!added && !coast_hidden) return "old";
     if (!added || !coast_hidden) return std::string("mixed: ") + (added ? "layer added" : "no layer") + ", coastline " +
                                         (coast_hidden ? "hidden" : "shown");
-    if (added->features.size() != static_cast<std::size_t>(kPoints)) {
-        return "mixed: " + std::to_string(added->features.size()) + " of " + std::to_string(kPoints) + " points";
+    if (added->features().size() != static_cast<std::size_t>(kPoints)) {
+        return "mixed: " + std::to_string(added->features().size()) + " of " + std::to_string(kPoints) + " points";
     }
-    const double last_x = added->features.back().geometry.points.at(0).x;
+    const double last_x = added->features().back().geometry.points.at(0).x;
     if (last_x != 120000.0 + kPoints - 1) return "mixed: the last point is at x = " + std::to_string(last_x);
     return "new";
 }

@@ -189,9 +189,9 @@ TEST(KillCli, CoverageIntoTheWorkspaceKilledLeavesOldOrNewResultsAndNoStrays) {
         EXPECT_EQ(fixes_in(*ws), f.fixes);
         const layers::Layer* seg = ws->find("segments");
         ASSERT_TRUE(seg) << "the results of the completed first run are gone";
-        if (segments == 0) segments = seg->features.size();
+        if (segments == 0) segments = seg->features().size();
         EXPECT_GT(segments, 0u);
-        EXPECT_EQ(seg->features.size(), segments);
+        EXPECT_EQ(seg->features().size(), segments);
         EXPECT_TRUE(ws->find("gaps") && ws->find("force_summary"));
     }, 42);
 }
@@ -214,9 +214,9 @@ TEST(KillCli, ReportsImportKilledLeavesTheOldOrNewLayerAndNoStrays) {
         ASSERT_TRUE(ws) << error;
         const layers::Layer* layer = ws->find("reports");
         ASSERT_TRUE(layer) << "the reports of the completed first run are gone";
-        if (accepted == 0) accepted = layer->features.size();
+        if (accepted == 0) accepted = layer->features().size();
         EXPECT_GT(accepted, 0u);
-        EXPECT_EQ(layer->features.size(), accepted);
+        EXPECT_EQ(layer->features().size(), accepted);
     }, 7);
 }
 

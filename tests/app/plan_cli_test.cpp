@@ -66,15 +66,15 @@ TEST_F(PlanCli, ForecastOfOneRoutedTaskEqualsCoverageOfTheSameRouteAsATrack) {
     const layers::Layer* forecast = w->find(layers::plan::kForecastSegmentsLayer);
     const layers::Layer* actual = w->find("segments");
     ASSERT_TRUE(forecast && actual);
-    ASSERT_EQ(forecast->features.size(), 26u);
-    ASSERT_EQ(actual->features.size(), 26u);
+    ASSERT_EQ(forecast->features().size(), 26u);
+    ASSERT_EQ(actual->features().size(), 26u);
     int observed = 0;
     for (std::size_t i = 0; i < 26; ++i) {
-        const double f = *layers::to_number(forecast->value(forecast->features[i], "max_gap_s"));
-        const double a = *layers::to_number(actual->value(actual->features[i], "max_gap_s"));
+        const double f = *layers::to_number(forecast->value(forecast->features()[i], "max_gap_s"));
+        const double a = *layers::to_number(actual->value(actual->features()[i], "max_gap_s"));
         EXPECT_NEAR(f, a, 1e-6) << "segment " << i;
-        EXPECT_EQ(layers::to_string(forecast->value(forecast->features[i], "first_seen")),
-                  layers::to_string(actual->value(actual->features[i], "first_seen")));
+        EXPECT_EQ(layers::to_string(forecast->value(forecast->features()[i], "first_seen")),
+                  layers::to_string(actual->value(actual->features()[i], "first_seen")));
         observed += f < 86400;
     }
     // The cutter's radar reaches ~17 km (12 m antenna): the whole 10 km coast, seen from 1 km off.
@@ -146,7 +146,7 @@ TEST_F(PlanCli, CheckListsADoubleBookedCutterAndUnownedCoast) {
     const layers::Layer* findings = after->find("plan_findings");
     ASSERT_NE(findings, nullptr);
     bool unowned = false;
-    for (const layers::Feature& f : findings->features)
+    for (const layers::Feature& f : findings->features())
         if (layers::to_string(findings->value(f, "finding")).find("no lead agency for 2.0 km") != std::string::npos) {
             unowned = true;
             EXPECT_EQ(layers::to_string(findings->value(f, "severity")), "error");

@@ -30,7 +30,7 @@ std::string island_with_reports(const ScratchDir& dir) {
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {{x, 340000}};
         f.values = {std::string(t), std::string(cat), std::string(src), std::string(as), dup};
-        l.features.push_back(f);
+        l.features().push_back(f);
     };
     add(140000, "2026-03-02T10:00:00Z", "small boat", "2", "B", 0);  // B2
     add(160000, "2026-03-02T10:10:00Z", "small boat", "2", "B", 1);  // B2, a possible duplicate

@@ -55,7 +55,7 @@ Layer segments_from(const Layer& coast) {
     s.role = LayerRole::Segments;
     s.fields = {{"max_gap_s", FieldType::Real}};
     const geo::Polygon* mainland = nullptr;
-    for (const auto& f : coast.features)
+    for (const auto& f : coast.features())
         for (const auto& p : f.geometry.polygons)
             if (!mainland || geo::area(p) > geo::area(*mainland)) mainland = &p;
     const geo::Path& ring = mainland->outer;
@@ -68,7 +68,7 @@ Layer segments_from(const Layer& coast) {
         const double y = f.geometry.lines[0][0].y;
         if (y > 950000) f.values = {std::monostate{}};
         else f.values = {y < 250000 ? 6 * 3600.0 : y < 450000 ? 30 * 3600.0 : y < 650000 ? 70 * 3600.0 : 150 * 3600.0};
-        s.features.push_back(std::move(f));
+        s.features().push_back(std::move(f));
     }
     return s;
 }
@@ -99,7 +99,7 @@ layers::Workspace demo_workspace() {
     Feature valiant = seeker;
     valiant.geometry.lines = {{{628000, 228000}, {660000, 292000}, {560000, 420000}}};
     valiant.values = {std::string("HMC Valiant"), std::int64_t{1}, std::int64_t{1}};
-    legs.features = {seeker, valiant};
+    legs.features() = {seeker, valiant};
     ws.put(legs);
 
     Layer fixes;  // HMC Seeker along the first leg, one fix every 30 min from 08:00
@@ -108,7 +108,7 @@ layers::Workspace demo_workspace() {
     fixes.fields = {{"vessel", FieldType::String}, {"t", FieldType::DateTime}, {"synthetic", FieldType::Integer}};
     const geo::UnixTime t0 = *geo::parse_iso8601("2026-03-01T08:00:00Z");
     for (int k = 0; k <= 10; ++k)
-        fixes.features.push_back(point(k + 1, {632000.0 - 7200.0 * k, 138000.0 - 4600.0 * k},
+        fixes.features().push_back(point(k + 1, {632000.0 - 7200.0 * k, 138000.0 - 4600.0 * k},
                                        {std::string("HMC Seeker"), geo::format_iso8601(t0 + 1800.0 * k), std::int64_t{1}}));
     ws.put(fixes);
 
@@ -120,7 +120,7 @@ layers::Workspace demo_workspace() {
                                                  {{655000, 300000}, "drugs"},      {{340000, 650000}, "suspicious vessel"},
                                                  {{400000, 1000000}, "drugs"}};
     for (int k = 0; k < 5; ++k)
-        reports.features.push_back(point(k + 1, r[k].first, {std::string(r[k].second), geo::format_iso8601(t0 + 3600.0 * k)}));
+        reports.features().push_back(point(k + 1, r[k].first, {std::string(r[k].second), geo::format_iso8601(t0 + 3600.0 * k)}));
     ws.put(reports);
     ws.window_from = *geo::parse_iso8601("2026-03-01T00:00:00Z");
     ws.window_to = *geo::parse_iso8601("2026-03-08T00:00:00Z");
@@ -151,7 +151,7 @@ TEST(VesselPositions, InterpolatesBetweenFixesNotAcrossLongGaps) {
     Layer l;
     l.role = LayerRole::Tracks;
     l.fields = {{"vessel", FieldType::String}, {"t", FieldType::DateTime}};
-    l.features = {point(1, {0, 0}, {std::string("A"), std::string("2026-03-01T00:00:00Z")}),
+    l.features() = {point(1, {0, 0}, {std::string("A"), std::string("2026-03-01T00:00:00Z")}),
                   point(2, {1000, 2000}, {std::string("A"), std::string("2026-03-01T00:10:00Z")}),
                   point(3, {0, 0}, {std::string("B"), std::string("2026-03-01T00:00:00Z")}),
                   point(4, {9000, 0}, {std::string("B"), std::string("2026-03-01T12:00:00Z")})};
@@ -258,7 +258,7 @@ TEST(RenderMap, GeoTiffPlacesTheEasternmostCoastPointOnItsPixel) {
     ws.put(std::move(*land));
     // The easternmost vertex of the coastline (Lowestoft Ness): everything east of it is sea.
     geo::XY east{-1e9, 0};
-    for (const auto& f : ws.find_role(LayerRole::Coastline)->features)
+    for (const auto& f : ws.find_role(LayerRole::Coastline)->features())
         for (const auto& p : f.geometry.polygons)
             for (const auto& v : p.outer)
                 if (v.x > east.x) east = v;

@@ -145,7 +145,7 @@ TEST(ReportsCli, LinkMarksWatchedFromTracksAndFleet) {
     ASSERT_TRUE(back) << error;
     const tidemark::layers::Layer* reports = back->find("reports");
     ASSERT_TRUE(reports);
-    ASSERT_EQ(reports->features.size(), 2u);
-    EXPECT_EQ(tidemark::layers::to_string(reports->value(reports->features[0], "watched")), "1");
-    EXPECT_EQ(tidemark::layers::to_string(reports->value(reports->features[1], "watched")), "0");
+    ASSERT_EQ(reports->features().size(), 2u);
+    EXPECT_EQ(tidemark::layers::to_string(reports->value(reports->features()[0], "watched")), "1");
+    EXPECT_EQ(tidemark::layers::to_string(reports->value(reports->features()[1], "watched")), "0");
 }

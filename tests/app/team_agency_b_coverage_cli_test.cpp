@@ -123,7 +123,7 @@ TEST(TeamAgencyBCoverageCli, AStoredRunIsSeenOnlyByAgenciesThatSeeEveryTrackItRe
     auto pulled = run_tidemark({"team", "pull", as_kent, dir.file("kent.gpkg")});
     ASSERT_EQ(pulled.exit_code, 0) << pulled.err;
     auto kent_view = layers::read_vector(dir.file("kent.gpkg"), segments_only());
-    EXPECT_TRUE(!kent_view.ok || kent_view.layers.empty() || kent_view.layers.front().features.empty());
+    EXPECT_TRUE(!kent_view.ok || kent_view.layers.empty() || kent_view.layers.front().features().empty());
 
     // Valiant shared with Kent, Border Force's next run (a wider range: other results, so it is
     // stored; an identical run is not written again) is Kent's to see as well.
@@ -158,9 +158,9 @@ TEST(TeamAgencyBCoverageCli, AStoredRunIsSeenOnlyByAgenciesThatSeeEveryTrackItRe
         const layers::Layer& l = r.layers.front();
         const auto col = std::find_if(l.fields.begin(), l.fields.end(), [](const layers::Field& f) { return f.name == "observed_s"; });
         EXPECT_NE(col, l.fields.end());
-        for (const layers::Feature& f : l.features)
+        for (const layers::Feature& f : l.features())
             sum += layers::to_number(f.values[static_cast<std::size_t>(col - l.fields.begin())]).value_or(0);
-        EXPECT_EQ(l.features.size(), 10u);
+        EXPECT_EQ(l.features().size(), 10u);
         return sum;
     };
     EXPECT_EQ(observations(dir.file("bf.gpkg")), std::stod(bf_observed));

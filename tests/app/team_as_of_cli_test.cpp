@@ -63,7 +63,7 @@ std::string coverage_layers(const std::string& gpkg) {
     for (const char* name : {"segments", "gaps", "force_summary"})
         for (auto l : r.layers)
             if (l.name == name && (l.source.clear(), true))  // the file's own name is not content
-                out += std::string(name) + " " + std::to_string(l.features.size()) + " " + std::to_string(layers::content_hash(l)) + "\n";
+                out += std::string(name) + " " + std::to_string(l.features().size()) + " " + std::to_string(layers::content_hash(l)) + "\n";
     EXPECT_NE(out.find("segments 10 "), std::string::npos) << out;
     return out;
 }
@@ -127,10 +127,10 @@ TEST(TeamAsOfCli, ACoverageReportAtT1IsReproducedExactlyAfterLateTracksArrived) 
     ASSERT_TRUE(friday_file.ok) << friday_file.error;
     for (auto l : friday_file.layers)
         if (l.name == "segments") {
-            ASSERT_EQ(l.features.size(), segments.features.size());
-            for (std::size_t i = 0; i < l.features.size(); ++i)
-                EXPECT_EQ(layers::to_string(l.value(l.features[i], "observed_s")),
-                          layers::to_string(segments.value(segments.features[i], "observed_s")));
+            ASSERT_EQ(l.features().size(), segments.features().size());
+            for (std::size_t i = 0; i < l.features().size(); ++i)
+                EXPECT_EQ(layers::to_string(l.value(l.features()[i], "observed_s")),
+                          layers::to_string(segments.value(segments.features()[i], "observed_s")));
         }
 }
 

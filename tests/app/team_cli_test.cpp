@@ -57,17 +57,17 @@ void expect_same_layers(const layers::Workspace& a, const layers::Workspace& b) 
             EXPECT_EQ(x.fields[k].name, y.fields[k].name);
             EXPECT_EQ(x.fields[k].type, y.fields[k].type);
         }
-        ASSERT_EQ(x.features.size(), y.features.size());
-        for (std::size_t k = 0; k < x.features.size(); ++k) {
-            EXPECT_EQ(x.features[k].fid, y.features[k].fid);
-            EXPECT_EQ(x.features[k].values, y.features[k].values) << "row " << k;
-            EXPECT_EQ(x.features[k].geometry.kind, y.features[k].geometry.kind);
-            EXPECT_EQ(x.features[k].geometry.points, y.features[k].geometry.points);
-            EXPECT_EQ(x.features[k].geometry.lines, y.features[k].geometry.lines);
-            ASSERT_EQ(x.features[k].geometry.polygons.size(), y.features[k].geometry.polygons.size());
-            for (std::size_t p = 0; p < x.features[k].geometry.polygons.size(); ++p) {
-                EXPECT_EQ(x.features[k].geometry.polygons[p].outer, y.features[k].geometry.polygons[p].outer);
-                EXPECT_EQ(x.features[k].geometry.polygons[p].holes, y.features[k].geometry.polygons[p].holes);
+        ASSERT_EQ(x.features().size(), y.features().size());
+        for (std::size_t k = 0; k < x.features().size(); ++k) {
+            EXPECT_EQ(x.features()[k].fid, y.features()[k].fid);
+            EXPECT_EQ(x.features()[k].values, y.features()[k].values) << "row " << k;
+            EXPECT_EQ(x.features()[k].geometry.kind, y.features()[k].geometry.kind);
+            EXPECT_EQ(x.features()[k].geometry.points, y.features()[k].geometry.points);
+            EXPECT_EQ(x.features()[k].geometry.lines, y.features()[k].geometry.lines);
+            ASSERT_EQ(x.features()[k].geometry.polygons.size(), y.features()[k].geometry.polygons.size());
+            for (std::size_t p = 0; p < x.features()[k].geometry.polygons.size(); ++p) {
+                EXPECT_EQ(x.features()[k].geometry.polygons[p].outer, y.features()[k].geometry.polygons[p].outer);
+                EXPECT_EQ(x.features()[k].geometry.polygons[p].holes, y.features()[k].geometry.polygons[p].holes);
             }
         }
     }
@@ -194,8 +194,8 @@ TEST_F(TeamCli, AgencyBSeesOnlyRowsSharedWithItThroughTheCliAndRawSql) {
     auto read = layers::read_vector(exported, only_tasks);
     ASSERT_TRUE(read.ok) << read.error;
     ASSERT_EQ(read.layers.size(), 1u);
-    EXPECT_EQ(read.layers[0].features.size(), 1u);
-    EXPECT_EQ(layers::to_string(read.layers[0].value(read.layers[0].features[0], "task_id")), "1");
+    EXPECT_EQ(read.layers[0].features().size(), 1u);
+    EXPECT_EQ(layers::to_string(read.layers[0].value(read.layers[0].features()[0], "task_id")), "1");
 
     // Raw SQL as Kent: no unshared row, count or extent.
     const std::string as_kent = db.url_as(kent);

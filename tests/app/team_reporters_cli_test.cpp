@@ -75,11 +75,11 @@ TEST(TeamReporters, OnlyTheOwningAgencyReadsWhoReportedAndKentsSaveKeepsThem) {
     ASSERT_TRUE(kent_ws) << error;
     layers::Layer* reports = kent_ws->find("reports");
     ASSERT_NE(reports, nullptr);
-    ASSERT_EQ(reports->features.size(), 2u);
+    ASSERT_EQ(reports->features().size(), 2u);
     const int description = reports->field_index("description");
     ASSERT_GE(description, 0);
-    EXPECT_EQ(layers::to_string(reports->value(reports->features[0], "reporter")), "");
-    reports->features[0].values[static_cast<std::size_t>(description)] = std::string("Kent: seen from Shakespeare Cliff");
+    EXPECT_EQ(layers::to_string(reports->value(reports->features()[0], "reporter")), "");
+    reports->features()[0].values[static_cast<std::size_t>(description)] = std::string("Kent: seen from Shakespeare Cliff");
     ASSERT_TRUE(kent_ws->save(&error)) << error;
     EXPECT_EQ(test::pg_value(as_bf, "SELECT description FROM reports WHERE report_id = 'K-1'"), "Kent: seen from Shakespeare Cliff");
     EXPECT_EQ(test::pg_value(as_bf, "SELECT count(*) FROM kraken_reporters"), "2");
@@ -89,10 +89,10 @@ TEST(TeamReporters, OnlyTheOwningAgencyReadsWhoReportedAndKentsSaveKeepsThem) {
     ASSERT_TRUE(bf_ws) << error;
     layers::Layer* bf_reports = bf_ws->find("reports");
     ASSERT_NE(bf_reports, nullptr);
-    EXPECT_EQ(layers::to_string(bf_reports->value(bf_reports->features[0], "reporter")), "Jane Walker");
+    EXPECT_EQ(layers::to_string(bf_reports->value(bf_reports->features()[0], "reporter")), "Jane Walker");
     const int contact = bf_reports->field_index("reporter_contact");
     ASSERT_GE(contact, 0);
-    bf_reports->features[0].values[static_cast<std::size_t>(contact)] = std::string("07700 900999");
+    bf_reports->features()[0].values[static_cast<std::size_t>(contact)] = std::string("07700 900999");
     ASSERT_TRUE(bf_ws->save(&error)) << error;
     const std::string fid = test::pg_value(as_bf, "SELECT fid FROM reports WHERE report_id = 'K-1'");
     EXPECT_EQ(test::pg_value(as_bf, "SELECT reporter_contact FROM kraken_reporters WHERE fid = " + fid), "07700 900999");

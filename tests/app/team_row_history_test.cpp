@@ -92,8 +92,8 @@ TEST(TeamRowHistory, TheAppsInspectorReadsTheSelectedTasksHistoryAsKentSeesIt) {
     ASSERT_TRUE(app.open(db.url_as(kent), &error)) << error;
     const layers::Layer* tasks = app.workspace->find("plan_tasks");
     ASSERT_NE(tasks, nullptr);
-    ASSERT_EQ(tasks->features.size(), 1u);
-    app.row_history.request(app.workspace->path(), "plan_tasks", tasks->features[0].fid);
+    ASSERT_EQ(tasks->features().size(), 1u);
+    app.row_history.request(app.workspace->path(), "plan_tasks", tasks->features()[0].fid);
     app.row_history.wait();
     ASSERT_TRUE(app.row_history.read());
     EXPECT_EQ(app.row_history.error(), "");

@@ -170,7 +170,7 @@ TEST(TracksFollowCli, ImportsEveryFixAppendedWhileFollowingThroughARotationAndSt
     const layers::Layer fixes = layers::track_points_layer(layers::load_tracks(*w));
     const layers::Layer* pts = &fixes;
     ASSERT_EQ(written.size(), 102u);
-    ASSERT_EQ(pts->features.size(), written.size());
+    ASSERT_EQ(pts->features().size(), written.size());
     // Stored positions are British National Grid metres: back to WGS 84 with GDAL's own
     // transformation to compare with what the writer chose.
     OGRSpatialReference bng, wgs84;
@@ -181,7 +181,7 @@ TEST(TracksFollowCli, ImportsEveryFixAppendedWhileFollowingThroughARotationAndSt
     ASSERT_TRUE(to_wgs84);
     std::map<std::pair<std::int64_t, long long>, const layers::Feature*> stored;
     const int f_mmsi = pts->field_index("mmsi"), f_unix = pts->field_index("unix_time");
-    for (const auto& f : pts->features)
+    for (const auto& f : pts->features())
         stored[{static_cast<std::int64_t>(*layers::to_number(f.values[f_mmsi])),
                 static_cast<long long>(*layers::to_number(f.values[f_unix]))}] = &f;
     ASSERT_EQ(stored.size(), written.size()) << "a fix is stored twice";
@@ -221,7 +221,7 @@ TEST(TracksFollowCli, FollowingAgainDoesNotStoreTheSameFixesTwice) {
     auto w = layers::Workspace::open(ws, &error);
     ASSERT_TRUE(w) << error;
     ASSERT_TRUE(layers::has_packed_tracks(*w));
-    EXPECT_EQ(layers::track_points_layer(layers::load_tracks(*w)).features.size(), 10u);
+    EXPECT_EQ(layers::track_points_layer(layers::load_tracks(*w)).features().size(), 10u);
 }
 
 TEST(TracksFollowCli, FollowTakesOneAisLog) {

@@ -127,7 +127,7 @@ TEST(WorkspaceDamage, HidingADamagedLegLeavesTheOtherVesselsFixes) {
         EXPECT_EQ(tracks[0].vessel, "V0");
         EXPECT_EQ(tracks[0].legs.at(0).fixes.size(), 10u);
     }
-    EXPECT_EQ(ws.find("track_legs")->features.size(), 2u);
+    EXPECT_EQ(ws.find("track_legs")->features().size(), 2u);
     EXPECT_TRUE(ws.unsaved_changes().empty());
 }
 
@@ -161,7 +161,7 @@ TEST(WorkspaceDamage, AGeometryBlobThatDoesNotParseIsNamedOnOpenAndCounted) {
     const std::string path = saved_workspace(dir);
     run_sql(path, "UPDATE track_points SET geom = X'00112233' WHERE fid = 7");
     const Workspace ws = open(path);
-    EXPECT_EQ(ws.find("track_points")->features.size(), 19u);  // the other rows are all read
+    EXPECT_EQ(ws.find("track_points")->features().size(), 19u);  // the other rows are all read
     EXPECT_EQ(ws.features_left_out(), 1u);
     const std::string text = said(ws.open_problems());
     EXPECT_NE(text.find("layer track_points: feature 7: field geom:"), std::string::npos) << text;
@@ -206,7 +206,7 @@ TEST(WorkspaceDamage, HidingLeavesOutTheDamagedRowsAndPutsThemBack) {
     ASSERT_EQ(d.row_count(), 1u);
     {
         DamageHidden hidden(ws, d);
-        EXPECT_EQ(ws.find("track_points")->features.size(), 19u);
+        EXPECT_EQ(ws.find("track_points")->features().size(), 19u);
         std::size_t fixes = 0;
         for (const auto& t : load_tracks(ws))
             for (const auto& leg : t.legs) fixes += leg.fixes.size();
@@ -214,7 +214,7 @@ TEST(WorkspaceDamage, HidingLeavesOutTheDamagedRowsAndPutsThemBack) {
         EXPECT_FALSE(ws.window_from);
         EXPECT_FALSE(ws.window_to);
     }
-    EXPECT_EQ(ws.find("track_points")->features.size(), 20u);
+    EXPECT_EQ(ws.find("track_points")->features().size(), 20u);
     ASSERT_TRUE(ws.window_from);
     EXPECT_EQ(*ws.window_from, kT0);
     EXPECT_TRUE(ws.unsaved_changes().empty());  // nothing for a save to write: the damaged row stays as it is

@@ -120,7 +120,7 @@ void GlLayerBuffers::build(const layers::Layer& layer) {
     const geo::Box extent = layer.extent();
     origin_ = extent.empty() ? geo::XY{} : extent.centre();
     recolourable_ = layer.geometry_kind() != geo::GeometryKind::Polygon &&
-                    std::none_of(layer.features.begin(), layer.features.end(),
+                    std::none_of(layer.features().begin(), layer.features().end(),
                                  [](const layers::Feature& f) { return !f.geometry.points.empty(); });
     // Levels are made when first drawn (ensure_level): a launch at the national view simplifies
     // the coast once, not five times.
@@ -152,12 +152,12 @@ void GlLayerBuffers::build_level(const layers::Layer& layer, const layers::Scene
     // Points at full detail, with per-feature ranges for culling.
     std::vector<PointInstance> pts;
     Ranges point_ranges;
-    point_ranges.first.assign(layer.features.size(), 0);
-    point_ranges.count.assign(layer.features.size(), 0);
-    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+    point_ranges.first.assign(layer.features().size(), 0);
+    point_ranges.count.assign(layer.features().size(), 0);
+    for (std::size_t i = 0; i < layer.features().size(); ++i) {
         point_ranges.first[i] = static_cast<GLint>(pts.size());
         if (!scene.shown(i)) continue;  // filtered out: an empty range
-        for (geo::XY p : layer.features[i].geometry.points) {
+        for (geo::XY p : layer.features()[i].geometry.points) {
             PointInstance inst{};
             rel(p, &inst.x, &inst.y);
             pack(colours[i], inst.rgba);
@@ -176,12 +176,12 @@ void GlLayerBuffers::build_level(const layers::Layer& layer, const layers::Scene
     std::vector<ThinVertex> thin;
     const bool thin_lines = style.stroke_width_px <= kThinLinePx;
     auto line_vertices = [&] { return thin_lines ? thin.size() : wide.size(); };
-    lod.fill.first.assign(layer.features.size(), 0);
-    lod.fill.count.assign(layer.features.size(), 0);
-    lod.lines.first.assign(layer.features.size(), 0);
-    lod.lines.count.assign(layer.features.size(), 0);
-    for (std::size_t i = 0; i < layer.features.size(); ++i) {
-        const geo::Geometry& g = layer.features[i].geometry;
+    lod.fill.first.assign(layer.features().size(), 0);
+    lod.fill.count.assign(layer.features().size(), 0);
+    lod.lines.first.assign(layer.features().size(), 0);
+    lod.lines.count.assign(layer.features().size(), 0);
+    for (std::size_t i = 0; i < layer.features().size(); ++i) {
+        const geo::Geometry& g = layer.features()[i].geometry;
         lod.fill.first[i] = static_cast<GLint>(fill.size() / 2);
         lod.lines.first[i] = static_cast<GLint>(line_vertices());
         if (!scene.shown(i)) continue;  // filtered out: empty ranges
@@ -266,7 +266,7 @@ void GlLayerBuffers::build_level(const layers::Layer& layer, const layers::Scene
 }
 
 bool GlLayerBuffers::recolour(const layers::Layer& layer, const layers::SceneLayer& scene) {
-    if (!recolourable_ || scene.colour.size() != layer.features.size()) return false;
+    if (!recolourable_ || scene.colour.size() != layer.features().size()) return false;
     for (Lod& lod : lods_) {
         if (!lod.built || !lod.line_vbo || lod.line_owner.empty()) continue;
         const std::size_t stride = lod.thin_lines ? sizeof(ThinVertex) : sizeof(SegmentVertex);

@@ -10,7 +10,7 @@ namespace tidemark::gui {
 std::vector<LabelAnchor> label_anchors(const layers::Layer& layer, const std::string& field) {
     std::vector<LabelAnchor> out;
     if (layer.field_index(field) < 0) return out;
-    for (const auto& f : layer.features) {
+    for (const auto& f : layer.features()) {
         const std::string text = layers::to_string(layer.value(f, field));
         if (text.empty()) continue;
         const geo::Geometry& g = f.geometry;

@@ -107,9 +107,9 @@ std::map<std::pair<long, long>, int> report_heat_bins(const AppState& app) {
     if (!reports) return bins;
     const geo::Box visible = app.view.visible_box();
     const layers::SceneLayer& look = app.scene_layer(*reports);  // the Reports panel's filter
-    for (std::size_t i = 0; i < reports->features.size(); ++i) {
+    for (std::size_t i = 0; i < reports->features().size(); ++i) {
         if (!look.shown(i)) continue;
-        for (geo::XY p : reports->features[i].geometry.points)
+        for (geo::XY p : reports->features()[i].geometry.points)
             if (visible.contains(p)) {
                 const geo::XY s = app.view.world_to_screen(p);
                 ++bins[{static_cast<long>(std::floor(s.x / kHeatCell)), static_cast<long>(std::floor(s.y / kHeatCell))}];

@@ -75,14 +75,14 @@ void CoveragePanel::drawContent(AppState& app) {
     if (!segments) { ImGui::TextDisabled("No stored coverage results (layer of role segments)."); return; }
     const int gap = segments->field_index("max_gap_s"), len = segments->field_index("length_m");
     double total = 0, over = 0;
-    for (const auto& f : segments->features) {
+    for (const auto& f : segments->features()) {
         const double l = len >= 0 ? layers::to_number(f.values[len]).value_or(0) : 0;
         total += l;
         if (gap >= 0 && layers::to_number(f.values[gap]).value_or(1e300) > layers::revisit_target_s(app.workspace->settings)) over += l;
     }
     // The stored results are described by the run that made them, not by the form above.
     const double stored_revisit_h = layers::revisit_target_s(app.workspace->settings) / 3600.0;
-    ImGui::Text("%zu segments, %.1f km of coast", segments->features.size(), total / 1000);
+    ImGui::Text("%zu segments, %.1f km of coast", segments->features().size(), total / 1000);
     ImGui::Text("%.1f km (%.1f %%) not revisited within %.1f h (the stored run's target)", over / 1000,
                 total > 0 ? 100 * over / total : 0.0, stored_revisit_h);
     // One meaning for coast colours, on the map and in exports: the longest gap against the

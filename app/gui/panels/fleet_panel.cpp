@@ -11,7 +11,7 @@ namespace tidemark::gui {
 void FleetPanel::drawContent(AppState& app) {
     if (!app.workspace) { ImGui::TextWrapped("Open a workspace first."); return; }
     if (const layers::Layer* fleet = app.workspace->find("fleet")) {
-        ImGui::Text("Fleet register (%zu vessels)", fleet->features.size());
+        ImGui::Text("Fleet register (%zu vessels)", fleet->features().size());
         LayerTableOptions opt;
         opt.height = 180;
         draw_layer_table("fleet", *fleet, opt);

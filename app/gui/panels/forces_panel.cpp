@@ -15,7 +15,7 @@ void ForcesPanel::drawContent(AppState& app) {
     if (!summary) {
         ImGui::TextWrapped("No force_summary table yet: run coverage to get each force's covered share of coast.");
         if (const layers::Layer* forces = app.workspace ? app.workspace->find_role(layers::LayerRole::Forces) : nullptr) {
-            ImGui::Text("%zu force areas in layer %s:", forces->features.size(), forces->name.c_str());
+            ImGui::Text("%zu force areas in layer %s:", forces->features().size(), forces->name.c_str());
             LayerTableOptions opt;
             const std::string name = forces->name;
             opt.columns = {"code", "name"};
@@ -36,7 +36,7 @@ void ForcesPanel::drawContent(AppState& app) {
     if (pct < 0) return;
     ImGui::BeginChild("bars");
     for (std::size_t row : sorted_rows(*summary, pct, false)) {
-        const auto& f = summary->features[row];
+        const auto& f = summary->features()[row];
         const double v = layers::to_number(f.values[pct]).value_or(0);
         const layers::Rgba c = ramp_colour(1 - std::clamp(v / 100.0, 0.0, 1.0));
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(c.r, c.g, c.b, 1));

@@ -10,7 +10,7 @@ namespace tidemark::gui {
 void GapsPanel::drawContent(AppState& app) {
     const layers::Layer* gaps = app.workspace ? app.workspace->find_role(layers::LayerRole::Gaps) : nullptr;
     if (!gaps) { ImGui::TextWrapped("No gaps layer yet: run coverage (`tidemark coverage`) to find the coast's gaps."); return; }
-    ImGui::Text("%zu gaps in layer %s, riskiest first. Click a row to zoom to it.", gaps->features.size(), gaps->name.c_str());
+    ImGui::Text("%zu gaps in layer %s, riskiest first. Click a row to zoom to it.", gaps->features().size(), gaps->name.c_str());
     const ForceNames forces(*app.workspace);
     LayerTableOptions opt;
     opt.columns = {"gap_id", "risk", "force_codes", "length_m", "worst_gap_s", "reports", "ports", "segments"};

@@ -99,11 +99,11 @@ void history_tab(AppState& app, const layers::Layer& l, const layers::Feature& f
 
 void InspectorPanel::drawContent(AppState& app) {
     const layers::Layer* l = app.workspace && !app.selection.empty() ? app.workspace->find(app.selection.layer) : nullptr;
-    if (!l || app.selection.feature >= static_cast<std::int64_t>(l->features.size())) {
+    if (!l || app.selection.feature >= static_cast<std::int64_t>(l->features().size())) {
         ImGui::TextWrapped("Click a feature on the map (Select tool) or a row in a table to see its attributes.");
         return;
     }
-    const layers::Feature& f = l->features[app.selection.feature];
+    const layers::Feature& f = l->features()[app.selection.feature];
     ImGui::Text("%s, feature %lld (source id %lld)", l->name.c_str(), static_cast<long long>(app.selection.feature),
                 static_cast<long long>(f.fid));
     if (ImGui::Button("Zoom to feature")) app.zoom_to_feature(l->name, app.selection.feature);

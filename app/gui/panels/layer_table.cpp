@@ -8,12 +8,12 @@
 namespace tidemark::gui {
 
 std::vector<std::size_t> sorted_rows(const layers::Layer& layer, int field, bool ascending) {
-    std::vector<std::size_t> rows(layer.features.size());
+    std::vector<std::size_t> rows(layer.features().size());
     std::iota(rows.begin(), rows.end(), 0);
     if (field < 0) return rows;
     auto less = [&](std::size_t a, std::size_t b) {
-        const auto& va = layer.features[a].values[field];
-        const auto& vb = layer.features[b].values[field];
+        const auto& va = layer.features()[a].values[field];
+        const auto& vb = layer.features()[b].values[field];
         auto na = layers::to_number(va), nb = layers::to_number(vb);
         if (na && nb) return *na < *nb;
         return layers::to_string(va) < layers::to_string(vb);
@@ -58,7 +58,7 @@ std::size_t draw_layer_table(const char* id, const layers::Layer& layer, const L
         ImGui::TableNextRow();
         for (std::size_t k = 0; k < cols.size(); ++k) {
             ImGui::TableSetColumnIndex(static_cast<int>(k));
-            const ValueText cell = value_text(layer.fields[cols[k]].name, layer.features[row].values[cols[k]],
+            const ValueText cell = value_text(layer.fields[cols[k]].name, layer.features()[row].values[cols[k]],
                                               options.forces ? *options.forces : no_forces);
             if (k == 0) {
                 ImGui::PushID(static_cast<int>(row));

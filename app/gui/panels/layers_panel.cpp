@@ -57,7 +57,7 @@ void LayersPanel::drawContent(AppState& app) {
             ImGui::SameLine();
         }
         char label[256];
-        std::snprintf(label, sizeof label, "%s  (%s, %zu)", l.name.c_str(), layers::role_name(l.role), l.features.size());
+        std::snprintf(label, sizeof label, "%s  (%s, %zu)", l.name.c_str(), layers::role_name(l.role), l.features().size());
         if (ImGui::Selectable(label, current_ == l.name, 0, {ImGui::GetContentRegionAvail().x - 100, 0})) current_ = l.name;
         ImGui::SameLine();
         if (ImGui::SmallButton("^")) move_up = l.name;

@@ -49,7 +49,7 @@ void ReportsPanel::drawContent(AppState& app) {
         app.zoom_to_feature(name, static_cast<std::int64_t>(row));
     };
     const std::size_t shown = draw_layer_table("reports", *reports, opt);
-    ImGui::Text("%zu of %zu reports match", shown, reports->features.size());
+    ImGui::Text("%zu of %zu reports match", shown, reports->features().size());
 }
 
 }  // namespace tidemark::gui

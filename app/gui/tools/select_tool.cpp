@@ -19,8 +19,8 @@ void SelectTool::handle(AppState& app, const MapInput& input) {
 void SelectTool::draw_overlay(const AppState& app, ImDrawList* list) {
     if (app.selection.empty() || !app.workspace) return;
     const layers::Layer* l = app.workspace->find(app.selection.layer);
-    if (!l || app.selection.feature >= static_cast<std::int64_t>(l->features.size())) return;
-    const geo::Geometry& g = l->features[app.selection.feature].geometry;
+    if (!l || app.selection.feature >= static_cast<std::int64_t>(l->features().size())) return;
+    const geo::Geometry& g = l->features()[app.selection.feature].geometry;
     const ImU32 colour = IM_COL32(255, 200, 0, 255);
     auto pt = [&](geo::XY w) {
         geo::XY s = app.view.world_to_screen(w);

@@ -83,7 +83,7 @@ TEST(CoverageAsOf, ReadsTheSegmentsLayerAndNamesARowItCannotRead) {
     seg.source = "ws.gpkg";
     seg.role = LayerRole::Segments;
     seg.fields = {{"observers", FieldType::String}, {"sightings", FieldType::String}};
-    seg.features = {segment(1, "Valiant; Searcher", "1000+600@1;5000+100@0"), segment(2, "", ""),
+    seg.features() = {segment(1, "Valiant; Searcher", "1000+600@1;5000+100@0"), segment(2, "", ""),
                     segment(3, "Valiant", "1000+600@4")};
     geo::Problems problems;
     const CoverageHistory h = CoverageHistory::from_layer(seg, &problems);
@@ -102,7 +102,7 @@ TEST(CoverageAsOf, ReadsTheSegmentsLayerAndNamesARowItCannotRead) {
 
     Layer old = seg;
     old.fields.pop_back();
-    for (auto& f : old.features) f.values.pop_back();
+    for (auto& f : old.features()) f.values.pop_back();
     EXPECT_FALSE(CoverageHistory::from_layer(old).has_sightings());
 }
 
@@ -118,7 +118,7 @@ TEST(CoverageAsOf, SceneColoursTheCoastAsOfTWithTheTimeInTheLegend) {
     for (auto [i, sightings] : {std::pair{0, "1772700000+7200@0"}, std::pair{1, "1772600000+4000@0"}, std::pair{2, ""}}) {
         Feature f = segment(i, i == 2 ? "" : "Valiant", sightings);
         f.values.insert(f.values.begin(), {Value{3600.0}, Value{std::int64_t{i == 2 ? 0 : 5}}});
-        seg.features.push_back(f);
+        seg.features().push_back(f);
     }
     ws.put(std::move(seg));
     ws.settings["coverage"] = {{"revisit_target_h", 24}};

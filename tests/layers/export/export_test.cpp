@@ -38,7 +38,7 @@ Layer reports_layer() {
         f.geometry.points = {{kCaisterE + 1000.0 * i, kCaisterN - 2000.0 * i}};
         f.values = {std::string(names[i]), std::string(cats[i]), std::string("2026-03-0" + std::to_string(i + 1) + "T12:30:00Z"),
                     std::int64_t{10 + i}, std::int64_t{7 + i}, 0.25 * i};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }
@@ -57,7 +57,7 @@ Layer segments_layer() {
     b.fid = 2;
     b.geometry.lines = {{{601000, 301000}, {602000, 302000}}};
     b.values = {std::monostate{}};
-    l.features = {a, b};
+    l.features() = {a, b};
     return l;
 }
 
@@ -69,7 +69,7 @@ Layer table_layer() {
     Feature f;
     f.fid = 1;
     f.values = {std::string("Kent"), 350.5};
-    t.features.push_back(f);
+    t.features().push_back(f);
     return t;
 }
 

@@ -27,12 +27,12 @@ void expect_big_ben(const ReadResult& r, const std::string& format) {
     ASSERT_TRUE(r.ok) << format << ": " << r.error;
     ASSERT_EQ(r.layers.size(), 1u) << format;
     const Layer& l = r.layers[0];
-    ASSERT_EQ(l.features.size(), 1u) << format;
-    const auto& g = l.features[0].geometry;
+    ASSERT_EQ(l.features().size(), 1u) << format;
+    const auto& g = l.features()[0].geometry;
     ASSERT_EQ(g.kind, geo::GeometryKind::Point) << format;
     EXPECT_NEAR(g.points[0].x, kEasting, 0.001) << format;
     EXPECT_NEAR(g.points[0].y, kNorthing, 0.001) << format;
-    EXPECT_EQ(to_string(l.value(l.features[0], "name")), "Big Ben") << format;
+    EXPECT_EQ(to_string(l.value(l.features()[0], "name")), "Big Ben") << format;
 }
 
 // Converts with ogr2ogr (gdal-bin), independent of Tidemark's writer.
@@ -79,7 +79,7 @@ TEST(OgrReader, TopoJsonArcsBecomePolygons) {
     ReadResult r = read_bng(dir.write("a.topojson", topo));
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_FALSE(r.layers.empty());
-    const auto& g = r.layers[0].features.at(0).geometry;
+    const auto& g = r.layers[0].features().at(0).geometry;
     ASSERT_EQ(g.kind, geo::GeometryKind::Polygon);
     EXPECT_EQ(g.polygons[0].outer.size(), 5u);
 }
@@ -93,7 +93,7 @@ TEST(OgrReader, SelfCrossingRingIsReportedAndTheRestLoads) {
     std::string path = dir.write("bad.geojson", gj);
     ReadResult r = read_bng(path);
     ASSERT_TRUE(r.ok);
-    EXPECT_EQ(r.layers[0].features.size(), 3u);  // all kept; the null one as an attribute row
+    EXPECT_EQ(r.layers[0].features().size(), 3u);  // all kept; the null one as an attribute row
     bool self_crossing = false, no_geometry = false;
     for (const auto& p : r.problems) {
         if (p.reason.find("Self-intersection") != std::string::npos) {

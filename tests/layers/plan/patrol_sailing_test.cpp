@@ -17,7 +17,7 @@ double dist(geo::XY a, geo::XY b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
 layers::SeaGrid island_grid() {
     const layers::Workspace ws = test::suggest_fixture_workspace();
-    std::vector<geo::Polygon> land = ws.find_role(layers::LayerRole::Coastline)->features[0].geometry.polygons;
+    std::vector<geo::Polygon> land = ws.find_role(layers::LayerRole::Coastline)->features()[0].geometry.polygons;
     return layers::SeaGrid({520000, 80000}, 40000, 250, land);
 }
 

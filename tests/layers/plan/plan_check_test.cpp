@@ -261,11 +261,11 @@ TEST_F(PlanFixture, FindingsAreLocatedOnTheCoastAndBecomeALayer) {
     const layers::Layer l = findings_layer("Week 10", c, coast);
     std::size_t located = 0;
     for (const auto& p : c.places) located += !p.empty();
-    ASSERT_EQ(l.features.size(), located);  // a row per finding with a place on the coast
+    ASSERT_EQ(l.features().size(), located);  // a row per finding with a place on the coast
     // Errors are the last rows, drawn over warnings on the same coast.
-    std::size_t first_error = l.features.size();
-    for (std::size_t r = 0; r < l.features.size(); ++r)
-        if (layers::to_string(l.value(l.features[r], "severity")) == "error") first_error = std::min(first_error, r);
+    std::size_t first_error = l.features().size();
+    for (std::size_t r = 0; r < l.features().size(); ++r)
+        if (layers::to_string(l.value(l.features()[r], "severity")) == "error") first_error = std::min(first_error, r);
         else EXPECT_LT(r, first_error) << "a warning drawn over an error";
     bool unowned = false, endurance = false, total = false;
     for (std::size_t i = 0; i < c.problems.size(); ++i) {
@@ -276,7 +276,7 @@ TEST_F(PlanFixture, FindingsAreLocatedOnTheCoastAndBecomeALayer) {
             total = total || reason.find("lead agencies own") != std::string::npos;  // plan-wide: no place
             continue;
         }
-        const layers::Feature& f = l.features[row];
+        const layers::Feature& f = l.features()[row];
         EXPECT_EQ(layers::to_string(l.value(f, "finding")), reason);
         if (reason.find("no lead agency for") != std::string::npos) {
             unowned = true;

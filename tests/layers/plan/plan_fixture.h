@@ -34,7 +34,7 @@ inline layers::Workspace plan_fixture_workspace() {
     island.fid = 2;
     island.geometry.kind = geo::GeometryKind::Line;
     island.geometry.lines = {{{520000, 100000}, {524000, 100000}, {524000, 104000}, {520000, 104000}, {520000, 100000}}};
-    coast.features = {a, island};
+    coast.features() = {a, island};
     ws.put(coast);
 
     Layer forces;
@@ -53,7 +53,7 @@ inline layers::Workspace plan_fixture_workspace() {
     f2.geometry.kind = geo::GeometryKind::Polygon;
     f2.geometry.polygons = {box(505000, 90000, 530000, 110000)};
     f2.values = {std::string("F2"), std::string("East Force")};
-    forces.features = {f1, f2};
+    forces.features() = {f1, f2};
     ws.put(forces);
 
     Vessel cutter;

@@ -85,12 +85,12 @@ TEST(PlanStore, EveryPlanRowSurvivesSaveAndOpen) {
     const layers::Layer* resp = reopened->find(kResponsibilityLayer);
     ASSERT_TRUE(resp);
     double total = 0;
-    for (const auto& f : resp->features) total += *layers::to_number(resp->value(f, "length_m"));
+    for (const auto& f : resp->features()) total += *layers::to_number(resp->value(f, "length_m"));
     EXPECT_NEAR(total, 26000, 1e-6);
     // The task's stretch wraps the island ring: 4 segments, 4 km.
     const layers::Layer* tasks = reopened->find(kTasksLayer);
     ASSERT_TRUE(tasks);
-    EXPECT_NEAR(*layers::to_number(tasks->value(tasks->features[0], "length_m")), 4000, 1e-6);
+    EXPECT_NEAR(*layers::to_number(tasks->value(tasks->features()[0], "length_m")), 4000, 1e-6);
 }
 
 TEST(PlanStore, DamagedRowsAreNamedAndLeftOut) {
@@ -111,7 +111,7 @@ TEST(PlanStore, DamagedRowsAreNamedAndLeftOut) {
     ASSERT_EQ(add_task(book, ctx, t), "");
     store_plan_book(ws, book);
     layers::Layer* tasks = ws.find(kTasksLayer);
-    tasks->features[1].values[tasks->field_index("window_from")] = std::string("yesterday-ish");
+    tasks->features()[1].values[tasks->field_index("window_from")] = std::string("yesterday-ish");
     geo::Problems load_problems;
     const PlanBook back = load_plan_book(ws, load_problems);
     EXPECT_EQ(back.tasks.size(), 1u);

@@ -33,7 +33,7 @@ inline layers::Workspace suggest_fixture_workspace() {
     island.fid = 1;
     island.geometry.kind = geo::GeometryKind::Polygon;
     island.geometry.polygons = {box(500000, 60000, 540000, 100000)};
-    coast.features = {island};
+    coast.features() = {island};
     ws.put(coast);
 
     Layer forces;
@@ -45,7 +45,7 @@ inline layers::Workspace suggest_fixture_workspace() {
     f1.geometry.kind = geo::GeometryKind::Polygon;
     f1.geometry.polygons = {box(480000, 40000, 560000, 120000)};
     f1.values = {std::string("F1"), std::string("Island Police")};
-    forces.features = {f1};
+    forces.features() = {f1};
     ws.put(forces);
 
     Layer ports;
@@ -58,7 +58,7 @@ inline layers::Workspace suggest_fixture_workspace() {
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {{x, y}};
         f.values = {std::string(name), std::string("port")};
-        ports.features.push_back(f);
+        ports.features().push_back(f);
     };
     port(1, "Northport", 520000, 100000);
     port(2, "Southport", 520000, 60000);

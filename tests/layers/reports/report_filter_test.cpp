@@ -20,7 +20,7 @@ Layer graded_reports() {
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {{0, 0}};
         f.values = {std::string(t), std::string(cat), std::string(src), std::string(as), std::string(h)};
-        l.features.push_back(f);
+        l.features().push_back(f);
     };
     add("2026-03-02T10:00:00Z", "small boat", "2", "B", "P");   // 0: graded B2 / 2B
     add("2026-03-03T10:00:00Z", "small boat", "1", "B", "P");   // 1
@@ -31,7 +31,7 @@ Layer graded_reports() {
 
 std::vector<std::size_t> kept(const Layer& l, const ReportFilter& f) {
     std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < l.features.size(); ++i)
+    for (std::size_t i = 0; i < l.features().size(); ++i)
         if (report_matches(l, i, f)) out.push_back(i);
     return out;
 }

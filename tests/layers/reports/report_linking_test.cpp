@@ -35,7 +35,7 @@ layers::Workspace scene() {
     layers::Layer coast;
     coast.name = "coastline";
     coast.role = layers::LayerRole::Coastline;
-    coast.features.push_back(polygon({{0, 0}, {10000, 0}, {10000, 10000}, {0, 10000}, {0, 0}}));
+    coast.features().push_back(polygon({{0, 0}, {10000, 0}, {10000, 10000}, {0, 10000}, {0, 0}}));
     ws.put(coast);
 
     layers::Layer forces;
@@ -46,7 +46,7 @@ layers::Workspace scene() {
     west.values = {std::string("W"), std::string("West Force")};
     auto east = polygon({{5000, 0}, {10000, 0}, {10000, 10000}, {5000, 10000}, {5000, 0}});
     east.values = {std::string("E"), std::string("East Force")};
-    forces.features = {west, east};
+    forces.features() = {west, east};
     ws.put(forces);
 
     layers::Layer ports;
@@ -57,7 +57,7 @@ layers::Workspace scene() {
     north.values = {std::string("North Hard")};
     auto quay = point({10000, 2000});
     quay.values = {std::string("East Quay")};
-    ports.features = {north, quay};
+    ports.features() = {north, quay};
     ws.put(ports);
 
     layers::Layer segments;
@@ -70,7 +70,7 @@ layers::Workspace scene() {
     south.values = {std::string("S-south")};
     eastern.geometry.lines = {{{10000, 0}, {10000, 10000}}};
     eastern.values = {std::string("S-east")};
-    segments.features = {south, eastern};
+    segments.features() = {south, eastern};
     ws.put(segments);
     return ws;
 }
@@ -134,7 +134,7 @@ TEST(CoastIndex, DistanceToALongCoastline) {
     geo::Path path;
     for (int i = 0; i < 1000; ++i) path.push_back({i * 100.0, 0});
     f.geometry.lines = {path};
-    coast.features.push_back(f);
+    coast.features().push_back(f);
     const layers::CoastIndex index(coast);
     EXPECT_NEAR(index.distance({50050, 300}), 300, 1e-9);
     EXPECT_NEAR(index.distance({99900 + 3000, 4000}), 5000, 1e-9);  // 3-4-5 from the end vertex

@@ -38,7 +38,7 @@ layers::Layer square_island() {
     layers::Feature f;
     f.geometry.kind = geo::GeometryKind::Polygon;
     f.geometry.polygons.push_back({{{400000, 100000}, {500000, 100000}, {500000, 200000}, {400000, 200000}, {400000, 100000}}, {}});
-    coast.features.push_back(f);
+    coast.features().push_back(f);
     return coast;
 }
 

@@ -33,8 +33,8 @@ Layer tracks_of(std::size_t vessels) {
     for (std::size_t i = 0; i < vessels; ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "Vessel %02zu", i);
-        t.features.push_back(fix({i * 1000.0, 0}, name, "2026-03-02T12:00:00Z"));
-        t.features.push_back(fix({i * 1000.0, 3600}, name, "2026-03-02T13:00:00Z"));
+        t.features().push_back(fix({i * 1000.0, 0}, name, "2026-03-02T12:00:00Z"));
+        t.features().push_back(fix({i * 1000.0, 3600}, name, "2026-03-02T13:00:00Z"));
     }
     return t;
 }
@@ -64,7 +64,7 @@ TEST(MapScene, CoverageClassesAgainstTheStoredRunsTargetWithTheWindowInTheLegend
     // Target 12 h: 11 h met, 20 h up to 2x, 40 h up to 4x, 60 h beyond, 0 visits never observed.
     const double gaps[] = {11, 20, 40, 60, 168};
     const std::int64_t visits[] = {3, 2, 1, 1, 0};
-    for (int i = 0; i < 5; ++i) seg.features.push_back(line({i * 1000.0, 0}, {i * 1000.0 + 900, 0}, {gaps[i] * 3600, visits[i]}));
+    for (int i = 0; i < 5; ++i) seg.features().push_back(line({i * 1000.0, 0}, {i * 1000.0 + 900, 0}, {gaps[i] * 3600, visits[i]}));
     ws.put(std::move(seg));
     ws.settings["coverage"] = {{"from", "2026-03-02T00:00:00Z"}, {"to", "2026-03-09T00:00:00Z"}, {"revisit_target_h", 12}};
     const SceneLayer s = scene_layer(ws, *ws.find("segments"));

@@ -23,7 +23,7 @@ Layer points(const std::string& name, int n, double x0) {
         f.geometry.kind = geo::GeometryKind::Point;
         f.geometry.points = {{x0 + 10.0 * i, 100000.0}};
         f.values = {name + " " + std::to_string(i), std::int64_t{i}};
-        l.features.push_back(std::move(f));
+        l.features().push_back(std::move(f));
     }
     return l;
 }
@@ -78,7 +78,7 @@ TEST(GpkgStore, SavingOneChangeLeavesEveryOtherTableAsItIs) {
     }
     // We change one setting and edit one port in place (no put): only those are written.
     ws.settings["styles"]["ports"]["label_field"] = "berths";
-    ws.find("ports")->features[1].values[0] = std::string("Dover");
+    ws.find("ports")->features()[1].values[0] = std::string("Dover");
     EXPECT_EQ(ws.unsaved_changes(), (std::vector<std::string>{"layer 'ports'", "setting 'styles'"}));
     std::string error;
     ASSERT_TRUE(ws.save(&error)) << error;
@@ -86,7 +86,7 @@ TEST(GpkgStore, SavingOneChangeLeavesEveryOtherTableAsItIs) {
 
     EXPECT_EQ(count(path, "coastline"), 2);  // the other tool's feature is still there
     Workspace back = opened(path);
-    EXPECT_EQ(to_string(back.find("ports")->value(back.find("ports")->features[1], "name")), "Dover");
+    EXPECT_EQ(to_string(back.find("ports")->value(back.find("ports")->features()[1], "name")), "Dover");
     EXPECT_EQ(back.settings["styles"]["ports"]["label_field"], "berths");
     EXPECT_EQ(back.settings["coverage"]["range_nm"], 8);
     EXPECT_EQ(geo::format_iso8601(*back.window_from), "2026-03-01T00:00:00Z");
@@ -94,7 +94,7 @@ TEST(GpkgStore, SavingOneChangeLeavesEveryOtherTableAsItIs) {
     EXPECT_EQ(back.layers[0].name, "ports");
     EXPECT_EQ(back.layers[0].role, LayerRole::Ports);
     EXPECT_EQ(back.layers[1].role, LayerRole::Coastline);
-    EXPECT_EQ(back.find("coastline")->features.size(), 2u);
+    EXPECT_EQ(back.find("coastline")->features().size(), 2u);
 }
 
 TEST(GpkgStore, TwoWritersOfDifferentThingsBothLand) {
@@ -103,7 +103,7 @@ TEST(GpkgStore, TwoWritersOfDifferentThingsBothLand) {
     Workspace a = opened(path), b = opened(path);
     a.put(points("reports", 4, 410000));
     a.settings["coverage"]["range_nm"] = 12;
-    b.find("ports")->features.pop_back();
+    b.find("ports")->features().pop_back();
     b.settings["styles"]["ports"]["colour"] = "#ff0000";
     b.window_to = *geo::parse_iso8601("2026-03-08T00:00:00Z");
     b.remove("coastline");
@@ -117,8 +117,8 @@ TEST(GpkgStore, TwoWritersOfDifferentThingsBothLand) {
     for (const Layer& l : both.layers) names.push_back(l.name);
     // The order as the file had it when b committed, with b's new layer appended.
     EXPECT_EQ(names, (std::vector<std::string>{"ports", "reports", "track_points"}));
-    EXPECT_EQ(both.find("reports")->features.size(), 4u);
-    EXPECT_EQ(both.find("ports")->features.size(), 2u);
+    EXPECT_EQ(both.find("reports")->features().size(), 4u);
+    EXPECT_EQ(both.find("ports")->features().size(), 2u);
     EXPECT_EQ(both.settings["coverage"]["range_nm"], 12);
     EXPECT_EQ(both.settings["styles"]["ports"]["colour"], "#ff0000");
     EXPECT_EQ(geo::format_iso8601(*both.window_to), "2026-03-08T00:00:00Z");
@@ -129,7 +129,7 @@ TEST(GpkgStore, TwoWritersOfTheSameLayerTheLaterFailsNamingItAndWritesNothing) {
     ScratchDir dir;
     const std::string path = saved_workspace(dir);
     Workspace a = opened(path), b = opened(path);
-    a.find("ports")->features.pop_back();
+    a.find("ports")->features().pop_back();
     b.put(points("ports", 7, 430000));
     b.settings["coverage"]["range_nm"] = 3;  // not changed by a, but in the same refused save
     std::string error;
@@ -144,10 +144,10 @@ TEST(GpkgStore, TwoWritersOfTheSameLayerTheLaterFailsNamingItAndWritesNothing) {
 
     // Redone on the fresh state, it saves.
     Workspace again = opened(path);
-    EXPECT_EQ(again.find("ports")->features.size(), 2u);
+    EXPECT_EQ(again.find("ports")->features().size(), 2u);
     again.put(points("ports", 7, 430000));
     ASSERT_TRUE(again.save(&error)) << error;
-    EXPECT_EQ(opened(path).find("ports")->features.size(), 7u);
+    EXPECT_EQ(opened(path).find("ports")->features().size(), 7u);
 }
 
 TEST(GpkgStore, TwoWritersOfTheSameSettingOrWindowTheLaterFails) {
@@ -178,7 +178,7 @@ TEST(GpkgStore, AddingTheSameNewLayerTwiceIsAConflict) {
     ASSERT_TRUE(a.save(&error)) << error;
     EXPECT_FALSE(b.save(&error));
     EXPECT_NE(error.find("layer 'reports'"), std::string::npos) << error;
-    EXPECT_EQ(opened(path).find("reports")->features.size(), 1u);
+    EXPECT_EQ(opened(path).find("reports")->features().size(), 1u);
 }
 
 TEST(GpkgStore, SaveAsWritesAWholeNewFileAndLaterSavesGoThere) {
@@ -192,7 +192,7 @@ TEST(GpkgStore, SaveAsWritesAWholeNewFileAndLaterSavesGoThere) {
     ws.put(points("reports", 2, 0));
     ASSERT_TRUE(ws.save(&error)) << error;
     EXPECT_EQ(ws.path(), copy);
-    EXPECT_EQ(opened(copy).find("reports")->features.size(), 2u);
+    EXPECT_EQ(opened(copy).find("reports")->features().size(), 2u);
     EXPECT_EQ(test::read_file(path), before);
 }
 
@@ -232,6 +232,6 @@ TEST(GpkgStore, AFileFromBeforeIncrementalSavesMergesAndRefusesAlike) {
     EXPECT_FALSE(c.save(&error));
     EXPECT_NE(error.find("layer 'reports'"), std::string::npos) << error;
     Workspace now = opened(path);
-    EXPECT_EQ(now.find("reports")->features.size(), 2u);
+    EXPECT_EQ(now.find("reports")->features().size(), 2u);
     EXPECT_EQ(now.settings["coverage"]["range_nm"], 10);
 }

@@ -17,7 +17,7 @@ Layer line_layer(const std::string& name) {
     f.geometry.kind = geo::GeometryKind::Line;
     f.geometry.lines = {{{0, 0}, {10, 0}, {10, 10}}};
     f.values = {std::int64_t{1}};
-    l.features.push_back(f);
+    l.features().push_back(f);
     return l;
 }
 
@@ -46,7 +46,7 @@ TEST(WorkspaceChanges, NothingChangedWritesNothingEvenAfterAnIdenticalPut) {
 TEST(WorkspaceChanges, AVertexMovedInPlaceIsAChangeOfThatLayerOnly) {
     Fixture w;
     const Baseline base = baseline_of(w.view(), "ws.gpkg", "1:2", {{"layer:b", 4}});
-    w.layers[1].features[0].geometry.lines[0][2].y = 10.001;
+    w.layers[1].features()[0].geometry.lines[0][2].y = 10.001;
     const Diff d = diff(base, w.view());
     EXPECT_EQ(items(d.changes), (std::vector<std::string>{"layer:b@4"}));
     ASSERT_EQ(d.changes.put.size(), 1u);
@@ -60,7 +60,7 @@ TEST(WorkspaceChanges, MetadataAFieldOrAValueChangeTheLayer) {
         const Baseline base = baseline_of(w.view(), "ws.gpkg", "", {});
         if (what == 0) w.layers[0].role = LayerRole::Segments;
         if (what == 1) w.layers[0].add_field("note", FieldType::String);
-        if (what == 2) w.layers[0].features[0].values[0] = std::int64_t{2};
+        if (what == 2) w.layers[0].features()[0].values[0] = std::int64_t{2};
         EXPECT_EQ(items(diff(base, w.view()).changes), (std::vector<std::string>{"layer:a@0"})) << what;
     }
 }
@@ -100,7 +100,7 @@ TEST(WorkspaceChanges, SettingsByTopLevelKeyAndTheWindow) {
 TEST(WorkspaceChanges, AfterASaveTheBaselineIsTheNewState) {
     Fixture w;
     Baseline base = baseline_of(w.view(), "ws.gpkg", "", {{"layer:a", 1}});
-    w.layers[0].features.clear();
+    w.layers[0].features().clear();
     const Diff d = diff(base, w.view());
     record(base, d, w.view(), Committed{{{"layer:a", 2}}, {}});
     EXPECT_TRUE(diff(base, w.view()).changes.empty());
@@ -119,7 +119,7 @@ Layer versioned() {
         Feature f;
         f.fid = fid;
         f.values = {std::string("task ") + std::to_string(fid), std::int64_t{1}};
-        l.features.push_back(f);
+        l.features().push_back(f);
     }
     return l;
 }
@@ -131,12 +131,12 @@ TEST(WorkspaceChanges, ARowVersionedLayerIsSavedAsItsChangedRowsWhereTheStoreTak
     w.layers.push_back(versioned());
     const Baseline base = baseline_of(w.view(), "postgresql://a@h/db", "", {{"layer:tasks", 5}});
     Layer& t = w.layers.back();
-    t.features[1].values = {std::string("renamed"), std::int64_t{2}};  // fid 2 changed
-    t.features.erase(t.features.begin() + 2);                          // fid 3 removed
+    t.features()[1].values = {std::string("renamed"), std::int64_t{2}};  // fid 2 changed
+    t.features().erase(t.features().begin() + 2);                          // fid 3 removed
     Feature added;
     added.fid = 9;
     added.values = {std::string("new"), std::int64_t{1}};
-    t.features.push_back(added);
+    t.features().push_back(added);
 
     const Diff rows = diff(base, w.view(), /*row_level=*/true);
     EXPECT_TRUE(rows.changes.base.empty()) << "no whole-layer item: rows conflict one by one";
@@ -175,12 +175,12 @@ TEST(WorkspaceChanges, AfterARowSaveTheBaselineHoldsTheRowsAsCommitted) {
     Fixture w;
     w.layers.push_back(versioned());
     Baseline base = baseline_of(w.view(), "postgresql://a@h/db", "", {});
-    w.layers.back().features[0].values[0] = std::string("mine");
+    w.layers.back().features()[0].values[0] = std::string("mine");
     const Diff d = diff(base, w.view(), true);
     ASSERT_EQ(d.changes.row_edits.size(), 1u);
     // The store merged another writer's change in: the workspace took the returned row.
-    w.layers.back().features[0].values = {std::string("mine"), std::int64_t{3}};
-    record(base, d, w.view(), Committed{{}, {{"tasks", {w.layers.back().features[0]}}}});
+    w.layers.back().features()[0].values = {std::string("mine"), std::int64_t{3}};
+    record(base, d, w.view(), Committed{{}, {{"tasks", {w.layers.back().features()[0]}}}});
     EXPECT_TRUE(diff(base, w.view(), true).changes.empty());
-    EXPECT_EQ(base.rows.at("tasks").features[0].values[1], Value{std::int64_t{3}});
+    EXPECT_EQ(base.rows.at("tasks").features()[0].values[1], Value{std::int64_t{3}});
 }

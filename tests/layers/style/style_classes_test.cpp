@@ -18,7 +18,7 @@ Layer segments(bool with_visits) {
         Feature f;
         f.values = {gaps[i]};
         if (with_visits) f.values.push_back(visits[i]);
-        l.features.push_back(f);
+        l.features().push_back(f);
     }
     return l;
 }
@@ -35,7 +35,7 @@ TEST(StyleClasses, CoverageRampAgainstTheRevisitTarget) {
 
 TEST(StyleClasses, RevisitTargetFromSettingsAndNullGapsWithoutVisits) {
     Layer l = segments(false);
-    l.features[4].values[0] = std::monostate{};
+    l.features()[4].values[0] = std::monostate{};
     const auto settings = nlohmann::json::parse(R"({"coverage": {"revisit_target_h": 12}})");
     const Classification c = classify(l, default_style(LayerRole::Segments), settings);
     // Target 12 h: 1 h met, 30 h in (24, 48], 60 h > 48, 100 h > 48, null never observed.
@@ -47,21 +47,21 @@ TEST(StyleClasses, CategoriesSortedAndCappedAtTen) {
     Layer l;
     l.role = LayerRole::Reports;
     l.fields = {{"category", FieldType::String}};
-    for (const char* v : {"drugs", "boat", "drugs"}) l.features.push_back({0, {}, {std::string(v)}});
+    for (const char* v : {"drugs", "boat", "drugs"}) l.features().push_back({0, {}, {std::string(v)}});
     Classification c = classify(l, default_style(LayerRole::Reports), {});
     ASSERT_EQ(c.classes.size(), 2u);
     EXPECT_EQ(c.classes[0].label, "boat");
     EXPECT_EQ(c.feature_class, (std::vector<int>{1, 0, 1}));
 
     Layer one = l;
-    for (auto& f : one.features) f.values = {std::string("drugs")};
+    for (auto& f : one.features()) f.values = {std::string("drugs")};
     EXPECT_TRUE(classify(one, default_style(LayerRole::Reports), {}).classes.empty());
 
     Layer many;
     many.role = LayerRole::Reports;
     many.fields = {{"category", FieldType::String}};
     for (int i = 0; i < 12; ++i)
-        for (int k = 0; k <= i; ++k) many.features.push_back({0, {}, {"c" + std::to_string(100 + i)}});
+        for (int k = 0; k <= i; ++k) many.features().push_back({0, {}, {"c" + std::to_string(100 + i)}});
     c = classify(many, default_style(LayerRole::Reports), {});
     ASSERT_EQ(c.classes.size(), 10u);  // the 9 most frequent (c103..c111) and "other"
     EXPECT_EQ(c.classes[0].label, "c103");

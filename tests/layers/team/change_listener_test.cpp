@@ -70,12 +70,12 @@ TEST(ChangeListener, AWorkspaceSaveOfOneTaskIsHeardAsThatTask) {
     const int notes = tasks->field_index("notes"), version = tasks->field_index("version");
     ASSERT_GE(notes, 0);
     tasks->row_versions = true;  // as store_plan_book marks it
-    tasks->features[0].values[static_cast<std::size_t>(notes)] = std::string("saved");
-    tasks->features[0].values[static_cast<std::size_t>(version)] = std::int64_t{2};
+    tasks->features()[0].values[static_cast<std::size_t>(notes)] = std::string("saved");
+    tasks->features()[0].values[static_cast<std::size_t>(version)] = std::int64_t{2};
     const auto start = Clock::now();
     ASSERT_TRUE(ws->save(&error)) << error;
     team::RowChange change;
-    EXPECT_TRUE(heard(*listener, "plan_tasks", tasks->features[0].fid, start, 1.0, &change));
+    EXPECT_TRUE(heard(*listener, "plan_tasks", tasks->features()[0].fid, start, 1.0, &change));
     EXPECT_EQ(change.version, 2);
     // Only that row was written: no other task is announced.
     std::vector<team::RowChange> more;

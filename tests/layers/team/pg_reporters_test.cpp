@@ -23,14 +23,14 @@ Layer three_reports() {
         Feature f;
         f.fid = fid;
         f.values = {std::string("K-") + std::to_string(fid), std::string("Jane"), std::string("landing"), Value{}};
-        l.features.push_back(f);
+        l.features().push_back(f);
     }
     return l;
 }
 
 std::vector<std::int64_t> fids(const Layer& l) {
     std::vector<std::int64_t> out;
-    for (const Feature& f : l.features) out.push_back(f.fid);
+    for (const Feature& f : l.features()) out.push_back(f.fid);
     return out;
 }
 
@@ -48,7 +48,7 @@ TEST(PgReporters, TheDetailsAreTakenOutAndReportsWithoutAnIdGetOneAfterTheLarges
     EXPECT_FALSE(team::holds_reporters(*stored));
     ASSERT_EQ(stored->fields.size(), 2u);
     EXPECT_EQ(stored->fields[1].name, "category");
-    EXPECT_EQ(stored->features[0].values, (std::vector<Value>{std::string("K-0"), std::string("landing")}));
+    EXPECT_EQ(stored->features()[0].values, (std::vector<Value>{std::string("K-0"), std::string("landing")}));
     EXPECT_EQ(fids(*stored), (std::vector<std::int64_t>{6, 5, 7}));  // no table yet: after the largest kept
 
     // With the table there, new ids come from its sequence, past every row it holds.
@@ -65,13 +65,13 @@ TEST(PgReporters, DetailsAreJoinedByFidAndNullWhereThereAreNone) {
     Layer reports;
     reports.name = kReportsLayer;
     reports.fields = {{"report_id", FieldType::String}};
-    for (std::int64_t fid : {3, 4}) reports.features.push_back({fid, {}, {std::string("K")}});
+    for (std::int64_t fid : {3, 4}) reports.features().push_back({fid, {}, {std::string("K")}});
     Layer details;
     details.fields = team::reporters_shape().fields;
-    details.features.push_back({4, {}, {std::string("Tom Price"), std::string("07700 900456")}});
+    details.features().push_back({4, {}, {std::string("Tom Price"), std::string("07700 900456")}});
     team::join_reporters(reports, details);
     ASSERT_EQ(reports.fields.size(), 3u);
-    EXPECT_EQ(to_string(reports.value(reports.features[0], report_columns::kReporter)), "");
-    EXPECT_EQ(to_string(reports.value(reports.features[1], report_columns::kReporter)), "Tom Price");
-    EXPECT_EQ(to_string(reports.value(reports.features[1], report_columns::kReporterContact)), "07700 900456");
+    EXPECT_EQ(to_string(reports.value(reports.features()[0], report_columns::kReporter)), "");
+    EXPECT_EQ(to_string(reports.value(reports.features()[1], report_columns::kReporter)), "Tom Price");
+    EXPECT_EQ(to_string(reports.value(reports.features()[1], report_columns::kReporterContact)), "07700 900456");
 }

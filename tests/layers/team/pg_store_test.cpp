@@ -36,7 +36,7 @@ Workspace sample() {
         f.geometry.points = {{400000.125 + i, 100000.0 / 3.0 + i}};
         f.values = {std::string(i == 0 ? "Dover\tEast\nquay \\ \"A\" é" : "Folkestone"), std::int64_t{i * 7 - 3},
                     i == 2 ? Value{} : Value{0.1 * (i + 1)}, i == 1 ? Value{} : Value{std::string("2026-03-02T10:15:30Z")}};
-        pts.features.push_back(f);
+        pts.features().push_back(f);
     }
     ws.put(pts);
     Layer coast;
@@ -47,7 +47,7 @@ Workspace sample() {
     two_parts.fid = 7;
     two_parts.geometry.kind = geo::GeometryKind::Line;
     two_parts.geometry.lines = {{{500000, 100000}, {510000.5, 100000.25}}, {{520000, 100000}, {524000, 104000}}};
-    coast.features.push_back(two_parts);
+    coast.features().push_back(two_parts);
     ws.put(coast);
     Layer areas;
     areas.name = "forces";
@@ -58,7 +58,7 @@ Workspace sample() {
     box.geometry.kind = geo::GeometryKind::Polygon;
     box.geometry.polygons = {{{{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}, {0, 0}}, {{{100, 100}, {200, 100}, {200, 200}, {100, 100}}}}};
     box.values = {std::string("F1")};
-    areas.features.push_back(box);
+    areas.features().push_back(box);
     ws.put(areas);
     Layer table;
     table.name = "notes";
@@ -67,7 +67,7 @@ Workspace sample() {
     Feature row;
     row.fid = 1;
     row.values = {std::string("no geometry")};
-    table.features.push_back(row);
+    table.features().push_back(row);
     ws.put(table);
     ws.window_from = 1772409600;
     ws.window_to = 1772409600 + 86400;
@@ -91,14 +91,14 @@ void expect_same(const Workspace& a, const Workspace& b) {
             EXPECT_EQ(x.fields[k].name, y.fields[k].name);
             EXPECT_EQ(x.fields[k].type, y.fields[k].type);
         }
-        ASSERT_EQ(x.features.size(), y.features.size());
-        for (std::size_t k = 0; k < x.features.size(); ++k) {
-            EXPECT_EQ(x.features[k].values, y.features[k].values) << "feature " << k;
-            EXPECT_EQ(x.features[k].geometry.kind, y.features[k].geometry.kind);
-            EXPECT_EQ(x.features[k].geometry.points, y.features[k].geometry.points);
-            EXPECT_EQ(x.features[k].geometry.lines, y.features[k].geometry.lines);
-            const auto& px = x.features[k].geometry.polygons;
-            const auto& py = y.features[k].geometry.polygons;
+        ASSERT_EQ(x.features().size(), y.features().size());
+        for (std::size_t k = 0; k < x.features().size(); ++k) {
+            EXPECT_EQ(x.features()[k].values, y.features()[k].values) << "feature " << k;
+            EXPECT_EQ(x.features()[k].geometry.kind, y.features()[k].geometry.kind);
+            EXPECT_EQ(x.features()[k].geometry.points, y.features()[k].geometry.points);
+            EXPECT_EQ(x.features()[k].geometry.lines, y.features()[k].geometry.lines);
+            const auto& px = x.features()[k].geometry.polygons;
+            const auto& py = y.features()[k].geometry.polygons;
             ASSERT_EQ(px.size(), py.size());
             for (std::size_t p = 0; p < px.size(); ++p) {
                 EXPECT_EQ(px[p].outer, py[p].outer);
@@ -147,7 +147,7 @@ TEST(PgStore, SavingOneEditedFeatureChangesOnlyThatRow) {
     auto edited = Workspace::open(db.url(), &error);
     ASSERT_TRUE(edited) << error;
     Layer* ports = edited->find("ports");
-    ports->features[1].values[1] = std::int64_t{99};
+    ports->features()[1].values[1] = std::int64_t{99};
     ASSERT_TRUE(edited->save(&error)) << error;
 
     const std::string after = *conn->value("SELECT string_agg(fid || ':' || xmin, ',' ORDER BY fid) FROM ports", &error);
@@ -178,9 +178,9 @@ TEST(PgStore, TwoWritersOfOneLayerConflictLikeTheGeoPackageStoreAndWritersOfDiff
         auto a = Workspace::open(where, &error);
         auto b = Workspace::open(where, &error);
         ASSERT_TRUE(a && b) << error;
-        a->find("ports")->features[0].values[1] = std::int64_t{1};
+        a->find("ports")->features()[0].values[1] = std::int64_t{1};
         ASSERT_TRUE(a->save(&error)) << error;
-        b->find("ports")->features[0].values[1] = std::int64_t{2};
+        b->find("ports")->features()[0].values[1] = std::int64_t{2};
         EXPECT_FALSE(b->save(&error));
         messages[where == file ? "gpkg" : "pg"] = error.substr(error.find(": not saved: "));
         // A third writer changes another layer: it merges with a's save.
@@ -188,15 +188,15 @@ TEST(PgStore, TwoWritersOfOneLayerConflictLikeTheGeoPackageStoreAndWritersOfDiff
         ASSERT_TRUE(c) << error;
         auto d = Workspace::open(where, &error);
         ASSERT_TRUE(d) << error;
-        c->find("notes")->features[0].values[0] = std::string("from c");
-        d->find("forces")->features[0].values[0] = std::string("F9");
+        c->find("notes")->features()[0].values[0] = std::string("from c");
+        d->find("forces")->features()[0].values[0] = std::string("F9");
         ASSERT_TRUE(c->save(&error)) << error;
         ASSERT_TRUE(d->save(&error)) << error;
         auto now = Workspace::open(where, &error);
         ASSERT_TRUE(now) << error;
-        EXPECT_EQ(to_string(now->find("ports")->features[0].values[1]), "1");
-        EXPECT_EQ(to_string(now->find("notes")->features[0].values[0]), "from c");
-        EXPECT_EQ(to_string(now->find("forces")->features[0].values[0]), "F9");
+        EXPECT_EQ(to_string(now->find("ports")->features()[0].values[1]), "1");
+        EXPECT_EQ(to_string(now->find("notes")->features()[0].values[0]), "from c");
+        EXPECT_EQ(to_string(now->find("forces")->features()[0].values[0]), "F9");
     }
     EXPECT_EQ(messages["pg"], messages["gpkg"]);
     EXPECT_NE(messages["pg"].find("another save changed layer 'ports' since this workspace was opened"), std::string::npos)

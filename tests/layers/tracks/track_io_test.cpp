@@ -115,7 +115,7 @@ TEST(TrackIo, StoreLoadRoundTripIsExact) {
     ASSERT_TRUE(ws.save(&error, dir.file("ws.gpkg"))) << error;
     auto back = layers::Workspace::open(dir.file("ws.gpkg"), &error);
     ASSERT_TRUE(back) << error;
-    EXPECT_EQ(back->find(layers::kTrackLegsLayer)->features.size(), 3u);
+    EXPECT_EQ(back->find(layers::kTrackLegsLayer)->features().size(), 3u);
     auto tracks = layers::load_tracks(*back);
     ASSERT_EQ(tracks.size(), 2u);
     const geo::Track& a = tracks[0].planned ? tracks[1] : tracks[0];

@@ -80,10 +80,10 @@ TEST(TrackStore, ALegOfFiveThousandFixesIsOneRowAndComesBackExactly) {
     EXPECT_FALSE(back->find(kTrackPointsLayer));
     const Layer* legs = back->find(kTrackLegsLayer);
     ASSERT_TRUE(legs);
-    ASSERT_EQ(legs->features.size(), 2u);
-    EXPECT_EQ(legs->features[0].geometry.lines.at(0).size(), 5000u);  // a vertex per fix: QGIS draws the leg
-    EXPECT_EQ(to_number(legs->value(legs->features[0], "fixes")), 5000.0);
-    EXPECT_EQ(to_string(legs->value(legs->features[1], kFixSpeedsField)), "");  // none known: NULL, not dashes
+    ASSERT_EQ(legs->features().size(), 2u);
+    EXPECT_EQ(legs->features()[0].geometry.lines.at(0).size(), 5000u);  // a vertex per fix: QGIS draws the leg
+    EXPECT_EQ(to_number(legs->value(legs->features()[0], "fixes")), 5000.0);
+    EXPECT_EQ(to_string(legs->value(legs->features()[1], kFixSpeedsField)), "");  // none known: NULL, not dashes
     expect_same_tracks(load_tracks(*back), tracks);
     EXPECT_TRUE(back->open_problems().empty());
 }
@@ -139,9 +139,9 @@ TEST(TrackStore, ExportMakesOnePointPerFixOnDemand) {
     for (const Layer& l : r.layers)
         if (l.name == kTrackPointsLayer) points = &l;
     ASSERT_TRUE(points);
-    ASSERT_EQ(points->features.size(), 51u);
+    ASSERT_EQ(points->features().size(), 51u);
     const geo::Fix& fix = tracks[0].legs[0].fixes[7];  // fid 8: the observed leg comes first
-    const Feature& f = points->features[7];
+    const Feature& f = points->features()[7];
     EXPECT_EQ(to_number(points->value(f, "unix_time")), fix.t);
     EXPECT_EQ(f.geometry.points.at(0).x, fix.p.x);
     EXPECT_EQ(to_number(points->value(f, "speed_kn")), fix.speed_kn);
@@ -172,7 +172,7 @@ TEST(TrackStore, APointLayerOfFixesAddedByHandIsReadWhenNoLegsArePacked) {
         f.values = {std::string(vessel), time ? Value(std::string(time)) : Value()};
         return f;
     };
-    added.features = {fix(1, "A", "2026-03-01T12:01:00Z", {2, 2}), fix(2, "A", "2026-03-01T12:00:00Z", {1, 1}),
+    added.features() = {fix(1, "A", "2026-03-01T12:01:00Z", {2, 2}), fix(2, "A", "2026-03-01T12:00:00Z", {1, 1}),
                       fix(3, "A", nullptr, {9, 9}), fix(4, "B", "2026-03-01T12:00:30Z", {5, 5})};
     Workspace ws;
     ws.put(added);
@@ -184,5 +184,5 @@ TEST(TrackStore, APointLayerOfFixesAddedByHandIsReadWhenNoLegsArePacked) {
     EXPECT_EQ(tracks[1].vessel, "B");
     store_tracks(ws, tracks);  // packed legs from now on; the hand-made layer is left as it was
     EXPECT_TRUE(has_packed_tracks(ws));
-    EXPECT_EQ(ws.find("my_fixes")->features.size(), 4u);
+    EXPECT_EQ(ws.find("my_fixes")->features().size(), 4u);
 }
