@@ -46,9 +46,9 @@ struct Feature {
     std::vector<Value> values;  // parallel to Layer::fields
 };
 
-// Where the rows of a layer not read yet come from: a workspace opened lazily
-// (Workspace::open with OpenOptions::lazy) hands each layer one, and the layer reads its rows
-// from it on first use. The source keeps what reading them reported (problems, rows left out).
+// Where the rows of a layer not read yet come from: a workspace opened with
+// Workspace::Rows::OnFirstUse hands each layer one (store/lazy_rows.h), and the layer reads its
+// rows from it on first use. The source keeps what reading them reported (problems, rows left out).
 class RowSource {
 public:
     struct Rows {
@@ -120,12 +120,14 @@ private:
     void read_rows() const;
 
     mutable std::vector<Feature> features_;
-    mutable std::unique_ptr<Unread> unread_;  // set while the rows are still in the store
+    std::unique_ptr<Unread> unread_;  // set while the rows are still in the store
     mutable std::optional<std::uint64_t> rows_hash_as_read_;
     mutable std::optional<geo::SpatialIndex> index_;
 };
 
+// A vector<Layer> that grows must move its layers, not copy them (which reads their rows).
+static_assert(std::is_nothrow_move_constructible_v<Layer>);
+
 double distance(const Geometry& g, XY p);  // 0 inside polygons
 
 }  // namespace tidemark::layers
-static_assert(std::is_nothrow_move_constructible_v<tidemark::layers::Layer>, "vector<Layer> must move layers, not copy (and read) them");

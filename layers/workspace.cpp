@@ -109,6 +109,10 @@ bool Workspace::save(std::string* error, const std::string& path) {
         *error = target + ": not saved: " + read_only_;
         return false;
     }
+    // The diff first: it reads the rows of a layer not read yet that the save would rewrite (its
+    // metadata changed), so that rows of it that cannot be read are counted below.
+    std::unique_ptr<WorkspaceStore> store = store_for(target);
+    const Diff changes = diff(*baseline_, view(), store->row_level());
     if (features_left_out() > 0 && same_store(target, opened_from_)) {
         // Saving changes rewrites only the layers that changed: refused when one of them holds
         // features this workspace could not read (a rewrite would drop them all).
@@ -117,7 +121,7 @@ bool Workspace::save(std::string* error, const std::string& path) {
         const auto by_layer = left_out_by_layer();
         for (const auto& [layer, count] : by_layer) attributed += count;
         if (attributed == features_left_out()) {
-            for (const auto& [item, revision] : diff(*baseline_, view()).changes.base)
+            for (const auto& [item, revision] : changes.changes.base)
                 for (const auto& [layer, count] : by_layer)
                     if (item == layer_item(layer)) touched += (touched.empty() ? "" : ", ") + describe_item(item);
         } else {
@@ -125,7 +129,7 @@ bool Workspace::save(std::string* error, const std::string& path) {
         }
         if (!touched.empty()) return refuse_left_out(target, touched, error);
     }
-    return save_changes(target, error);
+    return save_changes(*store, changes, error);
 }
 
 bool Workspace::refuse_left_out(const std::string& target, const std::string& touched, std::string* error) const {
@@ -162,13 +166,11 @@ void Workspace::adopt_copy(WrittenCopy copy) {
     baseline_ = std::move(copy.baseline);
 }
 
-bool Workspace::save_changes(const std::string& target, std::string* error) {
-    std::unique_ptr<WorkspaceStore> store = store_for(target);
-    Diff d = diff(*baseline_, view(), store->row_level());
+bool Workspace::save_changes(WorkspaceStore& store, const Diff& d, std::string* error) {
     rows_merged_ = 0;
     if (!d.changes.empty()) {
         Committed committed;
-        if (!store->apply(d.changes, crs_, &committed, error)) {
+        if (!store.apply(d.changes, crs_, &committed, error)) {
             conflicts_ = std::move(committed.conflicts);
             return false;
         }
@@ -191,7 +193,7 @@ bool Workspace::save_changes(const std::string& target, std::string* error) {
         }
         record(*baseline_, d, view(), committed);
     }
-    if (path_ != target) path_ = target;  // the app's save in place runs beside a UI reading path()
+    if (path_ != store.location()) path_ = store.location();  // the app's save in place runs beside a UI reading path()
     return true;
 }
 
@@ -250,6 +252,10 @@ const Layer* Workspace::find_role(LayerRole role) const { return const_cast<Work
 
 Layer& Workspace::put(Layer layer) {
     if (Layer* existing = find(layer.name)) {
+        // A layer whose rows were read on first use takes with it the hash they had as read; the
+        // baseline keeps it, so that putting back the same content is no change to save.
+        if (baseline_ && existing->features_read())
+            if (auto saved = saved_hash(*baseline_, *existing)) set_saved_hash(*baseline_, layer.name, *saved);
         *existing = std::move(layer);
         return *existing;
     }

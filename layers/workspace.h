@@ -160,7 +160,8 @@ private:
     std::map<std::string, std::size_t> left_out_by_layer() const;
 
     SavedView view() const { return {layers, settings, window_from, window_to}; }
-    bool save_changes(const std::string& target, std::string* error);
+    // Commits `d` (made from this workspace now) to `store`, this workspace's own.
+    bool save_changes(WorkspaceStore& store, const Diff& d, std::string* error);
     // false, with `error` saying that saving `touched` to `target` would delete the features not read.
     bool refuse_left_out(const std::string& target, const std::string& touched, std::string* error) const;
 };

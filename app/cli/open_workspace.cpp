@@ -40,7 +40,7 @@ std::optional<layers::Workspace> open_workspace(const std::string& path, std::st
     // killed earlier save left beside it (the save itself would do so silently).
     if (!layers::is_server_location(path)) clean_stale_temporaries(path);
     // Each layer's rows are read when the command first uses it: `plan task add` on a workspace
-    // of 200,000 track fixes reads the plan tables, not the tracks.
+    // of 55,000 track fixes reads the plan tables, not the tracks.
     auto ws = as_of.empty() ? layers::Workspace::open(path, error, layers::Workspace::Rows::OnFirstUse)
                             : open_as_of(path, as_of, error);
     if (!ws) return ws;

@@ -1,4 +1,5 @@
 #include "layers/io/ogr_reader.h"
+#include "layers/io/ogr_dataset_reader.h"
 
 #include "geo/time.h"
 #include "geo/validity.h"
@@ -150,6 +151,12 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
                        "FlatGeobuf, or CSV with WKT or lon/lat columns";
         return result;
     }
+    return read_dataset(*ds, path, options);
+}
+
+ReadResult read_dataset(GDALDataset& dataset, const std::string& path, const ReadOptions& options) {
+    ReadResult result;
+    GDALDataset* ds = &dataset;
     result.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
     using Sev = geo::Problem::Severity;
 

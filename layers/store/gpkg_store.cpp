@@ -1,6 +1,7 @@
 #include "layers/store/gpkg_store.h"
 
 #include "layers/io/gdal_handles.h"
+#include "layers/io/ogr_dataset_reader.h"
 #include "layers/store/gpkg_settings.h"
 #include "layers/store/store_messages.h"
 #include "layers/io/ogr_writer.h"
@@ -127,6 +128,13 @@ Layer settings_table(const SettingsRows& rows) {
 
 }  // namespace
 
+std::string file_stamp(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    return file_identity(path) + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec);
+}
+
 std::string file_identity(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return {};
@@ -159,7 +167,18 @@ std::optional<StoredState> GpkgStore::read_state(std::string* error) {
 }
 
 ReadResult GpkgStore::read_layers(const ReadOptions& options) {
-    return read_vector(path_, options);
+    if (options.only_layer.empty()) return read_vector(path_, options);
+    // One layer at a time (a lazily opened workspace's first uses, lazy_rows.h): opening a
+    // GeoPackage runs dozens of SQL statements, so one read-only handle serves every such read
+    // while the file is as it was when the handle opened it; after any save (ours or another
+    // program's) the next read opens it again, so GDAL's list of tables is never stale.
+    const std::string stamp = file_stamp(path_);
+    if (!reader_ || stamp != reader_stamp_) {
+        reader_ = open_gpkg(path_, false);
+        reader_stamp_ = stamp;
+    }
+    if (!reader_) return read_vector(path_, options);  // says what is wrong with the file
+    return read_dataset(*reader_, path_, options);
 }
 
 bool GpkgStore::apply(const ChangeSet& changes, const geo::Crs& crs, Committed* committed, std::string* error) {

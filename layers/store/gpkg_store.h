@@ -5,6 +5,7 @@
 // write lock, each applying its changes to the file as it is when it commits.
 #pragma once
 
+#include "layers/io/gdal_handles.h"
 #include "layers/store/workspace_store.h"
 
 #include <string>
@@ -24,6 +25,8 @@ public:
 
 private:
     std::string path_;
+    DatasetPtr reader_;         // kept open for reading one layer after another
+    std::string reader_stamp_;  // file_stamp() of the file when reader_ opened it
 };
 
 // Writes a complete new workspace file at `path` (Save As, a new workspace, a file that is not
@@ -33,5 +36,7 @@ bool write_new_gpkg(const std::string& path, const StoredState& state, const std
 
 // The device and inode of `path` as text, "" when it does not exist: which copy of a file this is.
 std::string file_identity(const std::string& path);
+// Its identity, size and modification time: changes with every write to the file.
+std::string file_stamp(const std::string& path);
 
 }  // namespace tidemark::layers

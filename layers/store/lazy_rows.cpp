@@ -1,5 +1,6 @@
 #include "layers/store/lazy_rows.h"
 
+#include "layers/store/gpkg_store.h"
 #include "layers/store/layer_hash.h"
 
 #include <algorithm>
@@ -35,9 +36,8 @@ RowSource::Rows LazyRows::read_rows(const std::string& layer) {
         report_.problems.insert(report_.problems.end(), read.problems.begin(), read.problems.end());
         for (const auto& [name, count] : read.left_out_by_layer) report_.left_out_by_layer[name] += count;
         left_out = read.features_left_out;
-        std::string error;
-        auto state = store_->read_state(&error);
-        if (state && state->identity != identity_)
+        // Only a GeoPackage reads its rows later (reads_schema_first): its identity is its file's.
+        if (file_identity(store_->location()) != identity_)
             problem(geo::Problem::Severity::Warning,
                     "read from the file as it is now, which another program replaced since the workspace was "
                     "opened: open it again before saving (a save here is refused)");

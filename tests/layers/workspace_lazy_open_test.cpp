@@ -127,6 +127,24 @@ TEST(WorkspaceLazyOpen, ASaveWritesWhatChangedAndNeverTheRowsOfALayerNotRead) {
     EXPECT_TRUE(ws.unsaved_changes().empty());
 }
 
+TEST(WorkspaceLazyOpen, PuttingBackTheSameContentAfterReadingIsNoChange) {
+    ScratchDir dir;
+    const std::string path = saved_workspace(dir);
+    Workspace ws = opened(path, Workspace::Rows::OnFirstUse);
+    // As `coverage` does when its results come out as stored: a new layer object, same content.
+    Layer same = points("ports", LayerRole::Ports, 3, 400000);
+    same.source = ws.find("ports")->source;
+    same.empty_kind = ws.find("ports")->empty_kind;
+    ws.find("ports")->features();
+    ws.put(std::move(same));
+    EXPECT_TRUE(ws.unsaved_changes().empty());
+    Layer other = points("ports", LayerRole::Ports, 2, 400000);
+    other.source = ws.find("ports")->source;
+    other.empty_kind = ws.find("ports")->empty_kind;
+    ws.put(std::move(other));
+    EXPECT_EQ(ws.unsaved_changes(), std::vector<std::string>{"layer 'ports'"});
+}
+
 TEST(WorkspaceLazyOpen, ChangingALayerNotReadYetWritesItWithItsRows) {
     ScratchDir dir;
     const std::string path = saved_workspace(dir);
@@ -196,6 +214,27 @@ TEST(WorkspaceLazyOpen, UnreadableRowsAreReportedWhenReadAndNeverSavedAway) {
     std::string error;
     EXPECT_FALSE(ws.save(&error));
     EXPECT_NE(error.find("saving layer 'ports' over it would delete them"), std::string::npos) << error;
+    EXPECT_EQ(test::read_file(path), before);
+}
+
+TEST(WorkspaceLazyOpen, ChangingOnlyTheMetadataOfALayerWithUnreadableRowsIsRefusedToo) {
+    ScratchDir dir;
+    const std::string path = saved_workspace(dir);
+    add_row_elsewhere(path, "ports", "edited in another tool", new OGRPoint());
+    const std::string before = test::read_file(path);
+    // The rows are not read before the save: the save reads them to write the layer whole, finds
+    // the one it cannot hold, and refuses rather than drop it.
+    Workspace ws = opened(path, Workspace::Rows::OnFirstUse);
+    ws.find("ports")->attribution = "Port register";
+    std::string error;
+    EXPECT_FALSE(ws.save(&error));
+    EXPECT_NE(error.find("saving layer 'ports' over it would delete them"), std::string::npos) << error;
+    EXPECT_EQ(test::read_file(path), before);
+    // Save As elsewhere (which reads every row) and back onto this file would drop it as well.
+    Workspace other = opened(path, Workspace::Rows::OnFirstUse);
+    ASSERT_TRUE(other.save(&error, dir.file("elsewhere.gpkg"))) << error;
+    EXPECT_FALSE(other.save(&error, path));
+    EXPECT_NE(error.find("would delete them"), std::string::npos) << error;
     EXPECT_EQ(test::read_file(path), before);
 }
 
