@@ -156,8 +156,7 @@ ReadResult read_vector(const std::string& path, const ReadOptions& options) {
 
 ReadResult read_dataset(GDALDataset& dataset, const std::string& path, const ReadOptions& options) {
     ReadResult result;
-    GDALDataset* ds = &dataset;
-    result.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+    result.driver = dataset.GetDriver() ? dataset.GetDriver()->GetDescription() : "";
     using Sev = geo::Problem::Severity;
 
     // Left-out features are counted per layer too: a save may rewrite the other layers.
@@ -167,7 +166,7 @@ ReadResult read_dataset(GDALDataset& dataset, const std::string& path, const Rea
         if (!counted_layer.empty() && result.features_left_out > left_out_before)
             result.left_out_by_layer[counted_layer] += result.features_left_out - left_out_before;
     };
-    for (OGRLayer* ogr_layer : ds->GetLayers()) {
+    for (OGRLayer* ogr_layer : dataset.GetLayers()) {
         settle_left_out();
         const std::string lname = ogr_layer->GetName();
         counted_layer = lname;
@@ -223,95 +222,94 @@ ReadResult read_dataset(GDALDataset& dataset, const std::string& path, const Rea
                  (n.size() > 2 && n.compare(n.size() - 2, 2, "nm") == 0)))
                 label_field = i;
         }
-        if (!options.schema_only) {  // a lazily opened workspace reads the rows later (Layer::features)
-            bool reported_encoding = false;
-            std::size_t no_geometry = 0;
-            GIntBig seen = 0;  // features GDAL handed over, kept or not
+        bool reported_encoding = false;
+        std::size_t no_geometry = 0;
+        GIntBig seen = 0;  // features GDAL handed over, kept or not
 
-            ogr_layer->ResetReading();
-            CPLErrorReset();
-            while (OGRFeature* raw = ogr_layer->GetNextFeature()) {
-                std::unique_ptr<OGRFeature, decltype(&OGRFeature::DestroyFeature)> f(raw, &OGRFeature::DestroyFeature);
-                ++seen;
-                Feature feature;
-                feature.fid = f->GetFID();
-                std::string fid = std::to_string(feature.fid);
-                if (label_field >= 0 && f->IsFieldSetAndNotNull(label_field))
-                    fid += std::string(" (") + f->GetFieldAsString(label_field) + ")";
-                if (CPLGetLastErrorType() >= CE_Failure) {
-                    // GDAL hands over the row with no geometry when its blob does not parse
-                    // ("Unable to read geometry"): a damaged row, not an attribute-only one.
-                    const char* column = ogr_layer->GetGeometryColumn();
-                    result.problems.push_back(problem(Sev::Error, path, lname, fid,
-                        std::string("field ") + (column && *column ? column : "geometry") + ": " + last_gdal_error() +
-                        "; the stored geometry cannot be parsed: feature left out"));
-                    ++result.features_left_out;
-                    CPLErrorReset();
-                    continue;
-                }
-                feature.values.reserve(layer.fields.size());
-                bool recoded = false;
-                for (int i = 0; i < static_cast<int>(layer.fields.size()); ++i)
-                    feature.values.push_back(read_value(*f, i, layer.fields[i].type, utf8, &recoded));
-                if (recoded && !reported_encoding) {
-                    reported_encoding = true;
-                    result.problems.push_back(problem(Sev::Warning, path, lname, fid,
-                        "text is not UTF-8 and no encoding is declared: read as Latin-1 (ISO 8859-1); "
-                        "add a .cpg file naming the encoding if that is wrong"));
-                }
+        ogr_layer->ResetReading();
+        CPLErrorReset();
+        // A lazily opened workspace reads the schema now and the rows later (Layer::features).
+        while (OGRFeature* raw = options.schema_only ? nullptr : ogr_layer->GetNextFeature()) {
+            std::unique_ptr<OGRFeature, decltype(&OGRFeature::DestroyFeature)> f(raw, &OGRFeature::DestroyFeature);
+            ++seen;
+            Feature feature;
+            feature.fid = f->GetFID();
+            std::string fid = std::to_string(feature.fid);
+            if (label_field >= 0 && f->IsFieldSetAndNotNull(label_field))
+                fid += std::string(" (") + f->GetFieldAsString(label_field) + ")";
+            if (CPLGetLastErrorType() >= CE_Failure) {
+                // GDAL hands over the row with no geometry when its blob does not parse
+                // ("Unable to read geometry"): a damaged row, not an attribute-only one.
+                const char* column = ogr_layer->GetGeometryColumn();
+                result.problems.push_back(problem(Sev::Error, path, lname, fid,
+                    std::string("field ") + (column && *column ? column : "geometry") + ": " + last_gdal_error() +
+                    "; the stored geometry cannot be parsed: feature left out"));
+                ++result.features_left_out;
+                CPLErrorReset();
+                continue;
+            }
+            feature.values.reserve(layer.fields.size());
+            bool recoded = false;
+            for (int i = 0; i < static_cast<int>(layer.fields.size()); ++i)
+                feature.values.push_back(read_value(*f, i, layer.fields[i].type, utf8, &recoded));
+            if (recoded && !reported_encoding) {
+                reported_encoding = true;
+                result.problems.push_back(problem(Sev::Warning, path, lname, fid,
+                    "text is not UTF-8 and no encoding is declared: read as Latin-1 (ISO 8859-1); "
+                    "add a .cpg file naming the encoding if that is wrong"));
+            }
 
-                const OGRGeometry* g = f->GetGeometryRef();
-                if (!g) {
-                    if (has_geometry_column) ++no_geometry;
-                    layer.features().push_back(std::move(feature));
-                    continue;
-                }
-                std::string dropped;
-                feature.geometry = from_ogr(*g, &dropped);
-                if (!dropped.empty())
-                    result.problems.push_back(problem(Sev::Warning, path, lname, fid, dropped));
-                if (feature.geometry.empty()) {
-                    result.problems.push_back(problem(Sev::Warning, path, lname, fid, "empty geometry: feature skipped"));
-                    ++result.features_left_out;
-                    continue;
-                }
-                if (options.validate_polygons) {
-                    for (std::size_t k = 0; k < feature.geometry.polygons.size(); ++k) {
-                        if (auto why = geo::invalid_reason(feature.geometry.polygons[k])) {
-                            std::string part = feature.geometry.polygons.size() > 1 ? " (part " + std::to_string(k + 1) + ")" : "";
-                            result.problems.push_back(problem(Sev::Warning, path, lname, fid,
-                                "invalid polygon" + part + ": " + *why + " (in source coordinates); kept as read"));
-                        }
+            const OGRGeometry* g = f->GetGeometryRef();
+            if (!g) {
+                if (has_geometry_column) ++no_geometry;
+                layer.features().push_back(std::move(feature));
+                continue;
+            }
+            std::string dropped;
+            feature.geometry = from_ogr(*g, &dropped);
+            if (!dropped.empty())
+                result.problems.push_back(problem(Sev::Warning, path, lname, fid, dropped));
+            if (feature.geometry.empty()) {
+                result.problems.push_back(problem(Sev::Warning, path, lname, fid, "empty geometry: feature skipped"));
+                ++result.features_left_out;
+                continue;
+            }
+            if (options.validate_polygons) {
+                for (std::size_t k = 0; k < feature.geometry.polygons.size(); ++k) {
+                    if (auto why = geo::invalid_reason(feature.geometry.polygons[k])) {
+                        std::string part = feature.geometry.polygons.size() > 1 ? " (part " + std::to_string(k + 1) + ")" : "";
+                        result.problems.push_back(problem(Sev::Warning, path, lname, fid,
+                            "invalid polygon" + part + ": " + *why + " (in source coordinates); kept as read"));
                     }
                 }
-                if (to_working) to_working->forward(feature.geometry);
-                if (!all_finite(feature.geometry)) {
-                    result.problems.push_back(problem(Sev::Error, path, lname, fid,
-                        "coordinates cannot be transformed from " + source_crs_name + " to " +
-                        options.working_crs.name() + " (outside the CRS's area?): feature skipped"));
-                    ++result.features_left_out;
-                    continue;
-                }
-                if (auto far = first_implausible(feature.geometry)) {
-                    char where[96];
-                    std::snprintf(where, sizeof where, "(%.6g, %.6g)", far->x, far->y);
-                    result.problems.push_back(problem(Sev::Error, path, lname, fid,
-                        std::string("a vertex at ") + where + " in " + options.working_crs.name() +
-                        " is not on the Earth (" + geo::kPlausibleProjectedText + "): feature skipped"));
-                    ++result.features_left_out;
-                    continue;
-                }
-                layer.features().push_back(std::move(feature));
             }
-            if (CPLGetLastErrorType() >= CE_Failure) {
-                result.problems.push_back(problem(Sev::Error, path, lname, "",
-                    "reading stopped early: " + last_gdal_error() + "; the features before it are kept"));
-                result.features_left_out += static_cast<std::size_t>(std::max<GIntBig>(1, ogr_layer->GetFeatureCount() - seen));
+            if (to_working) to_working->forward(feature.geometry);
+            if (!all_finite(feature.geometry)) {
+                result.problems.push_back(problem(Sev::Error, path, lname, fid,
+                    "coordinates cannot be transformed from " + source_crs_name + " to " +
+                    options.working_crs.name() + " (outside the CRS's area?): feature skipped"));
+                ++result.features_left_out;
+                continue;
             }
-            if (no_geometry > 0)
-                result.problems.push_back(problem(Sev::Warning, path, lname, "",
-                    std::to_string(no_geometry) + " feature(s) have no geometry; kept as attribute rows"));
+            if (auto far = first_implausible(feature.geometry)) {
+                char where[96];
+                std::snprintf(where, sizeof where, "(%.6g, %.6g)", far->x, far->y);
+                result.problems.push_back(problem(Sev::Error, path, lname, fid,
+                    std::string("a vertex at ") + where + " in " + options.working_crs.name() +
+                    " is not on the Earth (" + geo::kPlausibleProjectedText + "): feature skipped"));
+                ++result.features_left_out;
+                continue;
+            }
+            layer.features().push_back(std::move(feature));
         }
+        if (CPLGetLastErrorType() >= CE_Failure) {
+            result.problems.push_back(problem(Sev::Error, path, lname, "",
+                "reading stopped early: " + last_gdal_error() + "; the features before it are kept"));
+            result.features_left_out += static_cast<std::size_t>(std::max<GIntBig>(1, ogr_layer->GetFeatureCount() - seen));
+        }
+        if (no_geometry > 0)
+            result.problems.push_back(problem(Sev::Warning, path, lname, "",
+                std::to_string(no_geometry) + " feature(s) have no geometry; kept as attribute rows"));
         // The declared type, so that an empty layer is written back with it (and hashes as the
         // code that made it, which sets it, e.g. the plan tables).
         switch (wkbFlatten(ogr_layer->GetGeomType())) {
